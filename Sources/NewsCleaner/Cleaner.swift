@@ -1,0 +1,57 @@
+import Foundation
+
+/// Cleans saved news pages into their article: the library's front door.
+///
+/// The steps, in the one direction data flows (bytes → document → scores → article → renderers):
+/// 1. `InputSniffer`: refuse empty, oversized and binary input (cheap checks first).
+/// 2. `CharsetDetector` + `Transcoder`: find the charset (caller hint, BOM, declaration checked
+///    against the bytes, strict UTF-8, statistical guess, windows-1252) and decode to UTF-8.
+/// 3. `Prepass`: cut out the bytes that cannot hold text (script, style, comments, svg, …)
+///    before libxml2 sees them, keeping JSON-LD aside for metadata.
+/// 4. `HTMLParser`: libxml2's HTML tokenizer in SAX mode builds our compact `Document`.
+/// 5. `FeatureExtractor`: one bottom-up pass fills per-node side tables (text, links, tags,
+///    punctuation, class/id vocabulary hits).
+/// 6. `ContentScorer`: picks the main container (density view checked by ancestor scores).
+/// 7. `BlockExtractor`: walks the container in document order, drops boilerplate blocks,
+///    and yields the `Article` blocks.
+/// 8. Renderers (`TextRenderer`, `JSONRenderer`, …) turn the `Article` into output.
+///
+/// ```swift
+/// let cleaner = Cleaner()
+/// let article = try cleaner.clean(html: Array(data), url: "https://example.com/news/1")
+/// print(article.text)
+/// ```
+public struct Cleaner: Sendable {
+    public var options: CleanerOptions
+
+    public init(options: CleanerOptions = CleanerOptions()) {
+        self.options = options
+    }
+
+    /// Cleans one page given as bytes.
+    ///
+    /// - Parameters:
+    ///   - html: the page bytes as saved (any charset; not gzip).
+    ///   - url: the page's URL, if known (used for metadata and link resolution).
+    ///   - encoding: a charset name from the caller (HTTP header, CLI flag); wins over the page.
+    /// - Throws: `CleanerError`.
+    public func clean(html: [UInt8], url: String? = nil, encoding: String? = nil) throws -> Article {
+        let document = try parse(html: html, encoding: encoding)
+        return extract(from: document, url: url)
+    }
+
+    /// Cleans one page given as `Data`.
+    public func clean(html: Data, url: String? = nil, encoding: String? = nil) throws -> Article {
+        try clean(html: [UInt8](html), url: url, encoding: encoding)
+    }
+
+    /// Steps 1–4: bytes to our compact `Document`.
+    public func parse(html: [UInt8], encoding: String? = nil) throws -> Document {
+        try DocumentLoader(options: options).load(html, encodingHint: encoding)
+    }
+
+    /// Steps 5–7: the `Document` to its `Article`.
+    public func extract(from document: Document, url: String? = nil) -> Article {
+        ArticleExtractor(options: options).extract(document, url: url)
+    }
+}

@@ -1,0 +1,39 @@
+/// Why a page could not be cleaned.
+///
+/// ```swift
+/// do { _ = try Cleaner().clean(html: [UInt8](), url: nil) }
+/// catch CleanerError.empty { print("nothing to clean") }
+/// ```
+public enum CleanerError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The input has no bytes (or only whitespace).
+    case empty
+    /// The input is not an HTML page (binary data, an image, a PDF …); the string says why.
+    case notHTML(String)
+    /// The input is larger than `CleanerOptions.maxBytes`.
+    case tooLarge(bytes: Int, limit: Int)
+    /// The bytes could not be decoded with the given or detected charset.
+    case undecodable(String)
+    /// A gzip input is truncated or corrupt.
+    case corruptCompression(String)
+
+    /// A short machine-readable name of the error kind (`empty`, `not-html`, …).
+    public var kind: String {
+        switch self {
+        case .empty: return "empty"
+        case .notHTML: return "not-html"
+        case .tooLarge: return "too-large"
+        case .undecodable: return "undecodable"
+        case .corruptCompression: return "corrupt-gzip"
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .empty: return "empty input"
+        case .notHTML(let why): return "not HTML: \(why)"
+        case .tooLarge(let bytes, let limit): return "too large: \(bytes) bytes > limit \(limit)"
+        case .undecodable(let why): return "cannot decode: \(why)"
+        case .corruptCompression(let why): return "corrupt gzip: \(why)"
+        }
+    }
+}

@@ -1,0 +1,25 @@
+/// Renders an `Article` as plain text: the title first, then every block, blank-line separated.
+///
+/// ```swift
+/// let text = TextRenderer().render(article)
+/// ```
+public struct TextRenderer: Sendable {
+    public init() {}
+
+    public func render(_ article: Article) -> String {
+        var parts: [String] = []
+        parts.reserveCapacity(article.blocks.count + 1)
+        if let title = article.title, !title.isEmpty,
+           !(article.blocks.first.map { $0.kind == .heading && $0.text == title } ?? false) {
+            parts.append(title)
+        }
+        for block in article.blocks where !block.text.isEmpty {
+            switch block.kind {
+            case .listItem: parts.append("- " + block.text)
+            case .tableRow: parts.append(block.cells.isEmpty ? block.text : block.cells.joined(separator: "\t"))
+            default: parts.append(block.text)
+            }
+        }
+        return parts.joined(separator: "\n\n") + (parts.isEmpty ? "" : "\n")
+    }
+}
