@@ -1,5 +1,9 @@
 #ifndef NEWSCLEANER_CLIBXML2_SHIM_H
 #define NEWSCLEANER_CLIBXML2_SHIM_H
+#include <libxml/xmlversion.h>
+/* Debian builds libxml2 with ICU; its headers would pull ICU's C headers into this module,
+   where they clash with Foundation's private copy of ICU. Nothing here uses the ICU parts. */
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/xmlerror.h>
@@ -9,9 +13,22 @@
 /// reaches them.
 static inline void newscleaner_xmlFree(void *pointer) { xmlFree(pointer); }
 
-/// Silences libxml2's generic error handler for the calling thread.
+static void newscleaner_ignoreGenericError(void *context, const char *message, ...) {
+    (void)context; (void)message;
+}
+static void newscleaner_ignoreStructuredError(void *context, xmlErrorPtr error) {
+    (void)context; (void)error;
+}
+
+/// Silences libxml2's error reporting for the calling thread (its error handlers are
+/// thread-local): a cleaner never prints parser complaints about broken pages.
 static inline void newscleaner_silenceErrors(void) {
-    xmlSetGenericErrorFunc(NULL, NULL);
-    xmlSetStructuredErrorFunc(NULL, NULL);
+    xmlSetGenericErrorFunc(NULL, newscleaner_ignoreGenericError);
+    xmlSetStructuredErrorFunc(NULL, newscleaner_ignoreStructuredError);
+}
+
+/// The structured-error callback that drops every message, for the SAX handler's `serror`.
+static inline xmlStructuredErrorFunc newscleaner_structuredErrorSink(void) {
+    return newscleaner_ignoreStructuredError;
 }
 #endif

@@ -1,1 +1,22 @@
-print("todo")
+import Foundation
+import NewsCleaner
+// Temporary development driver: clean a folder of .html.gz into OUT/ID.txt.
+let dir = CommandLine.arguments[1], outDir = CommandLine.arguments[2]
+try? FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
+let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".gz") || $0.hasSuffix(".html") }.sorted()
+var pages: [(String, [UInt8])] = []
+for f in files {
+    var bytes = [UInt8](FileManager.default.contents(atPath: dir + "/" + f)!)
+    if Gzip.isGzip(bytes) { bytes = try Gzip.decompress(bytes) }
+    pages.append((f.components(separatedBy: ".")[0], bytes))
+}
+let cleaner = Cleaner()
+let start = Date()
+var outputs: [(String, String)] = []
+for (id, bytes) in pages {
+    let text = (try? cleaner.clean(html: bytes).text) ?? ""
+    outputs.append((id, text))
+}
+let secs = Date().timeIntervalSince(start)
+for (id, text) in outputs { try text.write(toFile: outDir + "/" + id + ".txt", atomically: true, encoding: .utf8) }
+print(String(format: "%d pages in %.2fs = %.0f pages/s", pages.count, secs, Double(pages.count) / secs))

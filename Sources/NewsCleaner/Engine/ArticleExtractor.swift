@@ -1,7 +1,80 @@
-/// Steps 5–7 of the pipeline: features, container choice, block extraction. (Stub until the engine lands.)
+/// Steps 5–7 of the pipeline: features, container choice, block extraction.
+///
+/// ```swift
+/// let article = ArticleExtractor(options: CleanerOptions()).extract(document, url: nil)
+/// ```
 struct ArticleExtractor {
     let options: CleanerOptions
+
     func extract(_ document: Document, url: String?) -> Article {
-        Article(title: nil, blocks: [])
+        let features = Features(document, settings: options.settings)
+        let title = TitleFinder.find(document, features: features)
+        var result = run(document, features, title: title, useVocabulary: true)
+        let total = result.blocks.reduce(Float(0)) { $0 + Float($1.text.utf8.count) }
+        if total < options.settings.minArticleChars {
+            let relaxed = run(document, features, title: title, useVocabulary: false)
+            let relaxedTotal = relaxed.blocks.reduce(Float(0)) { $0 + Float($1.text.utf8.count) }
+            if relaxedTotal > total { result = relaxed }
+        }
+        var metadata = Metadata()
+        metadata.title = title
+        metadata.url = url
+        return Article(title: title, blocks: result.blocks, metadata: metadata)
+    }
+
+    private func run(_ document: Document, _ features: Features, title: String?, useVocabulary: Bool) -> (blocks: [Block], roots: [Int]) {
+        let scorer = ContentScorer(document, features, options.settings, useVocabulary: useVocabulary)
+        let roots = scorer.choose()?.roots ?? [bodyOrRoot(document)]
+        var extractor = BlockExtractor(document, features, removed: scorer.removed, options: options, title: title)
+        return (extractor.extract(roots: roots), roots)
+    }
+
+    private func bodyOrRoot(_ doc: Document) -> Int {
+        for id in doc.nodeIDs where doc.tag(id) == .body { return id }
+        return doc.root
+    }
+}
+
+import Foundation
+
+/// Finds the article title: the main `<h1>`, else `<title>` without the site name.
+enum TitleFinder {
+    /// Separators between a page title and the site name.
+    static let siteSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", "｜", " ｜ ", "：", " / "]
+
+    static func find(_ doc: Document, features: Features) -> String? {
+        var pageTitle: String?
+        var h1s: [String] = []
+        var id = 1
+        while id < doc.count {
+            let tag = doc.tag(id)
+            if features.invisible[id] {
+                id = doc.subtreeEnd(id)
+                continue
+            }
+            if tag == .title, pageTitle == nil {
+                pageTitle = doc.text(of: id)
+            } else if tag == .h1 {
+                let t = doc.text(of: id)
+                if !t.isEmpty { h1s.append(t) }
+            }
+            id += 1
+        }
+        let cleaned = pageTitle.map(stripSiteName)
+        if let h1 = h1s.first(where: { h in cleaned.map { $0.contains(h) || h.contains($0) } ?? false }) {
+            return h1
+        }
+        if let cleaned, !cleaned.isEmpty { return cleaned }
+        return h1s.first
+    }
+
+    static func stripSiteName(_ title: String) -> String {
+        for separator in siteSeparators where title.contains(separator) {
+            let parts = title.components(separatedBy: separator)
+            if let longest = parts.max(by: { $0.count < $1.count }) {
+                return longest.trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return title
     }
 }

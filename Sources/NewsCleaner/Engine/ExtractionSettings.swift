@@ -1,4 +1,81 @@
-/// Every weight and threshold of the text-density engine, in one place. (Filled in with the engine.)
+/// Every weight and threshold of the text-density engine, in one place, tuned as a set on the
+/// dev corpus. Lengths are in *weighted characters*: one per letter or digit, `cjkCharacterWeight`
+/// per Chinese/Japanese/Korean character (one CJK character carries about what 2–3 Latin letters do).
+///
+/// ```swift
+/// var settings = ExtractionSettings()
+/// settings.blockMaxLinkDensity = 0.4
+/// let cleaner = Cleaner(options: { var o = CleanerOptions(); o.settings = settings; return o }())
+/// ```
 public struct ExtractionSettings: Sendable, Equatable {
+    // MARK: Text measurement
+    /// Weight of one CJK character (Han, kana, hangul) against one Latin letter.
+    public var cjkCharacterWeight: Float = 2.5
+
+    // MARK: Paragraph scores (the ancestor-scoring view)
+    /// A paragraph shorter than this (weighted characters) gives its ancestors no score.
+    public var minParagraphChars: Float = 25
+    /// Weighted characters per length point of a paragraph.
+    public var paragraphCharsPerPoint: Float = 100
+    /// Cap on a paragraph's length points.
+    public var maxLengthPoints: Float = 3
+    /// Points per comma (`,` `、` `，`) in a paragraph.
+    public var commaPoints: Float = 1
+    /// Points per sentence end (`.` `!` `?` `。` `！` `？`) in a paragraph.
+    public var sentencePoints: Float = 0.5
+    /// Score that every scored paragraph starts with.
+    public var paragraphBasePoints: Float = 1
+    /// How many ancestors receive a paragraph's score.
+    public var ancestorLevels = 5
+    /// The grandparent receives score / this.
+    public var grandparentDivisor: Float = 2
+    /// Ancestors at level L ≥ 2 receive score / (L × this).
+    public var deepAncestorFactor: Float = 3
+
+    // MARK: Initial candidate weights
+    /// Initial score of a generic container (div, section, article …).
+    public var containerTagWeight: Float = 5
+    /// Initial score of pre, td, blockquote.
+    public var cellTagWeight: Float = 3
+    /// Initial score of lists, forms and their parts (negative).
+    public var listTagWeight: Float = -3
+    /// Initial score of headings (negative).
+    public var headingTagWeight: Float = -5
+    /// Bonus of `<article>`, `<main>`, role=main/article, itemprop=articleBody.
+    public var semanticContainerWeight: Float = 10
+    /// Bonus/penalty of a class/id that names content / boilerplate.
+    public var classWeight: Float = 25
+
+    // MARK: Container choice
+    /// How many top candidates are compared for a shared ancestor.
+    public var topCandidateCount = 5
+    /// Candidates scoring at least this share of the best count as alternatives.
+    public var alternativeScoreRatio: Float = 0.75
+    /// With this many alternatives inside one ancestor, that ancestor becomes the container.
+    public var minAlternativeCandidates = 3
+    /// A sibling of the container is merged if its score reaches this share of the best …
+    public var siblingScoreRatio: Float = 0.2
+    /// … and at least this absolute score.
+    public var siblingMinScore: Float = 10
+    /// A paragraph sibling longer than this is merged if its link density is low.
+    public var siblingParagraphMinChars: Float = 80
+    /// Link density under which a long paragraph sibling is merged.
+    public var siblingParagraphMaxLinkDensity: Float = 0.25
+
+    // MARK: Boilerplate removal
+    /// A boilerplate-named subtree holding at least this share of the page's text is kept
+    /// (a wrapper such as `page-with-sidebar` must not take the article with it).
+    public var protectedTextShare: Float = 0.4
+    /// A block whose link text exceeds this share of its text is dropped.
+    public var blockMaxLinkDensity: Float = 0.5
+    /// A list item whose link text exceeds this share of its text is dropped.
+    public var listItemMaxLinkDensity: Float = 0.5
+    /// Blocks this short (weighted characters) that equal a boilerplate phrase are dropped.
+    public var boilerplatePhraseMaxChars: Float = 60
+    /// A "By …" line shorter than this is a byline, not prose.
+    public var bylineMaxChars: Float = 100
+    /// An extraction with less text than this is retried with the vocabulary filters relaxed.
+    public var minArticleChars: Float = 200
+
     public init() {}
 }

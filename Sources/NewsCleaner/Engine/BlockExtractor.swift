@@ -1,0 +1,244 @@
+/// Why a block or subtree inside the container was dropped (kept for `--explain`).
+enum DropReason: Equatable, Sendable {
+    case removed(RemovalReason)
+    case caption
+    case linkDensity(Float)
+    case phrase
+    case byline
+    case title
+    case trailingHeading
+    case table
+}
+
+/// Step 7: walks the chosen container(s) in document order and yields the article blocks.
+///
+/// Text flows into the current block until a block-level element starts or ends; the block's
+/// kind comes from the innermost open heading, caption, pre, list item or quote. Each finished
+/// block is checked (link density, boilerplate phrases, bylines) before it is kept.
+///
+/// ```swift
+/// var extractor = BlockExtractor(document, features, scorer, options)
+/// let blocks = extractor.extract(roots: choice.roots)
+/// ```
+struct BlockExtractor {
+    let doc: Document
+    let features: Features
+    let removed: [RemovalReason?]
+    let options: CleanerOptions
+    var settings: ExtractionSettings { options.settings }
+    var title: String?
+
+    private(set) var blocks: [Block] = []
+    /// Every block considered, with its drop reason (nil: kept), for explanations.
+    private(set) var decisions: [(block: Block, reason: DropReason?)] = []
+
+    // Walk state.
+    private var text = TextAccumulator()
+    private var measure = TextMeasure()
+    private var linkChars: Float = 0
+    private var links: [Link] = []
+    private var headingLevel = 0
+    private var captionDepth = 0
+    private var preDepth = 0
+    private var listDepth = 0
+    private var quoteDepth = 0
+    private var linkDepth = 0
+    private var pendingBreaks = 0
+    private var rowCells: [String]? = nil
+    private var inCell = false
+
+    init(_ doc: Document, _ features: Features, removed: [RemovalReason?], options: CleanerOptions, title: String?) {
+        self.doc = doc
+        self.features = features
+        self.removed = removed
+        self.options = options
+        self.title = title
+    }
+
+    mutating func extract(roots: [Int]) -> [Block] {
+        for root in roots { walk(root) }
+        flush()
+        // A heading with nothing after it introduces boilerplate that was removed.
+        while let last = blocks.last, last.kind == .heading {
+            blocks.removeLast()
+            decisions.append((last, .trailingHeading))
+        }
+        return blocks
+    }
+
+    private mutating func walk(_ root: Int) {
+        var open: [(id: Int, end: Int)] = []
+        var id = root
+        let end = doc.subtreeEnd(root)
+        while id < end {
+            while let top = open.last, top.end <= id {
+                open.removeLast()
+                exit(top.id)
+            }
+            let tag = doc.tag(id)
+            if tag == .text {
+                appendText(id)
+                id += 1
+                continue
+            }
+            if let reason = skipReason(id) {
+                if case .removed = reason {} else { decisions.append((Block(kind: .paragraph, text: doc.text(of: id)), reason)) }
+                id = doc.subtreeEnd(id)
+                continue
+            }
+            enter(id)
+            open.append((id, doc.subtreeEnd(id)))
+            id += 1
+        }
+        while let top = open.popLast() { exit(top.id) }
+    }
+
+    private func skipReason(_ id: Int) -> DropReason? {
+        if let r = removed[id] { return .removed(r) }
+        if features.invisible[id] { return .removed(.invisible) }
+        let tag = doc.tag(id)
+        if !options.includeCaptions && (tag == .figcaption || (tag != .table && features.hints[id].contains(.caption) && !features.hints[id].contains(.articleBody) && features.hasBlockChild[id] == false)) {
+            return .caption
+        }
+        if tag == .table && !options.includeTables && isDataTable(id) { return .table }
+        return nil
+    }
+
+    /// A data table has cells without block content; a layout table has paragraphs in cells.
+    private func isDataTable(_ id: Int) -> Bool {
+        var i = id + 1
+        let end = doc.subtreeEnd(id)
+        while i < end {
+            let t = doc.tag(i)
+            if t == .table { return false }
+            if (t == .td || t == .th) && features.hasBlockChild[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    private mutating func enter(_ id: Int) {
+        let tag = doc.tag(id)
+        let traits = tag.traits
+        if tag == .br {
+            pendingBreaks += 1
+            if pendingBreaks >= 2 && !inCell { flush() } else { text.space() }
+            return
+        }
+        if traits.contains(.block) { flush() }
+        switch tag {
+        case .h1, .h2, .h3, .h4, .h5, .h6: headingLevel = tag.headingLevel
+        case .figcaption, .caption: captionDepth += 1
+        case .pre: preDepth += 1
+        case .li, .dd, .dt: listDepth += 1
+        case .blockquote: quoteDepth += 1
+        case .a: linkDepth += 1
+        case .tr:
+            if options.includeTables, let table = enclosingTable(id), isDataTable(table) { rowCells = [] }
+        case .td, .th:
+            if rowCells != nil { inCell = true }
+        default: break
+        }
+    }
+
+    private mutating func exit(_ id: Int) {
+        let tag = doc.tag(id)
+        switch tag {
+        case .h1, .h2, .h3, .h4, .h5, .h6: flush(); headingLevel = 0
+        case .figcaption, .caption: flush(); captionDepth -= 1
+        case .pre: flush(); preDepth -= 1
+        case .li, .dd, .dt: flush(); listDepth -= 1
+        case .blockquote: flush(); quoteDepth -= 1
+        case .a: linkDepth -= 1
+        case .td, .th:
+            if inCell {
+                rowCells?.append(text.string)
+                resetText()
+                inCell = false
+            }
+        case .tr:
+            if let cells = rowCells {
+                rowCells = nil
+                if cells.contains(where: { !$0.isEmpty }) {
+                    let block = Block(kind: .tableRow, text: cells.joined(separator: "\t"), cells: cells)
+                    blocks.append(block)
+                    decisions.append((block, nil))
+                }
+            }
+        default:
+            if tag.traits.contains(.block) && !inCell { flush() }
+        }
+    }
+
+    private func enclosingTable(_ id: Int) -> Int? {
+        var p = doc.parent(id)
+        while let a = p {
+            if doc.tag(a) == .table { return a }
+            p = doc.parent(a)
+        }
+        return nil
+    }
+
+    private mutating func appendText(_ id: Int) {
+        let range = doc.textRange(id)
+        if range.isEmpty { return }
+        let m = doc.textBytes.withUnsafeBufferPointer {
+            TextMeasure.measure(UnsafeBufferPointer(rebasing: $0[range]), cjkWeight: settings.cjkCharacterWeight)
+        }
+        if m.chars > 0 { pendingBreaks = 0 }
+        measure.add(m)
+        if linkDepth > 0 { linkChars += m.chars }
+        text.append(doc.textBytes, range)
+    }
+
+    private mutating func resetText() {
+        text = TextAccumulator()
+        measure = TextMeasure()
+        linkChars = 0
+        links = []
+    }
+
+    private mutating func flush() {
+        defer { resetText() }
+        if inCell { return }
+        guard !text.isEmpty else { return }
+        let string = text.string
+        let kind: Block.Kind
+        var level = 0
+        if headingLevel > 0 {
+            kind = .heading
+            level = headingLevel
+        } else if captionDepth > 0 {
+            kind = .caption
+        } else if preDepth > 0 {
+            kind = .preformatted
+        } else if listDepth > 0 {
+            kind = .listItem
+            level = listDepth
+        } else if quoteDepth > 0 {
+            kind = .quote
+        } else {
+            kind = .paragraph
+        }
+        let block = Block(kind: kind, text: string, level: level)
+        let reason = dropReason(block)
+        decisions.append((block, reason))
+        if reason == nil { blocks.append(block) }
+    }
+
+    private func dropReason(_ block: Block) -> DropReason? {
+        if block.kind == .caption && !options.includeCaptions { return .caption }
+        let density = measure.chars > 0 ? linkChars / measure.chars : 0
+        let maxDensity = block.kind == .listItem ? settings.listItemMaxLinkDensity : settings.blockMaxLinkDensity
+        if density > maxDensity { return .linkDensity(density) }
+        if measure.chars <= settings.boilerplatePhraseMaxChars && BoilerplatePhrases.matches(block.text) { return .phrase }
+        if let title, block.text == title, block.kind == .heading || block.kind == .paragraph { return .title }
+        if measure.chars <= settings.bylineMaxChars && measure.sentences == 0 && isByline(block.text) { return .byline }
+        return nil
+    }
+
+    private func isByline(_ text: String) -> Bool {
+        let lower = text.prefix(4).lowercased()
+        return lower.hasPrefix("by ") || lower.hasPrefix("von ") || lower.hasPrefix("par ") || lower.hasPrefix("por ")
+    }
+}

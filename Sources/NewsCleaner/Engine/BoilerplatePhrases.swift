@@ -1,0 +1,34 @@
+/// Short block texts that are boilerplate wherever they appear (compared lowercased, trimmed,
+/// trailing punctuation and colons removed), in English, Japanese, Chinese and Korean.
+///
+/// ```swift
+/// BoilerplatePhrases.matches("ADVERTISEMENT") == true
+/// ```
+enum BoilerplatePhrases {
+    /// Whole-block phrases.
+    static let phrases: Set<String> = [
+        "advertisement", "advertisements", "ad", "ads", "sponsored", "sponsored content", "promoted",
+        "story continues below advertisement", "continue reading below", "article continues below",
+        "share", "share this", "share this article", "share this story", "share on facebook",
+        "share on twitter", "tweet", "email", "print", "comments", "comment", "related",
+        "related articles", "related stories", "related content", "related coverage", "read more",
+        "continue reading", "read next", "more stories", "recommended", "recommended for you",
+        "you may also like", "most popular", "most read", "trending", "sign up", "subscribe",
+        "subscribe now", "newsletter", "sign up for our newsletter", "follow us", "skip to content",
+        "skip to main content", "back to top", "loading", "loading…", "image", "photo", "video",
+        "view comments", "show comments", "leave a comment", "tags", "topics", "filed under",
+        "広告", "pr", "スポンサー", "シェア", "ツイート", "いいね", "関連記事", "あわせて読みたい",
+        "おすすめ", "おすすめ記事", "人気記事", "ランキング", "人気ランキング", "アクセスランキング",
+        "最新記事", "ニュース速報", "前の記事", "次の記事", "コメント", "タグ", "続きを読む",
+        "もっと見る", "ログイン", "会員登録", "メールマガジン", "メルマガ", "定期購読", "好評発売中",
+        "广告", "分享", "分享到", "相关新闻", "相关阅读", "热门", "排行榜", "推荐阅读", "责任编辑",
+        "廣告", "分享", "相關新聞", "延伸閱讀", "熱門新聞", "推薦閱讀",
+        "광고", "공유", "관련기사", "많이 본 뉴스", "구독",
+    ]
+
+    static func matches(_ text: String) -> Bool {
+        var t = text.lowercased()
+        while let last = t.last, ":：.。!！|".contains(last) || last == " " { t.removeLast() }
+        return phrases.contains(t)
+    }
+}

@@ -1,0 +1,110 @@
+/// Builds a `Document` from SAX events: append-only flat arrays, an explicit stack of open
+/// elements (no recursion), adjacent text chunks merged into one text node.
+final class DocumentBuilder {
+    private var nodes: [Document.Node] = []
+    private var text: [UInt8] = []
+    private var attributes: [Document.Attribute] = []
+    private var attributeBytes: [UInt8] = []
+    /// Open elements: (node id, id of its last child or -1).
+    private var stack: [(id: Int32, lastChild: Int32)] = []
+
+    /// Bytes of page per node, used only to size the arrays up front.
+    private static let bytesPerNodeEstimate = 48
+
+    init(expectedBytes: Int) {
+        let estimate = expectedBytes / DocumentBuilder.bytesPerNodeEstimate + 16
+        nodes.reserveCapacity(estimate)
+        text.reserveCapacity(expectedBytes / 2)
+        stack.reserveCapacity(64)
+        nodes.append(Document.Node(tag: .root, parent: -1, firstChild: -1, nextSibling: -1, end: 0, start: 0, count: 0))
+        stack.append((0, -1))
+    }
+
+    /// Appends a node as the last child of the current element and returns its id.
+    @inline(__always)
+    private func append(_ node: Document.Node) -> Int32 {
+        let id = Int32(truncatingIfNeeded: nodes.count)
+        var top = stack[stack.count - 1]
+        var node = node
+        node.parent = top.id
+        nodes.append(node)
+        if top.lastChild >= 0 {
+            nodes[Int(top.lastChild)].nextSibling = id
+        } else {
+            nodes[Int(top.id)].firstChild = id
+        }
+        top.lastChild = id
+        stack[stack.count - 1] = top
+        return id
+    }
+
+    func start(name: UnsafePointer<UInt8>, attributes atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
+        var length = 0
+        while name[length] != 0 { length += 1 }
+        let tag = Tag(name: UnsafeBufferPointer(start: name, count: length))
+        let attrStart = Int32(truncatingIfNeeded: attributes.count)
+        if let atts {
+            var k = 0
+            while let attrName = atts[k] {
+                if let known = AttributeName.lookup(attrName) {
+                    let valueStart = Int32(truncatingIfNeeded: attributeBytes.count)
+                    if let value = atts[k + 1] {
+                        var v = 0
+                        while value[v] != 0 { v += 1 }
+                        attributeBytes.append(contentsOf: UnsafeBufferPointer(start: value, count: v))
+                    }
+                    let valueLength = Int32(truncatingIfNeeded: attributeBytes.count) - valueStart
+                    attributes.append(Document.Attribute(name: known, start: valueStart, length: valueLength))
+                }
+                k += 2
+            }
+        }
+        let count = Int32(truncatingIfNeeded: attributes.count) - attrStart
+        let id = append(Document.Node(tag: tag, parent: 0, firstChild: -1, nextSibling: -1, end: 0,
+                                      start: attrStart, count: count))
+        if tag.traits.contains(.void) {
+            nodes[Int(id)].end = id + 1
+        } else {
+            stack.append((id, -1))
+        }
+    }
+
+    func end(name: UnsafePointer<UInt8>) {
+        var length = 0
+        while name[length] != 0 { length += 1 }
+        let tag = Tag(name: UnsafeBufferPointer(start: name, count: length))
+        if tag.traits.contains(.void) { return }
+        // Close up to the innermost open element with this tag; ignore a stray end tag.
+        var depth = stack.count - 1
+        while depth > 0, nodes[Int(stack[depth].id)].tag != tag { depth -= 1 }
+        guard depth > 0 else { return }
+        let end = Int32(truncatingIfNeeded: nodes.count)
+        while stack.count > depth {
+            nodes[Int(stack.removeLast().id)].end = end
+        }
+    }
+
+    func characters(_ chars: UnsafeBufferPointer<UInt8>) {
+        let top = stack[stack.count - 1]
+        let last = top.lastChild
+        if last >= 0, Int(last) == nodes.count - 1, nodes[Int(last)].tag == .text {
+            text.append(contentsOf: chars)
+            nodes[Int(last)].count += Int32(truncatingIfNeeded: chars.count)
+            return
+        }
+        let start = Int32(truncatingIfNeeded: text.count)
+        text.append(contentsOf: chars)
+        let id = append(Document.Node(tag: .text, parent: 0, firstChild: -1, nextSibling: -1, end: 0,
+                                      start: start, count: Int32(truncatingIfNeeded: chars.count)))
+        nodes[Int(id)].end = id + 1
+    }
+
+    func finish(jsonLD: [String], charset: String) -> Document {
+        let end = Int32(truncatingIfNeeded: nodes.count)
+        while let open = stack.popLast() {
+            nodes[Int(open.id)].end = end
+        }
+        return Document(nodes: nodes, textBytes: text, attributes: attributes, attributeBytes: attributeBytes,
+                        jsonLD: jsonLD, charset: charset)
+    }
+}

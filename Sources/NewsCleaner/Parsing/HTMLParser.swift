@@ -1,0 +1,93 @@
+import CLibXML2
+
+/// Step 4: libxml2's HTML tokenizer in SAX mode builds our compact `Document`.
+///
+/// libxml2 does what it is best at (tokenizing broken HTML, implied and auto-closed elements);
+/// we never let it build its own tree. Options: recover, no network, no error output, ignore
+/// the page's encoding declaration (the bytes are already UTF-8).
+///
+/// ```swift
+/// let document = HTMLParser.parse(utf8: Array("<p>Hello</p>".utf8), jsonLD: [], charset: "utf-8")
+/// ```
+enum HTMLParser {
+    /// Initialises libxml2 once per process (thread-safe, idempotent).
+    private static let initialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    static let parseOptions = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
+        | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+        | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_COMPACT.rawValue)
+
+    /// Parses UTF-8 bytes (already valid UTF-8, no NUL) into a `Document`.
+    static func parse(utf8 bytes: [UInt8], jsonLD: [String], charset: String) -> Document {
+        _ = initialized
+        newscleaner_silenceErrors()
+        let builder = DocumentBuilder(expectedBytes: bytes.count)
+        if !bytes.isEmpty {
+            bytes.withUnsafeBufferPointer { buf in
+                buf.withMemoryRebound(to: CChar.self) { chars in
+                    guard let ctxt = htmlCreateMemoryParserCtxt(chars.baseAddress, Int32(clamping: chars.count)) else { return }
+                    defer { htmlFreeParserCtxt(ctxt) }
+                    var sax = htmlSAXHandler()
+                    sax.startElement = saxStartElement
+                    sax.endElement = saxEndElement
+                    sax.characters = saxCharacters
+                    sax.ignorableWhitespace = saxCharacters
+                    sax.initialized = XML_SAX2_MAGIC
+                    sax.serror = newscleaner_structuredErrorSink()
+                    if let handler = ctxt.pointee.sax {
+                        handler.pointee = sax
+                    }
+                    htmlCtxtUseOptions(ctxt, parseOptions)
+                    withExtendedLifetime(builder) {
+                        ctxt.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
+                        _ = htmlParseDocument(ctxt)
+                    }
+                }
+            }
+        }
+        return builder.finish(jsonLD: jsonLD, charset: charset)
+    }
+
+    /// The SAX floor: libxml2's tokenizer with empty callbacks, for the benchmark's baseline.
+    static func tokenizeOnly(_ bytes: UnsafeBufferPointer<UInt8>) {
+        _ = initialized
+        newscleaner_silenceErrors()
+        bytes.withMemoryRebound(to: CChar.self) { chars in
+            guard let ctxt = htmlCreateMemoryParserCtxt(chars.baseAddress, Int32(clamping: chars.count)) else { return }
+            defer { htmlFreeParserCtxt(ctxt) }
+            var sax = htmlSAXHandler()
+            sax.startElement = { _, _, _ in }
+            sax.endElement = { _, _ in }
+            sax.characters = { _, _, _ in }
+            sax.ignorableWhitespace = { _, _, _ in }
+            sax.initialized = XML_SAX2_MAGIC
+            sax.serror = newscleaner_structuredErrorSink()
+            if let handler = ctxt.pointee.sax { handler.pointee = sax }
+            htmlCtxtUseOptions(ctxt, parseOptions)
+            _ = htmlParseDocument(ctxt)
+        }
+    }
+}
+
+@inline(__always)
+private func builder(_ ctx: UnsafeMutableRawPointer?) -> DocumentBuilder {
+    Unmanaged<DocumentBuilder>.fromOpaque(ctx!).takeUnretainedValue()
+}
+
+private let saxStartElement: startElementSAXFunc = { ctx, name, atts in
+    guard let name else { return }
+    builder(ctx).start(name: name, attributes: atts)
+}
+
+private let saxEndElement: endElementSAXFunc = { ctx, name in
+    guard let name else { return }
+    builder(ctx).end(name: name)
+}
+
+private let saxCharacters: charactersSAXFunc = { ctx, chars, length in
+    guard let chars, length > 0 else { return }
+    builder(ctx).characters(UnsafeBufferPointer(start: chars, count: Int(length)))
+}
