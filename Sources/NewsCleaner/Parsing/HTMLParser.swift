@@ -41,6 +41,8 @@ enum HTMLParser {
                         handler.pointee = sax
                     }
                     htmlCtxtUseOptions(ctxt, parseOptions)
+                    // The bytes are UTF-8 already; without this libxml2 guesses Latin-1.
+                    xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8)
                     withExtendedLifetime(builder) {
                         ctxt.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
                         _ = htmlParseDocument(ctxt)
@@ -67,6 +69,7 @@ enum HTMLParser {
             sax.serror = newscleaner_structuredErrorSink()
             if let handler = ctxt.pointee.sax { handler.pointee = sax }
             htmlCtxtUseOptions(ctxt, parseOptions)
+            xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8)
             _ = htmlParseDocument(ctxt)
         }
     }
