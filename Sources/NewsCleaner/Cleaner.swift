@@ -55,3 +55,10 @@ public struct Cleaner: Sendable {
         ArticleExtractor(options: options).extract(document, url: url)
     }
 }
+
+extension Cleaner {
+    /// The blocks considered in the chosen container with their fate (kept or why dropped).
+    public func decisions(html: [UInt8], encoding: String? = nil) throws -> [BlockDecision] {
+        ArticleExtractor(options: options).decisions(try parse(html: html, encoding: encoding)).decisions
+    }
+}

@@ -1,6 +1,14 @@
 import Foundation
 import NewsCleaner
-// Temporary development driver: clean a folder of .html.gz into OUT/ID.txt.
+// Temporary development driver: clean a folder of .html.gz into OUT/ID.txt, or explain one page.
+if CommandLine.arguments[1] == "explain" {
+    var bytes = [UInt8](FileManager.default.contents(atPath: CommandLine.arguments[2])!)
+    if Gzip.isGzip(bytes) { bytes = try Gzip.decompress(bytes) }
+    for d in try Cleaner().decisions(html: bytes) {
+        print(d.dropReason == nil ? "KEEP" : "DROP \(d.dropReason!)", d.kind, String(d.text.prefix(120)))
+    }
+    exit(0)
+}
 let dir = CommandLine.arguments[1], outDir = CommandLine.arguments[2]
 try? FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
 let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".gz") || $0.hasSuffix(".html") }.sorted()

@@ -29,7 +29,7 @@ struct ArticleExtractor {
         return (extractor.extract(roots: roots), roots)
     }
 
-    private func bodyOrRoot(_ doc: Document) -> Int {
+    func bodyOrRoot(_ doc: Document) -> Int {
         for id in doc.nodeIDs where doc.tag(id) == .body { return id }
         return doc.root
     }
@@ -76,5 +76,26 @@ enum TitleFinder {
             }
         }
         return title
+    }
+}
+
+/// One block the engine considered, with its fate: the data behind `--explain`.
+public struct BlockDecision: Sendable, Equatable {
+    public var text: String
+    public var kind: Block.Kind
+    /// Nil when the block was kept, else why it was dropped.
+    public var dropReason: String?
+}
+
+extension ArticleExtractor {
+    /// Every block the walker considered inside the chosen container, kept or dropped.
+    func decisions(_ document: Document) -> (roots: [Int], decisions: [BlockDecision]) {
+        let features = Features(document, settings: options.settings)
+        let title = TitleFinder.find(document, features: features)
+        let scorer = ContentScorer(document, features, options.settings, useVocabulary: true)
+        let roots = scorer.choose()?.roots ?? [bodyOrRoot(document)]
+        var extractor = BlockExtractor(document, features, removed: scorer.removed, options: options, title: title)
+        _ = extractor.extract(roots: roots)
+        return (roots, extractor.decisions.map { BlockDecision(text: $0.block.text, kind: $0.block.kind, dropReason: $0.reason.map { "\($0)" }) })
     }
 }

@@ -7,6 +7,7 @@ enum DropReason: Equatable, Sendable {
     case byline
     case title
     case trailingHeading
+    case dateline
     case table
 }
 
@@ -58,11 +59,21 @@ struct BlockExtractor {
     mutating func extract(roots: [Int]) -> [Block] {
         for root in roots { walk(root) }
         flush()
-        // A heading with nothing after it introduces boilerplate that was removed.
-        while let last = blocks.last, last.kind == .heading {
-            blocks.removeLast()
-            decisions.append((last, .trailingHeading))
+        // A heading with nothing after it, or followed at once by a heading of the same or a higher
+        // rank, introduced boilerplate that was removed.
+        var kept: [Block] = []
+        kept.reserveCapacity(blocks.count)
+        for (index, block) in blocks.enumerated() {
+            if block.kind == .heading {
+                let next = index + 1 < blocks.count ? blocks[index + 1] : nil
+                if next == nil || (next!.kind == .heading && next!.level <= block.level) {
+                    decisions.append((block, .trailingHeading))
+                    continue
+                }
+            }
+            kept.append(block)
         }
+        blocks = kept
         return blocks
     }
 
@@ -101,6 +112,11 @@ struct BlockExtractor {
             return .caption
         }
         if tag == .table && !options.includeTables && isDataTable(id) { return .table }
+        // A cluster of links inside running text (hover cards, inline link lists).
+        if !tag.traits.contains(.block), tag != .a, features.links[id] >= settings.inlineLinkClusterMinLinks,
+           features.linkDensity(id) >= settings.inlineLinkClusterMinDensity {
+            return .linkDensity(features.linkDensity(id))
+        }
         return nil
     }
 
@@ -233,7 +249,10 @@ struct BlockExtractor {
         if density > maxDensity { return .linkDensity(density) }
         if measure.chars <= settings.boilerplatePhraseMaxChars && BoilerplatePhrases.matches(block.text) { return .phrase }
         if let title, block.text == title, block.kind == .heading || block.kind == .paragraph { return .title }
-        if measure.chars <= settings.bylineMaxChars && measure.sentences == 0 && isByline(block.text) { return .byline }
+        if measure.chars <= settings.bylineMaxChars && measure.sentences == 0 {
+            if isByline(block.text) { return .byline }
+            if block.kind == .paragraph && DateLine.looksLikeDateLine(block.text) { return .dateline }
+        }
         return nil
     }
 

@@ -74,6 +74,10 @@ public struct ExtractionSettings: Sendable, Equatable {
     public var boilerplatePhraseMaxChars: Float = 60
     /// A "By …" line shorter than this is a byline, not prose.
     public var bylineMaxChars: Float = 100
+    /// An inline element (span, em …) with at least this many links …
+    public var inlineLinkClusterMinLinks: Int32 = 3
+    /// … and at least this link density is a link cluster (hover card, inline list), not prose.
+    public var inlineLinkClusterMinDensity: Float = 0.8
     /// An extraction with less text than this is retried with the vocabulary filters relaxed.
     public var minArticleChars: Float = 200
 

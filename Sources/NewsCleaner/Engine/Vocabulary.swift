@@ -69,8 +69,8 @@ public enum Vocabulary {
                                  "_osusume", "_next-article", "_latest", "_recent", "_headlines",
                                  "_ticker", "_breaking", "_feed_", "_news-list", "_newslist"]
     /// Share bars and social embeds.
-    public static let social = ["share", "social", "_sns", "_sharing", "_follow", "_tweet", "_facebook",
-                                "_twitter", "_line-it", "_hatena", "_like-", "_bookmark"]
+    public static let social = ["share", "social", "_sns", "_sharing", "_follow", "_line-it", "_hatena",
+                                "_like-", "_bookmark"]
     /// Comment sections.
     public static let comments = ["comment", "_disqus", "_discuss", "_respond", "_reply", "_reactions"]
     /// Page footers and colophons.
