@@ -71,6 +71,12 @@ enum Golden {
     /// characters are shown quoted and escaped.
     static func diff(expected: String, actual: String) -> String? {
         guard expected != actual else { return nil }
+        if expected.isEmpty || actual.isEmpty {
+            let (what, text, sign) = expected.isEmpty ? ("expected", actual, "+ ") : ("actual", expected, "- ")
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let shown = lines.prefix(contextBefore + linesAfter).map { sign + $0 }
+            return (["\(what) text is empty; the other side starts:"] + shown).joined(separator: "\n")
+        }
         let left = expected.split(separator: "\n", omittingEmptySubsequences: false)
         let right = actual.split(separator: "\n", omittingEmptySubsequences: false)
         var first = 0
@@ -146,6 +152,11 @@ enum Golden {
             "- three", "- four", "- ",
             "+ THREE", "+ four", "+ ",
         ].joined(separator: "\n"))
+    }
+
+    @Test func emptyOutputIsNamed() throws {
+        let diff = try #require(Golden.diff(expected: "Title\n\nBody\n", actual: ""))
+        #expect(diff.hasPrefix("actual text is empty; the other side starts:\n- Title"))
     }
 
     @Test func whitespaceOnlyDifferencesAreShownEscaped() throws {
