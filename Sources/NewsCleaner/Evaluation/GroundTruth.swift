@@ -27,6 +27,10 @@ public struct GroundTruth: Sendable, Equatable {
         case snippetsUnsupported(String)
 
         /// A one-line explanation for the command line.
+        ///
+        /// ```swift
+        /// print(GroundTruth.LoadError.notAnObject("t.json"))
+        /// ```
         public var description: String {
             switch self {
             case .notAnObject(let what): return "\(what): expected a JSON object {\"ID\": {\"articleBody\": ...}}"

@@ -26,19 +26,41 @@ import Foundation
 /// ```
 public enum ShingleScore {
     /// Number of tokens in one shingle (score.py's `n=4`).
+    ///
+    /// ```swift
+    /// ShingleScore.tokens("a b c d e", cjk: false).count - ShingleScore.shingleLength + 1  // 2 shingles
+    /// ```
     public static let shingleLength = 4
     /// Truth prefix, in Unicode scalars, searched for CJK characters in `.automatic` mode (score.py's `body[:2000]`).
+    ///
+    /// ```swift
+    /// let late = String(repeating: "a ", count: ShingleScore.cjkDetectionPrefix) + "語"
+    /// ShingleScore.startsWithCJK(late)  // false
+    /// ```
     public static let cjkDetectionPrefix = 2000
     /// The scalar ranges that are single-character tokens in CJK mode (score.py's `CJK` class):
     /// Hiragana+Katakana, CJK Extension A, CJK Unified Ideographs, Hangul syllables,
     /// CJK compatibility ideographs, half-width Katakana.
+    ///
+    /// ```swift
+    /// ShingleScore.cjkRanges.contains { $0.contains(0x65E5) }  // 日: true
+    /// ```
     public static let cjkRanges: [ClosedRange<UInt32>] = [
         0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
         0xAC00...0xD7AF, 0xF900...0xFAFF, 0xFF66...0xFF9F,
     ]
     /// Default number of missed/extra snippets kept per page in a report.
+    ///
+    /// ```swift
+    /// let page = ShingleScore.scorePage(id: "x", truth: truth, prediction: output)
+    /// // page.missed.count <= ShingleScore.defaultSampleLimit
+    /// ```
     public static let defaultSampleLimit = 3
     /// Longest snippet, in characters, kept in `PageScore.missed` / `.extra` (longer ones end in "…").
+    ///
+    /// ```swift
+    /// // every page.missed[i].count <= ShingleScore.snippetCharacterLimit + 1
+    /// ```
     public static let snippetCharacterLimit = 160
 
     // MARK: - Public types
@@ -87,6 +109,11 @@ public enum ShingleScore {
         public var extra: [String]
 
         /// Creates a page score (normally made by `ShingleScore.score`).
+        ///
+        /// ```swift
+        /// let page = ShingleScore.PageScore(id: "x", precision: 1, recall: 1, f1: 1, truePositive: 1,
+        ///                                    falsePositive: 0, falseNegative: 0, exact: true, cjk: false)
+        /// ```
         public init(id: String, precision: Double, recall: Double, f1: Double,
                     truePositive: Double, falsePositive: Double, falseNegative: Double,
                     exact: Bool, cjk: Bool, missed: [String] = [], extra: [String] = []) {
@@ -123,15 +150,27 @@ public enum ShingleScore {
         public var worst: [PageScore]
 
         /// Number of pages scored (the truth's size).
+        ///
+        /// ```swift
+        /// ShingleScore.score(truth: ["a": "x", "b": "y"], predictions: [:]).pages  // 2
+        /// ```
         public var pages: Int { worst.count }
 
         /// The line score.py prints: `pages N  F1 x  precision x  recall x  exact x`.
+        ///
+        /// ```swift
+        /// print(report.summaryLine)  // pages 181  F1 0.951  precision 0.960  recall 0.943  exact 0.050
+        /// ```
         public var summaryLine: String {
             "pages \(pages)  F1 \(formatScore(f1))  precision \(formatScore(precision))"
                 + "  recall \(formatScore(recall))  exact \(formatScore(accuracy))"
         }
 
         /// Creates a report (normally made by `ShingleScore.score`).
+        ///
+        /// ```swift
+        /// let report = ShingleScore.aggregate(pages)  // the usual way to make one
+        /// ```
         public init(f1: Double, precision: Double, recall: Double, accuracy: Double, worst: [PageScore]) {
             self.f1 = f1
             self.precision = precision
