@@ -1,1 +1,128 @@
-print("todo")
+// newsclean-eval: score extracted text against true article bodies (the Swift twin of score.py).
+//
+//   newsclean-eval TRUTH.json PRED [--worst N] [--json] [--cjk|--latin]
+//
+// PRED is a folder of ID.txt files or a JSON file shaped like the truth. The last line is
+// score.py's summary: `pages N  F1 x  precision x  recall x  exact x`.
+import Foundation
+import NewsCleaner
+
+/// Exit status for bad arguments (as argparse uses).
+let usageExitCode: Int32 = 2
+/// Exit status when a file cannot be read.
+let loadExitCode: Int32 = 1
+/// Missed/extra snippets shown per worst page.
+let snippetsPerPage = 2
+
+let usage = """
+    usage: newsclean-eval TRUTH.json PRED [--worst N] [--json] [--cjk|--latin]
+      TRUTH.json  {"id": {"articleBody": "...", "url": "..."}}
+      PRED        a JSON file of the same shape, or a folder of ID.txt files
+      --worst N   list the N worst pages with precision, recall, URL and missed/extra text
+      --json      print the metrics as JSON (score.py's keys, plus "details")
+      --cjk       one token per CJK character on every page (default: decided per page)
+      --latin     plain \\w+ tokens on every page (benchmark-compatible)
+    """
+
+func fail(_ message: String, code: Int32) -> Never {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    exit(code)
+}
+
+struct Arguments {
+    var truth = ""
+    var prediction = ""
+    var worst = 0
+    var json = false
+    var mode = ShingleScore.TokenMode.automatic
+}
+
+func parseArguments(_ raw: [String]) -> Arguments {
+    var arguments = Arguments()
+    var positional: [String] = []
+    var iterator = raw.makeIterator()
+    while let argument = iterator.next() {
+        switch argument {
+        case "-h", "--help":
+            print(usage)
+            exit(0)
+        case "--worst":
+            guard let value = iterator.next(), let count = Int(value), count >= 0 else {
+                fail("--worst needs a non-negative number\n" + usage, code: usageExitCode)
+            }
+            arguments.worst = count
+        case "--json": arguments.json = true
+        case "--cjk": arguments.mode = .cjk
+        case "--latin": arguments.mode = .latin
+        default:
+            if argument.hasPrefix("--") { fail("unknown option \(argument)\n" + usage, code: usageExitCode) }
+            positional.append(argument)
+        }
+    }
+    guard positional.count == 2 else { fail(usage, code: usageExitCode) }
+    arguments.truth = positional[0]
+    arguments.prediction = positional[1]
+    return arguments
+}
+
+/// A JSON string literal.
+func jsonString(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+            if scalar.value < 0x20 {
+                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                    + String(scalar.value, radix: 16)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return out + "\""
+}
+
+func format(_ value: Double) -> String { String(format: "%.3f", value) }
+
+let arguments = parseArguments(Array(CommandLine.arguments.dropFirst()))
+let truth: GroundTruth
+let predictions: [String: String]
+do {
+    truth = try GroundTruth(contentsOf: URL(fileURLWithPath: arguments.truth))
+    predictions = try GroundTruth.loadPredictions(from: URL(fileURLWithPath: arguments.prediction),
+                                                  ids: truth.bodies.keys)
+} catch {
+    fail("newsclean-eval: \(error)", code: loadExitCode)
+}
+
+let report = ShingleScore.score(truth: truth.bodies, predictions: predictions, mode: arguments.mode,
+                                sampleLimit: arguments.worst > 0 ? snippetsPerPage : 0)
+let worst = report.worst.prefix(arguments.worst)
+
+if arguments.json {
+    let pairs = worst.map { "[\($0.f1), \(jsonString($0.id))]" }.joined(separator: ", ")
+    let details = worst.map { page in
+        let url = truth.urls[page.id].map(jsonString) ?? "null"
+        return "{\"id\": \(jsonString(page.id)), \"f1\": \(page.f1), \"precision\": \(page.precision), "
+            + "\"recall\": \(page.recall), \"url\": \(url), "
+            + "\"missed\": [\(page.missed.map(jsonString).joined(separator: ", "))], "
+            + "\"extra\": [\(page.extra.map(jsonString).joined(separator: ", "))]}"
+    }.joined(separator: ", ")
+    print("{\"f1\": \(report.f1), \"precision\": \(report.precision), \"recall\": \(report.recall), "
+        + "\"accuracy\": \(report.accuracy), \"pages\": \(report.pages), \"worst\": [\(pairs)], "
+        + "\"details\": [\(details)]}")
+} else {
+    for page in worst {
+        var line = "  worst \(format(page.f1)) \(page.id)  P \(format(page.precision))  R \(format(page.recall))"
+        if let url = truth.urls[page.id] { line += "  \(url)" }
+        print(line)
+        for text in page.missed { print("      missed: \(text)") }
+        for text in page.extra { print("      extra:  \(text)") }
+    }
+    print(report.summaryLine)
+}
