@@ -59,7 +59,7 @@ struct BlockExtractor {
     mutating func extract(roots: [Int]) -> [Block] {
         for root in roots { walk(root) }
         flush()
-        // A heading with nothing after it, or followed at once by a heading of the same or a higher
+        // A heading with nothing after it, or followed at once by a heading of a higher
         // rank, introduced boilerplate that was removed.
         var kept: [Block] = []
         kept.reserveCapacity(blocks.count)

@@ -15,6 +15,8 @@ enum DateLine {
     ]
     /// Most words a date line may have.
     static let maxWords = 12
+    /// Most words that are neither numbers nor date words.
+    static let maxOtherWords = 1
 
     static func looksLikeDateLine(_ text: String) -> Bool {
         var digits = 0
@@ -33,6 +35,6 @@ enum DateLine {
             if word.allSatisfy(\.isNumber) || dateWords.contains(word) { dateish += 1 } else { other += 1 }
         }
         if hasCJKDate { return text.unicodeScalars.count <= 40 }
-        return words <= maxWords && other <= 2 && dateish >= 2
+        return words <= maxWords && other <= maxOtherWords && dateish >= 2
     }
 }
