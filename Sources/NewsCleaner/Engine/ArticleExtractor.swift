@@ -1,3 +1,5 @@
+import Foundation
+
 /// Steps 5–7 of the pipeline: features, container choice, block extraction.
 ///
 /// ```swift
@@ -34,8 +36,6 @@ struct ArticleExtractor {
         return doc.root
     }
 }
-
-import Foundation
 
 /// Finds the article title: the main `<h1>`, else `<title>` without the site name.
 enum TitleFinder {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a block or subtree inside the container was dropped (kept for `--explain`).
 enum DropReason: Equatable, Sendable {
     case removed(RemovalReason)
@@ -44,6 +46,8 @@ struct BlockExtractor {
     private var listDepth = 0
     private var quoteDepth = 0
     private var linkDepth = 0
+    /// The open link: its href and where its text starts in the block's bytes.
+    private var openLink: (href: String, start: Int)? = nil
     private var pendingBreaks = 0
     private var rowCells: [String]? = nil
     private var inCell = false
@@ -148,7 +152,11 @@ struct BlockExtractor {
         case .pre: preDepth += 1
         case .li, .dd, .dt: listDepth += 1
         case .blockquote: quoteDepth += 1
-        case .a: linkDepth += 1
+        case .a:
+            linkDepth += 1
+            if openLink == nil, let href = doc.attribute(.href, of: id), !href.isEmpty {
+                openLink = (href, text.bytes.count)
+            }
         case .tr:
             if options.includeTables, let table = enclosingTable(id), isDataTable(table) { rowCells = [] }
         case .td, .th:
@@ -165,7 +173,16 @@ struct BlockExtractor {
         case .pre: flush(); preDepth -= 1
         case .li, .dd, .dt: flush(); listDepth -= 1
         case .blockquote: flush(); quoteDepth -= 1
-        case .a: linkDepth -= 1
+        case .a:
+            linkDepth -= 1
+            if linkDepth == 0, let link = openLink {
+                openLink = nil
+                let bytes = text.bytes
+                if link.start <= bytes.count {
+                    let anchor = String(decoding: bytes[link.start...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                    if !anchor.isEmpty { links.append(Link(text: anchor, href: link.href)) }
+                }
+            }
         case .td, .th:
             if inCell {
                 rowCells?.append(text.string)
@@ -208,6 +225,7 @@ struct BlockExtractor {
     }
 
     private mutating func resetText() {
+        if let link = openLink { openLink = (link.href, 0) }
         text = TextAccumulator()
         measure = TextMeasure()
         linkChars = 0
@@ -236,7 +254,7 @@ struct BlockExtractor {
         } else {
             kind = .paragraph
         }
-        let block = Block(kind: kind, text: string, level: level)
+        let block = Block(kind: kind, text: string, level: level, links: links)
         let reason = dropReason(block)
         decisions.append((block, reason))
         if reason == nil { blocks.append(block) }
