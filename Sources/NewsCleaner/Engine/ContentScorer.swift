@@ -182,6 +182,16 @@ struct ContentScorer {
                 ancestor = doc.parent(a)
             }
         }
+        // Microdata that names the article body (itemprop=articleBody) around the choice is the
+        // article: take all of it.
+        var marked = doc.parent(best)
+        while let a = marked, doc.tag(a) != .body, doc.tag(a) != .root {
+            if features.hints[a].contains(.schemaArticleBody) && removed[a] == nil {
+                best = a
+                break
+            }
+            marked = doc.parent(a)
+        }
         // Climb while the parent holds nothing else of substance.
         while let p = doc.parent(best), doc.tag(p) != .body, doc.tag(p) != .root, doc.tag(p) != .html,
               features.chars[p] <= features.chars[best] * 1.0001 {

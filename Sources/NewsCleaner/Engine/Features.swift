@@ -59,7 +59,7 @@ struct Features {
                     case .role:
                         concept.formUnion(RoleHints.concepts(value))
                     case .itemprop:
-                        if Features.contains(value, "articleBody") { concept.insert(.articleBody) }
+                        if Features.contains(value, "articleBody") { concept.formUnion([.articleBody, .schemaArticleBody]) }
                     case .hidden:
                         invisible[id] = true
                     case .ariaHidden:

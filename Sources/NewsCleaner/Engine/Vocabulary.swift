@@ -32,6 +32,8 @@ public struct Concept: OptionSet, Sendable, Hashable {
     public static let articleBody = Concept(rawValue: 1 << 17)
     public static let meta = Concept(rawValue: 1 << 18)
     public static let widget = Concept(rawValue: 1 << 19)
+    /// Marked up as the article body by schema.org microdata (`itemprop="articleBody"`).
+    public static let schemaArticleBody = Concept(rawValue: 1 << 20)
 
     /// Concepts that mark a subtree as boilerplate.
     public static let boilerplate: Concept = [
@@ -39,7 +41,7 @@ public struct Concept: OptionSet, Sendable, Hashable {
         .sidebar, .hidden, .pager, .tags, .widget,
     ]
     /// Concepts that mark a subtree as (part of) the article.
-    public static let positive: Concept = [.content, .articleBody]
+    public static let positive: Concept = [.content, .articleBody, .schemaArticleBody]
 }
 
 /// The named token lists, one per concept, and the matcher compiled from them once.
