@@ -3,7 +3,8 @@
 /// `a/b/NAME.html.gz` → `DIR/a/b/NAME.txt`: a trailing `.gz` and then a page extension
 /// (`.html`, `.htm`, `.xhtml`) are dropped and the format's extension added; other names just
 /// get the extension appended (`notes` → `notes.txt`). The result can never leave `DIR`:
-/// absolute relative paths, `..` components and empty names are refused, `.` and empty
+/// absolute relative paths, `..` components and paths without a file name (empty, ending in
+/// `/` or `/.`) are refused; `.` and empty
 /// components (`a//b`) are dropped.
 ///
 /// ```swift
@@ -27,6 +28,11 @@ public struct OutputPathMapper: Sendable, Equatable {
         }
         if relativePath.utf8.contains(0) {
             throw BatchError(.outputPath, "unsafe output path: NUL byte")
+        }
+        // A trailing `/` or `/.` names a directory, not a page file.
+        if let lastRaw = relativePath.split(separator: "/", omittingEmptySubsequences: false).last,
+           lastRaw.isEmpty || lastRaw == "." {
+            throw BatchError(.outputPath, "unsafe output path: no file name in \(relativePath)")
         }
         var components: [Substring] = []
         for component in relativePath.split(separator: "/", omittingEmptySubsequences: true) {
