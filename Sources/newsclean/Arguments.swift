@@ -4,6 +4,18 @@ import NewsCleaner
 /// The one place the version lives.
 let newscleanVersion = "0.1.0"
 
+/// Seconds in-flight pages may take to finish after the first SIGINT/SIGTERM.
+let interruptGraceSeconds: Double = 3
+
+/// `CleanerOptions().maxBytes` as the help shows it (`256m`).
+let defaultMaxBytesText: String = {
+    let bytes = CleanerOptions().maxBytes
+    for (suffix, shift) in [("g", 30), ("m", 20), ("k", 10)] where bytes % (1 << shift) == 0 {
+        return "\(bytes >> shift)\(suffix)"
+    }
+    return String(bytes)
+}()
+
 let usageLine = "usage: newsclean [options] INPUT...  (try 'newsclean --help')"
 
 let helpText = """
@@ -30,20 +42,22 @@ options:
       --url URL         the pages' URL, passed to the cleaner and written in json
       --encoding NAME   charset hint (e.g. windows-1252) that wins over the page
       --max-bytes N     refuse pages larger than N bytes, also after gunzip
-                        (suffixes k, m, g = KiB, MiB, GiB; default 256m)
+                        (suffixes k, m, g = KiB, MiB, GiB; default \(defaultMaxBytesText))
       --resume          skip pages whose output exists and is not older than the input
       --errors FILE     write one JSON line {"path","kind","message"} per failed page
   -q, --quiet           no progress and no summary on standard error
   -h, --help            show this help and exit
       --version         print the version and exit
       --                end of options (later arguments are inputs)
+Values may also be attached: --output=DIR, -oDIR, -j4.
 
 Progress is shown on standard error when it is a terminal; a one-line summary
 follows unless -q. Failed pages are named on standard error (newsclean: PATH: reason)
 and do not stop the run.
 
 exit status: 0 every page cleaned, 1 some pages failed, 2 usage error,
-130/143 interrupted by SIGINT/SIGTERM (in-flight pages finish, temporary files removed).
+130/143 interrupted by SIGINT/SIGTERM: no new pages are started, pages in flight get
+\(Int(interruptGraceSeconds)) s to finish (a second signal: none), their temporary files are removed.
 """
 
 struct UsageError: Error, CustomStringConvertible {

@@ -58,7 +58,7 @@ final class BatchRunner: Sendable {
     /// How long in-flight pages may take to finish after the first SIGINT/SIGTERM.
     let grace: TimeInterval
 
-    init(job: PageJob, reporter: Reporter, jobs: Int, grace: TimeInterval = 3) {
+    init(job: PageJob, reporter: Reporter, jobs: Int, grace: TimeInterval = interruptGraceSeconds) {
         self.job = job
         self.reporter = reporter
         self.jobs = jobs

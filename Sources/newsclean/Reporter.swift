@@ -148,12 +148,13 @@ final class Reporter: @unchecked Sendable {
 
     /// The `--errors` kind and the one-line message for an error.
     static func describe(_ error: any Error) -> (kind: String, message: String) {
+        let kind: String, message: String
         switch error {
-        case let error as CleanerError: return (error.kind, error.description)
-        case let error as BatchError: return (error.kind.rawValue, error.description)
-        default:
-            let text = String(describing: error).replacingOccurrences(of: "\n", with: " ")
-            return ("error", text)
+        case let error as CleanerError: (kind, message) = (error.kind, error.description)
+        case let error as BatchError: (kind, message) = (error.kind.rawValue, error.description)
+        default: (kind, message) = ("error", String(describing: error))
         }
+        // One failure, one stderr line: fold any line breaks a description may carry.
+        return (kind, message.split(whereSeparator: \.isNewline).joined(separator: " "))
     }
 }

@@ -3,9 +3,8 @@
 /// `a/b/NAME.html.gz` → `DIR/a/b/NAME.txt`: a trailing `.gz` and then a page extension
 /// (`.html`, `.htm`, `.xhtml`) are dropped and the format's extension added; other names just
 /// get the extension appended (`notes` → `notes.txt`). The result can never leave `DIR`:
-/// absolute relative paths, `..` components and paths without a file name (empty, ending in
-/// `/` or `/.`) are refused; `.` and empty
-/// components (`a//b`) are dropped.
+/// absolute paths, `..` components and paths without a file name (empty, ending in `/` or
+/// `/.`) are refused; `.` and empty components (`a//b`) are dropped.
 ///
 /// ```swift
 /// let mapper = OutputPathMapper(directory: "out", fileExtension: "json")
