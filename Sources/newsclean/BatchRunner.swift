@@ -100,7 +100,9 @@ final class BatchRunner: Sendable {
             thread.start()
         }
 
-        var walker = InputWalker(roots: roots)
+        // Create the output directory first so the walk can skip it when it lies inside an input.
+        if let directory = job.mapper?.directory { try? AtomicFileWriter.makeDirectories(directory) }
+        var walker = InputWalker(roots: roots, excluding: job.mapper.map { [$0.directory] } ?? [])
         while !stop.isSet, let event = walker.next() {
             reporter.found()
             switch event {

@@ -75,11 +75,21 @@ public struct InputWalker: IteratorProtocol, Sequence {
     private var pending: [Pending] = []
     private var current: (dir: OpaquePointer, pending: Pending)?
     private var visited = Set<FileID>()
+    private var excluded = Set<FileID>()
     private let openDirectory: DirectoryOpener
 
-    public init(roots: [String], openDirectory: DirectoryOpener? = nil) {
+    /// - Parameter excluding: directories skipped silently below the roots (the output
+    ///   directory, so `newsclean -o in/clean in` does not read its own outputs); paths that do
+    ///   not exist are ignored.
+    public init(roots: [String], excluding: [String] = [], openDirectory: DirectoryOpener? = nil) {
         self.roots = roots
         self.openDirectory = openDirectory ?? { path in opendir(path) }
+        for path in excluding {
+            var info = stat()
+            if stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR {
+                excluded.insert(FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)))
+            }
+        }
     }
 
     /// Closes the directory in progress (call when abandoning the walk early).
@@ -149,6 +159,8 @@ public struct InputWalker: IteratorProtocol, Sequence {
         let format = info.st_mode & S_IFMT
         if format == S_IFDIR {
             let id = FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+            // An input root is walked even when excluded (`-o in in` writes beside the pages).
+            if !explicit && excluded.contains(id) { return nil }
             guard visited.insert(id).inserted else {
                 return .failure(path: path, error: BatchError(.symlinkLoop, "directory already visited (symbolic link loop)"))
             }

@@ -128,6 +128,20 @@ import Testing
         #expect(kinds == ["pipe.html": .notAFile, "gone.html": .read])
     }
 
+    @Test func excludedDirectoryIsSkippedSilently() {
+        let dir = BatchTestDirectory("walk")
+        defer { dir.remove() }
+        dir.write("in/a.html", "x")
+        dir.write("in/out/old.html", "x")
+        var walker = InputWalker(roots: [dir.url("in")], excluding: [dir.url("in/out"), dir.url("missing")])
+        var events: [DiscoveryEvent] = []
+        while let event = walker.next() { events.append(event) }
+        #expect(events == [.page(InputItem(path: dir.url("in/a.html"), relativePath: "a.html"))])
+        // An excluded root is still walked.
+        var rootWalker = InputWalker(roots: [dir.url("in/out")], excluding: [dir.url("in/out")])
+        #expect(rootWalker.next() == .page(InputItem(path: dir.url("in/out/old.html"), relativePath: "old.html")))
+    }
+
     @Test func baseName() {
         #expect(InputWalker.baseName("a/b/") == "b")
         #expect(InputWalker.baseName("a/b.html") == "b.html")

@@ -305,6 +305,17 @@ import Testing
         #expect(run.stderr.contains("cleaned 3 pages, 2 failed"))
     }
 
+    @Test func outputDirectoryInsideTheInputIsNotWalked() throws {
+        let dir = BatchTestDirectory("cli")
+        defer { dir.remove() }
+        makeTree(dir, withFailures: false)
+        dir.write("in/clean/stale.html", "<p>an old output tree must not be read</p>")
+        let run = try newsclean(["-f", "json", "-o", dir.url("in/clean"), dir.url("in")])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.hasPrefix("cleaned 3 pages, 0 failed, 0 skipped, "), "\(run.stderr)")
+        #expect(!dir.allFiles(below: "in/clean").contains("stale.json"))
+    }
+
     @Test func maxBytesRefusesLargePagesAndGzipBombs() throws {
         let dir = BatchTestDirectory("cli")
         defer { dir.remove() }
