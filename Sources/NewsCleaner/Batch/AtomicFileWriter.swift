@@ -1,0 +1,166 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+/// Writes files atomically: the bytes go to a hidden temporary file in the destination's
+/// directory (`.NAME.tmp.PID.N`), which is then renamed over the destination, so readers see
+/// either the old file or the complete new one, never a torn one. On any failure the
+/// temporary file is removed.
+///
+/// Thread-safe: workers share one writer. `abandon()` (for SIGINT/SIGTERM) removes every
+/// temporary file still in flight and refuses later writes, so an interrupted run leaves no
+/// temporary files behind.
+///
+/// ```swift
+/// let writer = AtomicFileWriter()
+/// try writer.write(Array("hello\n".utf8), to: "out/a/b.txt")   // creates out/a as needed
+/// ```
+// @unchecked Sendable: the mutable state (`counter`, `live`, `abandoned`) is only touched
+// while holding `lock`.
+public final class AtomicFileWriter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counter = 0
+    private var live = Set<String>()
+    private var abandoned = false
+    /// Create missing parent directories (like `mkdir -p`). Default: on.
+    public let createsDirectories: Bool
+    /// Permission bits for new files (before umask).
+    public let mode: mode_t
+
+    public init(createsDirectories: Bool = true, mode: mode_t = 0o666) {
+        self.createsDirectories = createsDirectories
+        self.mode = mode
+    }
+
+    /// The hidden temporary name used for `path`: `dir/.NAME.tmp.PID.N`.
+    public static func temporaryPath(for path: String, pid: Int32, serial: Int) -> String {
+        let name = InputWalker.baseName(path)
+        let directory = parent(of: path)
+        return (directory.map { $0 + "/" } ?? "") + ".\(name).tmp.\(pid).\(serial)"
+    }
+
+    /// The temporary files being written right now (for tests and diagnostics).
+    public var temporariesInFlight: [String] {
+        lock.lock(); defer { lock.unlock() }
+        return Array(live)
+    }
+
+    /// Writes `string` as UTF-8.
+    public func write(_ string: String, to path: String) throws(BatchError) {
+        var copy = string
+        let result: Result<Void, BatchError> = copy.withUTF8 { buffer in
+            do throws(BatchError) {
+                try write(UnsafeRawBufferPointer(buffer), to: path)
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        try result.get()
+    }
+
+    /// Writes `bytes`.
+    public func write(_ bytes: [UInt8], to path: String) throws(BatchError) {
+        let result: Result<Void, BatchError> = bytes.withUnsafeBytes { buffer in
+            do throws(BatchError) {
+                try write(buffer, to: path)
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        try result.get()
+    }
+
+    /// Writes the bytes in `buffer` to `path` atomically.
+    public func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws(BatchError) {
+        if createsDirectories, let directory = Self.parent(of: path) {
+            try Self.makeDirectories(directory)
+        }
+        guard let temporary = register(path) else {
+            throw BatchError(.write, "cannot write \(path): interrupted")
+        }
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        if fd < 0 {
+            let code = errno
+            unregister(temporary)
+            throw .system(.write, "cannot write \(path)", errno: code)
+        }
+        var failure: Int32 = 0
+        var offset = 0
+        while offset < buffer.count {
+            let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                break
+            }
+            offset += n
+        }
+        if close(fd) != 0 && failure == 0 && errno != EINTR { failure = errno }
+        if failure == 0 {
+            lock.lock()
+            // Once abandoned, the temporary may already be gone; do not publish.
+            let stillLive = live.contains(temporary)
+            if stillLive && rename(temporary, path) != 0 { failure = errno }
+            if !stillLive { failure = EINTR }
+            live.remove(temporary)
+            lock.unlock()
+            if failure == 0 { return }
+        }
+        unlink(temporary)
+        unregister(temporary)
+        throw .system(.write, "cannot write \(path)", errno: failure)
+    }
+
+    /// Removes every temporary file in flight and refuses later writes; returns how many were removed.
+    @discardableResult
+    public func abandon() -> Int {
+        lock.lock(); defer { lock.unlock() }
+        abandoned = true
+        var removed = 0
+        for temporary in live where unlink(temporary) == 0 { removed += 1 }
+        live.removeAll()
+        return removed
+    }
+
+    private func register(_ path: String) -> String? {
+        lock.lock(); defer { lock.unlock() }
+        if abandoned { return nil }
+        counter += 1
+        let temporary = Self.temporaryPath(for: path, pid: getpid(), serial: counter)
+        live.insert(temporary)
+        return temporary
+    }
+
+    private func unregister(_ temporary: String) {
+        lock.lock(); defer { lock.unlock() }
+        live.remove(temporary)
+    }
+
+    /// The directory part of `path`, or nil for a bare name.
+    static func parent(of path: String) -> String? {
+        guard let slash = path.lastIndex(of: "/") else { return nil }
+        if slash == path.startIndex { return "/" }
+        return String(path[..<slash])
+    }
+
+    /// `mkdir -p`: creates `directory` and its missing parents.
+    public static func makeDirectories(_ directory: String) throws(BatchError) {
+        var info = stat()
+        if stat(directory, &info) == 0 {
+            if info.st_mode & S_IFMT == S_IFDIR { return }
+            throw .system(.write, "cannot create directory \(directory)", errno: ENOTDIR)
+        }
+        if let parent = parent(of: directory), parent != directory {
+            try makeDirectories(parent)
+        }
+        if mkdir(directory, 0o777) != 0 {
+            let code = errno
+            // Another worker may have created it in the meantime.
+            if code == EEXIST, stat(directory, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return }
+            throw .system(.write, "cannot create directory \(directory)", errno: code)
+        }
+    }
+}

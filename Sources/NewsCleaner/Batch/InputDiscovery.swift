@@ -1,0 +1,202 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One page to clean, as found by `InputWalker`.
+public struct InputItem: Sendable, Equatable {
+    /// The path to read (`-` for standard input).
+    public var path: String
+    /// The path relative to the input root it was found under, `/`-separated; for a file given
+    /// directly, its file name. Output paths mirror this, never `path`.
+    public var relativePath: String
+
+    public init(path: String, relativePath: String) {
+        self.path = path
+        self.relativePath = relativePath
+    }
+
+    /// Standard input as an item (`relativePath` is `stdin`).
+    public static let standardInput = InputItem(path: "-", relativePath: "stdin")
+
+    public var isStandardInput: Bool { path == "-" }
+}
+
+/// What the walker found: a page, or a path that could not be walked (reported per page).
+public enum DiscoveryEvent: Sendable, Equatable {
+    case page(InputItem)
+    case failure(path: String, error: BatchError)
+}
+
+/// Which file names count as pages inside an input directory.
+public enum PageFileName {
+    /// Page extensions, lowercase, without the dot; each also counts with `.gz` after it.
+    public static let extensions: [String] = ["html", "htm", "xhtml"]
+
+    /// True for `a.html`, `a.HTM`, `a.xhtml.gz` …; false for `a.txt`, `.html`, `a.gz`.
+    public static func isPage(_ name: String) -> Bool {
+        var lower = name.lowercased()
+        if lower.hasSuffix(".gz") { lower.removeLast(3) }
+        guard let dot = lower.lastIndex(of: "."), dot != lower.startIndex else { return false }
+        return extensions.contains(String(lower[lower.index(after: dot)...]))
+    }
+}
+
+/// Finds the pages under the batch inputs lazily, one directory listing at a time.
+///
+/// - A file input is a page whatever its name; a directory input is walked recursively and
+///   its files named like pages (`PageFileName.isPage`) are yielded; `-` is standard input.
+/// - Memory: the walker holds one open directory and the list of directories still to visit,
+///   never the list of files, so it can feed a bounded queue however large the tree is.
+/// - Symbolic links are followed; every directory's (device, inode) is remembered, so a link
+///   back to a visited directory is reported once as `.symlinkLoop` instead of looping.
+/// - Unreadable directories, dangling links named like pages and non-regular files named like
+///   pages are reported as `.failure` events; the walk goes on.
+///
+/// ```swift
+/// var walker = InputWalker(roots: ["pages/"])
+/// while let event = walker.next() { … }
+/// ```
+public struct InputWalker: IteratorProtocol, Sequence {
+    /// Opens a directory; replaceable so tests can simulate unreadable directories as root.
+    public typealias DirectoryOpener = (String) -> OpaquePointer?
+
+    private struct Pending {
+        var path: String
+        var relative: String
+    }
+
+    private struct FileID: Hashable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    private var roots: [String]
+    private var rootIndex = 0
+    private var pending: [Pending] = []
+    private var current: (dir: OpaquePointer, pending: Pending)?
+    private var visited = Set<FileID>()
+    private var excluded = Set<FileID>()
+    private let openDirectory: DirectoryOpener
+
+    /// - Parameter excluding: directories skipped silently below the roots (the output
+    ///   directory, so `newsclean -o in/clean in` does not read its own outputs); paths that do
+    ///   not exist are ignored.
+    public init(roots: [String], excluding: [String] = [], openDirectory: DirectoryOpener? = nil) {
+        self.roots = roots
+        self.openDirectory = openDirectory ?? { path in opendir(path) }
+        for path in excluding {
+            var info = stat()
+            if stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR {
+                excluded.insert(FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)))
+            }
+        }
+    }
+
+    /// Closes the directory in progress (call when abandoning the walk early).
+    public mutating func close() {
+        if let current { closedir(current.dir) }
+        current = nil
+        pending.removeAll()
+        rootIndex = roots.count
+    }
+
+    public mutating func next() -> DiscoveryEvent? {
+        while true {
+            if let (dir, place) = current {
+                errno = 0
+                guard let entry = readdir(dir) else {
+                    closedir(dir)
+                    current = nil
+                    continue
+                }
+                let name = Self.name(of: entry)
+                if name == "." || name == ".." || name.isEmpty { continue }
+                let type = entry.pointee.d_type
+                let path = Self.join(place.path, name)
+                let relative = place.relative.isEmpty ? name : place.relative + "/" + name
+                if type == UInt8(DT_REG) {
+                    if PageFileName.isPage(name) { return .page(InputItem(path: path, relativePath: relative)) }
+                    continue
+                }
+                if type != UInt8(DT_DIR) && type != UInt8(DT_LNK) && type != UInt8(DT_UNKNOWN) {
+                    if PageFileName.isPage(name) {
+                        return .failure(path: path, error: BatchError(.notAFile, "not a regular file"))
+                    }
+                    continue
+                }
+                if let event = examine(path: path, relative: relative, name: name, explicit: false) {
+                    return event
+                }
+                continue
+            }
+            if let next = pending.popLast() {
+                guard let dir = openDirectory(next.path) else {
+                    let code = errno
+                    return .failure(path: next.path, error: .system(.walk, "cannot open directory", errno: code))
+                }
+                current = (dir, next)
+                continue
+            }
+            guard rootIndex < roots.count else { return nil }
+            let root = roots[rootIndex]
+            rootIndex += 1
+            if root == "-" { return .page(.standardInput) }
+            if let event = examine(path: root, relative: "", name: Self.baseName(root), explicit: true) {
+                return event
+            }
+        }
+    }
+
+    /// Classifies a path that may be a link: a page, a failure, or a directory queued for later (nil).
+    private mutating func examine(path: String, relative: String, name: String, explicit: Bool) -> DiscoveryEvent? {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let code = errno
+            // A dangling link matters only if it looks like a page or was asked for by name.
+            guard explicit || PageFileName.isPage(name) else { return nil }
+            return .failure(path: path, error: .system(.read, "cannot read", errno: code))
+        }
+        let format = info.st_mode & S_IFMT
+        if format == S_IFDIR {
+            let id = FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+            // An input root is walked even when excluded (`-o in in` writes beside the pages).
+            if !explicit && excluded.contains(id) { return nil }
+            guard visited.insert(id).inserted else {
+                return .failure(path: path, error: BatchError(.symlinkLoop, "directory already visited (symbolic link loop)"))
+            }
+            pending.append(Pending(path: path, relative: relative))
+            return nil
+        }
+        if explicit {
+            // A file named on the command line is a page whatever its name (FIFOs included).
+            return .page(InputItem(path: path, relativePath: name))
+        }
+        guard PageFileName.isPage(name) else { return nil }
+        guard format == S_IFREG else {
+            return .failure(path: path, error: BatchError(.notAFile, "not a regular file"))
+        }
+        return .page(InputItem(path: path, relativePath: relative))
+    }
+
+    private static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
+        withUnsafePointer(to: entry.pointee.d_name) { tuple in
+            tuple.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: tuple.pointee)) {
+                String(cString: $0)
+            }
+        }
+    }
+
+    static func join(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
+    /// The last path component, ignoring trailing slashes (`a/b/` → `b`, `/` → `/`).
+    public static func baseName(_ path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+        if let slash = trimmed.lastIndex(of: "/"), trimmed.count > 1 {
+            return String(trimmed[trimmed.index(after: slash)...])
+        }
+        return String(trimmed)
+    }
+}

@@ -1,0 +1,160 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import NewsCleaner
+
+/// Writes all of `text` to a file descriptor (retrying short writes and EINTR).
+@discardableResult
+func writeAll(_ fd: Int32, _ text: String) -> Bool {
+    var copy = text
+    return copy.withUTF8 { buffer in
+        var offset = 0
+        while offset < buffer.count {
+            let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += n
+        }
+        return true
+    }
+}
+
+/// The batch's counters and everything said on standard error: failures (one line each),
+/// the `--errors` JSONL file, the progress line (only when stderr is a terminal, at most
+/// ten times a second) and the final summary.
+// @unchecked Sendable: every stored var is read and written only while holding `lock`;
+// the lets are immutable after init.
+final class Reporter: @unchecked Sendable {
+    private let lock = NSLock()
+    private let quiet: Bool
+    private let showsProgress: Bool
+    private let errorsFD: Int32?
+    private let start = Date()
+    private var lastProgress = Date.distantPast
+    private var progressVisible = false
+    private(set) var discovered = 0
+    private(set) var cleaned = 0
+    private(set) var failed = 0
+    private(set) var skipped = 0
+    private(set) var bytes = 0
+    /// Once set, per-page lines are no longer printed (the run is being torn down).
+    private var silenced = false
+
+    init(quiet: Bool, errorsFD: Int32?) {
+        self.quiet = quiet
+        self.errorsFD = errorsFD
+        showsProgress = !quiet && isatty(2) == 1
+    }
+
+    var done: Int {
+        lock.lock(); defer { lock.unlock() }
+        return cleaned + failed + skipped
+    }
+
+    var discoveredCount: Int {
+        lock.lock(); defer { lock.unlock() }
+        return discovered
+    }
+
+    var failedCount: Int {
+        lock.lock(); defer { lock.unlock() }
+        return failed
+    }
+
+    func found() {
+        lock.lock(); defer { lock.unlock() }
+        discovered += 1
+        progressLocked(force: false)
+    }
+
+    func succeeded(storedBytes: Int) {
+        lock.lock(); defer { lock.unlock() }
+        cleaned += 1
+        bytes += storedBytes
+        progressLocked(force: false)
+    }
+
+    func skippedPage() {
+        lock.lock(); defer { lock.unlock() }
+        skipped += 1
+        progressLocked(force: false)
+    }
+
+    func failed(path: String, error: any Error) {
+        let (kind, message) = Self.describe(error)
+        lock.lock(); defer { lock.unlock() }
+        failed += 1
+        if silenced { return }
+        clearProgressLocked()
+        writeAll(2, "newsclean: \(path): \(message)\n")
+        if let errorsFD {
+            writeAll(errorsFD, "{\"path\":\(JSONRenderer.quote(path)),\"kind\":\(JSONRenderer.quote(kind)),\"message\":\(JSONRenderer.quote(message))}\n")
+        }
+        progressLocked(force: false)
+    }
+
+    /// Stop printing per-page lines (after an interrupt gave up on in-flight pages).
+    func silence() {
+        lock.lock(); defer { lock.unlock() }
+        silenced = true
+    }
+
+    /// Redraws the progress line if it is due (called from the main thread's wait loop too).
+    func tick() {
+        lock.lock(); defer { lock.unlock() }
+        progressLocked(force: false)
+    }
+
+    /// Removes the progress line, prints the summary unless quiet.
+    func finish() {
+        lock.lock(); defer { lock.unlock() }
+        clearProgressLocked()
+        guard !quiet else { return }
+        let seconds = max(Date().timeIntervalSince(start), 0)
+        let rate = seconds > 0 ? Double(cleaned) / seconds : 0
+        let megabytes = Double(bytes) / 1_000_000
+        writeAll(2, String(format: "cleaned %d pages, %d failed, %d skipped, %.1f MB in %.2f s (%.1f pages/s)\n",
+                           cleaned, failed, skipped, megabytes, seconds, rate))
+    }
+
+    /// Prints a line on stderr (clearing the progress line first).
+    func say(_ line: String) {
+        lock.lock(); defer { lock.unlock() }
+        clearProgressLocked()
+        writeAll(2, line + "\n")
+    }
+
+    private func progressLocked(force: Bool) {
+        guard showsProgress, !silenced else { return }
+        let now = Date()
+        guard force || now.timeIntervalSince(lastProgress) >= 0.1 else { return }
+        lastProgress = now
+        let seconds = now.timeIntervalSince(start)
+        let rate = seconds > 0 ? Double(cleaned) / seconds : 0
+        let line = String(format: "\r\u{1B}[K%d/%d pages, %d failed, %d skipped, %.1f MB, %.1f pages/s",
+                          cleaned + failed + skipped, discovered, failed, skipped, Double(bytes) / 1_000_000, rate)
+        writeAll(2, line)
+        progressVisible = true
+    }
+
+    private func clearProgressLocked() {
+        guard progressVisible else { return }
+        writeAll(2, "\r\u{1B}[K")
+        progressVisible = false
+    }
+
+    /// The `--errors` kind and the one-line message for an error.
+    static func describe(_ error: any Error) -> (kind: String, message: String) {
+        let kind: String, message: String
+        switch error {
+        case let error as CleanerError: (kind, message) = (error.kind, error.description)
+        case let error as BatchError: (kind, message) = (error.kind.rawValue, error.description)
+        default: (kind, message) = ("error", String(describing: error))
+        }
+        // One failure, one stderr line: fold any line breaks a description may carry.
+        return (kind, message.split(whereSeparator: \.isNewline).joined(separator: " "))
+    }
+}
