@@ -9,6 +9,7 @@ import Testing
 // - TestPages/<case>/source.html → TestPages/<case>/expected.txt (every folder with both files);
 // - TestPages/aeb/html/ID.html.gz → TestPages/aeb/expected/ID.txt (every AEB page).
 //
+// Hand-written cases (with meta.json) are the truth: the recorder never overwrites them.
 // Re-record after an intended change: tools/update-golden (NEWSCLEANER_RECORD=1 swift test
 // --filter Golden), then review `git diff TestPages` before committing.
 
@@ -24,6 +25,8 @@ enum Golden {
     static let sourceName = "source.html"
     /// Expected-output file of a `TestPages/<case>/` folder.
     static let expectedName = "expected.txt"
+    /// A case folder holding this file was written by hand: its expected.txt is the truth.
+    static let handWrittenMarker = "meta.json"
     /// The command that re-records, named in failure messages.
     static let recordCommand = "tools/update-golden"
 
@@ -43,10 +46,10 @@ enum Golden {
     }
 
     /// Compares `actual` with the file (or writes it when recording); a mismatch is one issue with a diff.
-    static func check(_ actual: String, against expectedFile: URL, name: String,
+    static func check(_ actual: String, against expectedFile: URL, name: String, handWritten: Bool = false,
                       sourceLocation: SourceLocation = #_sourceLocation) throws {
         let shownPath = relativePath(expectedFile)
-        if recording {
+        if recording && !handWritten {
             try FileManager.default.createDirectory(at: expectedFile.deletingLastPathComponent(),
                                                     withIntermediateDirectories: true)
             try Data(actual.utf8).write(to: expectedFile, options: .atomic)
@@ -111,7 +114,10 @@ enum Golden {
         let folder = TestPages.root.appendingPathComponent(name)
         let html = try Data(contentsOf: folder.appendingPathComponent(Golden.sourceName))
         let article = try Cleaner().clean(html: [UInt8](html))
-        try Golden.check(article.text, against: folder.appendingPathComponent(Golden.expectedName), name: name)
+        // A case with meta.json was written by hand: its expected.txt is the truth, never re-recorded.
+        let handWritten = FileManager.default.fileExists(atPath: folder.appendingPathComponent(Golden.handWrittenMarker).path)
+        try Golden.check(article.text, against: folder.appendingPathComponent(Golden.expectedName), name: name,
+                         handWritten: handWritten)
     }
 
     @Test("TestPages/aeb/expected/ exists and has no stale files")
