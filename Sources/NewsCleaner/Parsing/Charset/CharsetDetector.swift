@@ -1,3 +1,5 @@
+import Glibc
+
 /// Decides which charset a page's bytes are in: caller hint, BOM, declaration, strict UTF-8
 /// validation, byte statistics, windows-1252 — in that order.
 enum CharsetDetector {
@@ -83,7 +85,12 @@ struct MetaPrescanner {
         if let label = xmlDeclarationEncoding(), accept(label) { return }
         var i = 0
         while i < n {
-            guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
+            guard bytes[i] == UInt8(ascii: "<") else {
+                // Jump to the next '<' (memchr is vectorised).
+                guard let hit = memchr(bytes.baseAddress! + i, Int32(UInt8(ascii: "<")), n - i) else { return }
+                i = bytes.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                continue
+            }
             if matches("<!--", at: i) {
                 i = find("-->", from: i + 4).map { $0 + 3 } ?? n
             } else if matchesLowercase("<meta", at: i), i + 5 < n, isSpaceOrSlash(bytes[i + 5]) {
@@ -91,13 +98,14 @@ struct MetaPrescanner {
                 var charset: String?
                 var content: String?
                 var isContentType = false
-                while let (name, value, next) = attribute(at: j) {
-                    j = next
-                    switch name {
-                    case "charset": if charset == nil { charset = value }
-                    case "content": if content == nil { content = value }
-                    case "http-equiv": if value.lowercased() == "content-type" { isContentType = true }
-                    default: break
+                while let a = attribute(at: j) {
+                    j = a.next
+                    if equalsLowercase(a.name, "charset") {
+                        if charset == nil { charset = string(a.value.lowerBound, a.value.upperBound) }
+                    } else if equalsLowercase(a.name, "content") {
+                        if content == nil { content = string(a.value.lowerBound, a.value.upperBound) }
+                    } else if equalsLowercase(a.name, "http-equiv") {
+                        if equalsLowercase(a.value, "content-type") { isContentType = true }
                     }
                 }
                 i = j
@@ -107,7 +115,7 @@ struct MetaPrescanner {
                 // Any other tag: skip its name, then its attributes (their values may contain '>').
                 var j = i + 1
                 while j < n, !isSpace(bytes[j]), bytes[j] != UInt8(ascii: ">") { j += 1 }
-                while let (_, _, next) = attribute(at: j) { j = next }
+                while let a = attribute(at: j) { j = a.next }
                 i = j
             } else if i + 1 < n, bytes[i + 1] == UInt8(ascii: "!") || bytes[i + 1] == UInt8(ascii: "/") || bytes[i + 1] == UInt8(ascii: "?") {
                 i = find(">", from: i + 1).map { $0 + 1 } ?? n
@@ -159,8 +167,18 @@ struct MetaPrescanner {
         return nil
     }
 
-    /// WHATWG "get an attribute" at `start`: (lowercased name, value, index after it), or nil at `>`/end.
-    func attribute(at start: Int) -> (String, String, Int)? {
+    /// Byte ranges of one attribute: its name, its value (empty when absent) and the index after it.
+    struct AttributeSpan {
+        /// Name bytes (compare case-insensitively).
+        var name: Range<Int>
+        /// Value bytes, without quotes.
+        var value: Range<Int>
+        /// Where the next attribute (or the closing `>`) starts.
+        var next: Int
+    }
+
+    /// WHATWG "get an attribute" at `start`, without allocating; nil at `>` or the end.
+    func attribute(at start: Int) -> AttributeSpan? {
         let n = bytes.count
         var i = start
         while i < n, isSpaceOrSlash(bytes[i]) { i += 1 }
@@ -168,22 +186,27 @@ struct MetaPrescanner {
         let nameStart = i
         i += 1  // the first name byte may be '=' (WHATWG)
         while i < n, !isSpaceOrSlash(bytes[i]), bytes[i] != UInt8(ascii: "="), bytes[i] != UInt8(ascii: ">") { i += 1 }
-        let name = lowercasedString(nameStart, i)
+        let name = nameStart..<i
         while i < n, isSpace(bytes[i]) { i += 1 }
-        guard i < n, bytes[i] == UInt8(ascii: "=") else { return (name, "", i) }
+        guard i < n, bytes[i] == UInt8(ascii: "=") else { return AttributeSpan(name: name, value: i..<i, next: i) }
         i += 1
         while i < n, isSpace(bytes[i]) { i += 1 }
-        guard i < n else { return (name, "", i) }
+        guard i < n else { return AttributeSpan(name: name, value: i..<i, next: i) }
         if bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") {
             let q = bytes[i]
             let valueStart = i + 1
             var j = valueStart
             while j < n, bytes[j] != q { j += 1 }
-            return (name, string(valueStart, j), min(j + 1, n))
+            return AttributeSpan(name: name, value: valueStart..<j, next: min(j + 1, n))
         }
         let valueStart = i
         while i < n, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: ">") { i += 1 }
-        return (name, string(valueStart, i), i)
+        return AttributeSpan(name: name, value: valueStart..<i, next: i)
+    }
+
+    /// True when the bytes in `range` equal lowercase ASCII `literal`, ignoring case.
+    func equalsLowercase(_ range: Range<Int>, _ literal: StaticString) -> Bool {
+        range.count == literal.utf8CodeUnitCount && matchesLowercase(literal, at: range.lowerBound)
     }
 
     // MARK: Byte helpers
@@ -198,7 +221,7 @@ struct MetaPrescanner {
     }
 
     /// True when lowercase ASCII `literal` occurs at `i`, ignoring ASCII case.
-    private func matchesLowercase(_ literal: StaticString, at i: Int) -> Bool {
+    func matchesLowercase(_ literal: StaticString, at i: Int) -> Bool {
         let count = literal.utf8CodeUnitCount
         guard i + count <= bytes.count else { return false }
         let p = literal.utf8Start
@@ -206,10 +229,13 @@ struct MetaPrescanner {
         return true
     }
 
-    /// Index of the first occurrence of `literal` at or after `from`.
+    /// Index of the first occurrence of `literal` at or after `from` (memchr for its first byte, then compare).
     private func find(_ literal: StaticString, from: Int) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let first = Int32(literal.utf8Start[0])
         var i = from
-        while i < bytes.count {
+        while i < bytes.count, let hit = memchr(base + i, first, bytes.count - i) {
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             if matches(literal, at: i) { return i }
             i += 1
         }
@@ -221,10 +247,6 @@ struct MetaPrescanner {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<max(start, end)]), as: UTF8.self)
     }
 
-    /// The bytes in `start..<end`, ASCII-lowercased, as a string.
-    private func lowercasedString(_ start: Int, _ end: Int) -> String {
-        String(decoding: bytes[start..<end].map(asciiLower), as: UTF8.self)
-    }
 }
 
 /// ASCII lowercase of one byte.

@@ -55,8 +55,11 @@ enum StatisticalDetector {
     static let shortTextMargin = 0.25
     /// Scores closer than this count as a tie, which windows-1252 wins.
     static let tieMargin = 0.02
-    /// Only this many leading bytes are analysed (enough evidence, bounded cost on huge pages).
+    /// Only this many leading bytes are analysed (bounded cost on huge pages).
     static let maxAnalysedBytes = 1 << 20
+    /// A candidate stops reading after this many non-ASCII characters (plenty to decide; a 170 KB
+    /// Japanese page has ~50 000, so this bounds the cost of five passes).
+    static let maxEvidenceChars = 8192
 
     // MARK: Frequent-character sets
 
@@ -115,6 +118,7 @@ enum StatisticalDetector {
         var isolated = 0
         var run = 0
         for b in bytes {
+            if high >= maxEvidenceChars * 2 { break }  // as many bytes as the CJK candidates read
             if b >= 0x80 {
                 high += 1
                 run += 1
@@ -144,7 +148,7 @@ enum StatisticalDetector {
     private static func shiftJIS(_ p: UnsafePointer<UInt8>, _ n: Int) -> Evidence {
         var e = Evidence()
         var i = 0
-        while i < n {
+        while i < n && e.chars + e.invalid < maxEvidenceChars {
             let b = p[i]
             if b < 0x80 { i += 1; continue }
             if b >= 0xA1 && b <= 0xDF { e.chars += 1; e.suspicious += 1; i += 1; continue }
@@ -168,7 +172,7 @@ enum StatisticalDetector {
     private static func eucJP(_ p: UnsafePointer<UInt8>, _ n: Int) -> Evidence {
         var e = Evidence()
         var i = 0
-        while i < n {
+        while i < n && e.chars + e.invalid < maxEvidenceChars {
             let b = p[i]
             if b < 0x80 { i += 1; continue }
             if b >= 0xA1 && b <= 0xFE, i + 1 < n, p[i + 1] >= 0xA1 && p[i + 1] <= 0xFE {
@@ -196,7 +200,7 @@ enum StatisticalDetector {
     private static func gb18030(_ p: UnsafePointer<UInt8>, _ n: Int) -> Evidence {
         var e = Evidence()
         var i = 0
-        while i < n {
+        while i < n && e.chars + e.invalid < maxEvidenceChars {
             let b = p[i]
             if b < 0x80 { i += 1; continue }
             if b >= 0x81 && b <= 0xFE, i + 1 < n {
@@ -222,7 +226,7 @@ enum StatisticalDetector {
     private static func big5(_ p: UnsafePointer<UInt8>, _ n: Int) -> Evidence {
         var e = Evidence()
         var i = 0
-        while i < n {
+        while i < n && e.chars + e.invalid < maxEvidenceChars {
             let b = p[i]
             if b < 0x80 { i += 1; continue }
             if b >= 0x81 && b <= 0xFE, i + 1 < n {
@@ -245,7 +249,7 @@ enum StatisticalDetector {
     private static func eucKR(_ p: UnsafePointer<UInt8>, _ n: Int) -> Evidence {
         var e = Evidence()
         var i = 0
-        while i < n {
+        while i < n && e.chars + e.invalid < maxEvidenceChars {
             let b = p[i]
             if b < 0x80 { i += 1; continue }
             if b >= 0x81 && b <= 0xFE, i + 1 < n {

@@ -30,6 +30,7 @@ enum UTF8Validator {
         let n = bytes.count
         let raw = UnsafeRawPointer(base)
         var i = 0
+        var multibyte = 0
         while i < n {
             // ASCII fast path: 32 bytes, then 8 bytes at a time.
             let block = wordSize * wordsPerBlock
@@ -56,9 +57,20 @@ enum UTF8Validator {
                     i += 1
                     break  // ASCII again: back to the fast path
                 }
+                // Common case first, one 32-bit load: a three-byte sequence whose lead (E1–EC, EE, EF)
+                // has no second-byte range quirk, as in most CJK text.
+                if i + 4 <= n {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt32.self).littleEndian
+                    let low = w & 0x0F
+                    if w & 0x00C0_C0F0 == 0x0080_80E0 && low != 0 && low != 0x0D {
+                        multibyte += 1
+                        i += 3
+                        continue
+                    }
+                }
                 let len = sequenceLength(base, i, n)
                 if len > 0 {
-                    result.multibyte += 1
+                    multibyte += 1
                     i += len
                 } else {
                     result.errors += 1
@@ -66,6 +78,7 @@ enum UTF8Validator {
                 }
             }
         }
+        result.multibyte = multibyte
         return result
     }
 
