@@ -12,6 +12,7 @@ enum CharsetNames {
     /// Microsoft and iconv spellings.
     static let aliases: [String: String] = {
         var table: [String: String] = [:]
+        /// Registers `canonical` under its own name and each label.
         func add(_ canonical: String, _ labels: [String]) {
             table[canonical] = canonical
             for label in labels { table[label] = canonical }

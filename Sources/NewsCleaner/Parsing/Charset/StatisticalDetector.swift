@@ -4,6 +4,7 @@
 enum StatisticalDetector {
     /// A legacy multi-byte candidate.
     enum Candidate: CaseIterable, Sendable {
+        /// Shift_JIS/CP932, EUC-JP, GB18030 (GB2312/GBK), Big5, EUC-KR/CP949.
         case shiftJIS, eucJP, gb18030, big5, eucKR
 
         /// Canonical charset name of the candidate.

@@ -121,6 +121,7 @@ enum UTF8Validator {
         out.reserveCapacity(n + n / 16 + replacement.count)
         var runStart = 0
         var i = 0
+        /// Copies the valid run that ends at `end`.
         @inline(__always) func flush(_ end: Int) {
             if end > runStart { out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: end - runStart)) }
         }

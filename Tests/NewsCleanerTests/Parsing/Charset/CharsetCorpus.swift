@@ -14,8 +14,10 @@ enum CharsetCorpus {
         let sentences: [String]
     }
 
+    /// Japanese: politics and economy.
     static let japaneseParagraph = "政府は十五日、首相官邸で経済対策に関する関係閣僚会議を開き、物価高への対応として総額二十兆円規模の追加予算案をまとめた。首相は会議の冒頭で「国民の暮らしを守るため、あらゆる手段を講じる」と述べ、電気やガス料金の負担軽減策を来年三月まで延長する方針を示した。野党側は財源の裏付けが不十分だと批判しており、国会での審議は難航する見通しだ。専門家の間では、賃金の伸びが物価の上昇に追いつかない状況が続けば、個人消費が一段と冷え込むとの懸念も出ている。日本銀行は来週の金融政策決定会合で、現在の大規模な金融緩和を維持するかどうかを議論する予定で、市場関係者の注目が集まっている。"
 
+    /// Japanese: weather, schools, crime, sport, health, tourism, industry, science, media, towns, culture, courts.
     static let japaneseSentences = [
         "気象庁によると、大型の台風十号は二十日夜にも九州南部に上陸するおそれがあり、厳重な警戒が必要だ。",
         "東京都内の小学校では、夏休み明けの登校日に合わせて熱中症対策の講習会が開かれた。",
@@ -31,8 +33,10 @@ enum CharsetCorpus {
         "裁判所は、被告の男に懲役五年の判決を言い渡し、弁護側は控訴する方針を明らかにした。",
     ]
 
+    /// Simplified Chinese: economic statistics.
     static let simplifiedParagraph = "新华社北京十月十五日电 国家统计局今天发布数据显示，今年前三季度国内生产总值同比增长百分之五点二，经济运行总体保持恢复向好态势。国家统计局新闻发言人在国务院新闻办公室举行的新闻发布会上表示，前三季度消费对经济增长的贡献率明显提高，服务业生产指数稳步回升，就业形势总体稳定。他同时指出，当前外部环境依然复杂严峻，国内需求仍显不足，部分企业生产经营困难较多，推动经济持续回升向好仍需付出艰苦努力。有关专家认为，随着一系列稳增长政策措施落地见效，第四季度经济有望继续保持平稳增长，全年预期目标能够顺利实现。"
 
+    /// Simplified Chinese: the same spread of topics.
     static let simplifiedSentences = [
         "据中国气象局消息，今年第十号台风预计将于明天夜间在广东沿海登陆，有关部门已启动应急响应。",
         "上海市教育委员会近日发布通知，要求各中小学进一步减轻学生课业负担，保证学生每天一小时体育活动。",
@@ -48,8 +52,10 @@ enum CharsetCorpus {
         "法院一审判处被告人有期徒刑五年，被告人当庭表示将提起上诉。",
     ]
 
+    /// Traditional Chinese: the budget.
     static let traditionalParagraph = "中央社記者台北十五日電 行政院今天召開院會，通過明年度中央政府總預算案，歲出規模達新台幣二兆八千億元，創下歷史新高。行政院長在會中表示，政府將持續加強國防、社會福利與基礎建設的投資，並推動產業轉型與淨零排放政策，以因應國際經濟情勢的變化。主計總處官員指出，明年度經濟成長率預估為百分之三點二，稅收可望維持穩定成長，但仍須審慎控管債務規模。在野黨立法委員則批評，預算案中部分計畫缺乏具體成效評估，將在立法院審查時要求相關部會詳細說明。專家認為，如何在財政紀律與經濟發展之間取得平衡，是政府面臨的重要課題。"
 
+    /// Traditional Chinese: the same spread of topics.
     static let traditionalSentences = [
         "中央氣象署表示，颱風預計明天清晨在東部海岸登陸，各地應嚴加防範強風豪雨。",
         "台北市教育局日前宣布，將補助國中小學生參加課後輔導，以減輕家長的經濟負擔。",
@@ -65,8 +71,10 @@ enum CharsetCorpus {
         "法院一審判處被告有期徒刑五年，被告當庭表示將提起上訴。",
     ]
 
+    /// Korean: the budget.
     static let koreanParagraph = "정부는 15일 서울 정부종합청사에서 국무회의를 열고 내년도 예산안을 의결했다. 내년 예산은 올해보다 2.8% 늘어난 656조 원 규모로, 경기 회복과 민생 안정에 중점을 두었다고 기획재정부는 밝혔다. 대통령은 회의에서 \"어려운 경제 상황 속에서도 취약계층에 대한 지원은 흔들림 없이 이어가야 한다\"고 강조했다. 야당은 그러나 세수 감소가 예상되는 상황에서 재정 건전성에 대한 대책이 부족하다며 국회 심사 과정에서 꼼꼼히 따지겠다고 밝혔다. 전문가들은 고금리와 수출 부진이 계속되는 가운데 내수를 살리기 위한 정책이 시급하다고 지적했다."
 
+    /// Korean: the same spread of topics.
     static let koreanSentences = [
         "기상청은 제10호 태풍이 내일 밤 남해안에 상륙할 것으로 예상된다며 피해가 없도록 대비해 달라고 당부했다.",
         "서울시교육청은 다음 달부터 초등학생을 대상으로 방과 후 돌봄 교실을 확대 운영한다고 밝혔다.",
@@ -82,8 +90,10 @@ enum CharsetCorpus {
         "법원은 피고인에게 징역 5년을 선고했고 변호인은 항소하겠다는 뜻을 밝혔다.",
     ]
 
+    /// French: pension reform (accents, ’, « », É).
     static let westernParagraph = "Le gouvernement a présenté mercredi un projet de loi destiné à réformer le système des retraites, une mesure très contestée par les syndicats. Selon le ministre de l’Économie, la réforme permettra d’économiser près de dix milliards d’euros d’ici à 2030. « Nous devons garantir l’avenir de notre modèle social », a-t-il déclaré lors d’une conférence de presse à Paris. Les opposants dénoncent une réforme injuste qui pénalisera les salariés les plus modestes et prévoient une grève générale la semaine prochaine."
 
+    /// German, Spanish, Italian, Portuguese, French, English sentences with windows-1252 characters.
     static let westernSentences = [
         "Die Bundesregierung hat am Mittwoch ein neues Gesetz zur Förderung erneuerbarer Energien beschlossen.",
         "Der Wetterdienst warnt vor starken Gewittern und Hagel im Süden des Landes, vor allem in Bayern.",

@@ -3,6 +3,7 @@ import Testing
 
 /// Alias normalisation and iconv names.
 @Suite struct CharsetNamesTests {
+    /// Labels map to canonical names; unknown and refused labels to nil.
     @Test func aliasesNormalise() {
         let table: [(String, String?)] = [
             ("Shift_JIS", "shift_jis"), ("sjis", "shift_jis"), ("x-sjis", "shift_jis"), ("Windows-31J", "shift_jis"),
@@ -22,6 +23,7 @@ import Testing
         }
     }
 
+    /// Every canonical name maps to an iconv name this system knows.
     @Test func everyCanonicalNameOpensInIconv() {
         let canonical = Set(CharsetNames.aliases.values).subtracting(["utf-8", "windows-1252"])
         for name in canonical {

@@ -3,10 +3,12 @@ import Testing
 
 /// Accuracy of statistical detection over 20 undeclared paragraphs per charset (one to three sentences each).
 @Suite struct DetectionAccuracyTests {
+    /// Short name for the helpers.
     typealias S = CharsetTestSupport
     /// Minimum share of paragraphs detected correctly per charset (measured: see the report in the commit).
     static let minAccuracy = 0.95
 
+    /// Twenty undeclared paragraphs per charset, one to three sentences each.
     @Test(arguments: CharsetCorpus.languages.map(\.charset))
     func undeclaredParagraphs(_ charset: String) throws {
         let lang = try #require(CharsetCorpus.languages.first { $0.charset == charset })
