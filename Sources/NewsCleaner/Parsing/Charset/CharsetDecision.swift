@@ -8,7 +8,7 @@ enum CharsetSource: String, Sendable {
     case declared
     /// Nothing usable was declared (or the declaration contradicted the bytes) and the bytes are valid UTF-8.
     case utf8Valid
-    /// Chosen from byte statistics among the legacy CJK encodings (or near-valid UTF-8).
+    /// Chosen from the bytes alone: a legacy CJK encoding, 7-bit ISO-2022-JP, or near-valid UTF-8.
     case statistical
     /// Nothing better found: windows-1252.
     case fallback

@@ -38,13 +38,33 @@ enum CharsetDetector {
             }
             return CharsetDecision(charset: declared, source: .declared, bomLength: 0)
         }
-        // 4. Strict UTF-8.
-        if utf8.isValid { return CharsetDecision(charset: CharsetNames.utf8, source: .utf8Valid, bomLength: 0) }
+        // 4. Strict UTF-8 (7-bit bytes with ISO-2022-JP escapes are Japanese, not ASCII).
+        if utf8.isValid {
+            if utf8.multibyte == 0 && hasISO2022JPEscape(bytes) {
+                return CharsetDecision(charset: "iso-2022-jp", source: .statistical, bomLength: 0)
+            }
+            return CharsetDecision(charset: CharsetNames.utf8, source: .utf8Valid, bomLength: 0)
+        }
         if utf8.multibyte >= minUTF8SequencesForRepair && utf8.errorRatio <= maxUTF8ErrorRatio {
             return CharsetDecision(charset: CharsetNames.utf8, source: .statistical, bomLength: 0)
         }
         // 5./6. Byte statistics, else windows-1252.
         return StatisticalDetector.detect(bytes)
+    }
+
+    /// True when `bytes` contain an ISO-2022-JP switch to JIS X 0208 (ESC $ B or ESC $ @).
+    static func hasISO2022JPEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let escape: UInt8 = 0x1B
+        var i = 0
+        while i < bytes.count, let hit = memchr(base + i, Int32(escape), bytes.count - i) {
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "$"), bytes[i + 2] == UInt8(ascii: "B") || bytes[i + 2] == UInt8(ascii: "@") {
+                return true
+            }
+            i += 1
+        }
+        return false
     }
 
     /// The byte-order mark at the start of `bytes`, if any: UTF-8, UTF-16LE or UTF-16BE.

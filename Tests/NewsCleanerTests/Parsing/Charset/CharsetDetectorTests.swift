@@ -183,4 +183,13 @@ import Testing
         let bytes = S.page(Array("abc".utf8), head: "<meta charset=utf-16>")
         #expect(S.decide(bytes) == CharsetDecision(charset: "utf-8", source: .declared, bomLength: 0))
     }
+
+    /// Undeclared 7-bit ISO-2022-JP is recognised by its escapes and decoded.
+    @Test func undeclaredISO2022JP() throws {
+        let text = "日本のニュース"
+        let bytes = S.page(try #require(S.encode(text, "ISO-2022-JP")))
+        let d = S.decide(bytes)
+        #expect(d == CharsetDecision(charset: "iso-2022-jp", source: .statistical, bomLength: 0))
+        #expect(S.decode(bytes, d).contains(text))
+    }
 }
