@@ -37,35 +37,58 @@ struct ArticleExtractor {
     }
 }
 
-/// Finds the article title: the main `<h1>`, else `<title>` without the site name.
+/// Finds the article title: the page heading that agrees with `og:title` / `<title>`, else the
+/// page's only `<h1>`, else `og:title` or `<title>` without the site name, else the first `<h1>`.
+///
+/// ```swift
+/// TitleFinder.stripSiteName("Big news | Daily Planet") == "Big news"
+/// ```
 enum TitleFinder {
     /// Separators between a page title and the site name.
     static let siteSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", "｜", " ｜ ", "：", " / "]
+    /// Heading levels searched for the title, in order of preference.
+    static let titleHeadings: [Tag] = [.h1, .h2, .h3]
 
     static func find(_ doc: Document, features: Features) -> String? {
         var pageTitle: String?
-        var h1s: [String] = []
+        var metaTitle: String?
+        var headings: [(tag: Tag, text: String)] = []
         var id = 1
         while id < doc.count {
             let tag = doc.tag(id)
-            if features.invisible[id] {
-                id = doc.subtreeEnd(id)
-                continue
-            }
-            if tag == .title, pageTitle == nil {
+            switch tag {
+            case .title where pageTitle == nil:
                 pageTitle = doc.text(of: id)
-            } else if tag == .h1 {
-                let t = doc.text(of: id)
-                if !t.isEmpty { h1s.append(t) }
+            case .meta where metaTitle == nil:
+                let key = doc.attribute(.property, of: id) ?? doc.attribute(.name, of: id)
+                if key == "og:title" || key == "twitter:title", let content = doc.attribute(.content, of: id) {
+                    let t = content.trimmingCharacters(in: .whitespacesAndNewlines)
+                    if !t.isEmpty { metaTitle = t }
+                }
+            case .h1, .h2, .h3:
+                if !features.invisible[id] {
+                    let t = doc.text(of: id)
+                    if !t.isEmpty { headings.append((tag, t)) }
+                }
+            default:
+                break
             }
             id += 1
         }
-        let cleaned = pageTitle.map(stripSiteName)
-        if let h1 = h1s.first(where: { h in cleaned.map { $0.contains(h) || h.contains($0) } ?? false }) {
-            return h1
+        let stripped = pageTitle.map(stripSiteName).flatMap { $0.isEmpty ? nil : $0 }
+        let strippedMeta = metaTitle.map(stripSiteName).flatMap { $0.isEmpty ? nil : $0 }
+        let references = [metaTitle, strippedMeta, stripped, pageTitle].compactMap { $0 }
+        for level in titleHeadings {
+            for h in headings where h.tag == level {
+                if references.contains(where: { $0 == h.text || (h.text.count * 2 >= $0.count && $0.contains(h.text)) }) {
+                    return h.text
+                }
+            }
         }
-        if let cleaned, !cleaned.isEmpty { return cleaned }
-        return h1s.first
+        // A page with a single h1 names its article with it.
+        let h1s = headings.filter { $0.tag == .h1 }
+        if h1s.count == 1 { return h1s[0].text }
+        return strippedMeta ?? stripped ?? h1s.first?.text
     }
 
     static func stripSiteName(_ title: String) -> String {
@@ -75,7 +98,7 @@ enum TitleFinder {
                 return longest.trimmingCharacters(in: .whitespaces)
             }
         }
-        return title
+        return title.trimmingCharacters(in: .whitespaces)
     }
 }
 

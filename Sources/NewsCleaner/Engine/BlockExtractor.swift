@@ -112,6 +112,7 @@ struct BlockExtractor {
         if let r = removed[id] { return .removed(r) }
         if features.invisible[id] { return .removed(.invisible) }
         let tag = doc.tag(id)
+        if !options.includeCaptions && isImageCaption(id) { return .caption }
         if !options.includeCaptions && (tag == .figcaption || (tag != .table && features.hints[id].contains(.caption) && !features.hints[id].contains(.articleBody) && features.hasBlockChild[id] == false)) {
             return .caption
         }
@@ -122,6 +123,13 @@ struct BlockExtractor {
             return .linkDensity(features.linkDensity(id))
         }
         return nil
+    }
+
+    /// An element that holds an image and only a short line of text beside it is its caption.
+    private func isImageCaption(_ id: Int) -> Bool {
+        let tag = doc.tag(id)
+        guard tag != .p, tag != .a, tag != .body, features.images[id] > 0, !features.hasBlockChild[id] else { return false }
+        return features.chars[id] > 0 && features.chars[id] <= settings.imageCaptionMaxChars
     }
 
     /// A data table has cells without block content; a layout table has paragraphs in cells.
@@ -275,7 +283,11 @@ struct BlockExtractor {
     }
 
     private func isByline(_ text: String) -> Bool {
-        let lower = text.prefix(4).lowercased()
-        return lower.hasPrefix("by ") || lower.hasPrefix("von ") || lower.hasPrefix("par ") || lower.hasPrefix("por ")
+        let lower = text.lowercased()
+        if BylineMarkers.prefixes.contains(where: { lower.hasPrefix($0) }) { return true }
+        if BylineMarkers.infixes.contains(where: { lower.contains($0) }) { return true }
+        // A short line with an e-mail address is a contact or byline line.
+        if let at = lower.firstIndex(of: "@"), lower[lower.index(after: at)...].contains(".") { return true }
+        return false
     }
 }

@@ -32,3 +32,13 @@ enum BoilerplatePhrases {
         return phrases.contains(t)
     }
 }
+
+/// How bylines start or what they contain, across languages ("By …", 記者…, 文／…, … 기자).
+enum BylineMarkers {
+    /// Lowercased prefixes of a byline.
+    static let prefixes = ["by ", "von ", "par ", "por ", "door ", "di ", "af ", "記者", "记者", "文／", "文/",
+                           "文・", "撰文", "作者：", "作者:", "（記者", "(記者", "【記者", "편집", "글 ",
+                           "责任编辑", "責任編輯", "编辑：", "編輯：", "編集：", "来源：", "來源："]
+    /// Lowercased fragments that make a short line a byline.
+    static let infixes = [" 기자", "기자 =", "특파원", "編集部", "报道：", "報導 "]
+}

@@ -78,6 +78,8 @@ public struct ExtractionSettings: Sendable, Equatable {
     public var inlineLinkClusterMinLinks: Int32 = 3
     /// … and at least this link density is a link cluster (hover card, inline list), not prose.
     public var inlineLinkClusterMinDensity: Float = 0.8
+    /// Text beside an image (in an element without paragraphs) up to this long is its caption.
+    public var imageCaptionMaxChars: Float = 250
     /// An extraction with less text than this is retried with the vocabulary filters relaxed.
     public var minArticleChars: Float = 200
 

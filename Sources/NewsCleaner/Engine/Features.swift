@@ -20,6 +20,8 @@ struct Features {
     var tags: [Int32]
     /// Link count of the subtree.
     var links: [Int32]
+    /// Image count of the subtree.
+    var images: [Int32]
     /// True when the element has a block-level element child (br and hr excepted).
     var hasBlockChild: [Bool]
     /// Vocabulary concepts named by the element's class, id, role and itemprop.
@@ -35,6 +37,7 @@ struct Features {
         sentences = [Int32](repeating: 0, count: n)
         tags = [Int32](repeating: 0, count: n)
         links = [Int32](repeating: 0, count: n)
+        images = [Int32](repeating: 0, count: n)
         hasBlockChild = [Bool](repeating: false, count: n)
         hints = [Concept](repeating: [], count: n)
         invisible = [Bool](repeating: false, count: n)
@@ -46,6 +49,7 @@ struct Features {
                 let node = doc.nodes[id]
                 guard node.tag != .text else { continue }
                 if node.tag.traits.contains(.skipped) { invisible[id] = true }
+                if node.tag == .img || node.tag == .picture { images[id] = 1 }
                 guard node.count > 0 else { continue }
                 var concept: Concept = []
                 var a = Int(node.start)
@@ -99,6 +103,7 @@ struct Features {
                     sentences[parent] += sentences[id]
                     tags[parent] += tags[id]
                     links[parent] += links[id]
+                    images[parent] += images[id]
                     if node.tag.traits.contains(.block), node.tag != .br, node.tag != .hr, chars[id] > 0 {
                         hasBlockChild[parent] = true
                     }

@@ -74,7 +74,8 @@ public enum Vocabulary {
     public static let social = ["share", "social", "_sns", "_sharing", "_follow", "_line-it", "_hatena",
                                 "_like-", "_bookmark"]
     /// Comment sections.
-    public static let comments = ["comment", "_disqus", "_discuss", "_respond", "_reply", "_reactions"]
+    public static let comments = ["comment", "_disqus", "_discuss", "_respond", "_reply", "_reactions",
+                                  "trackback", "pingback", "_tb_"]
     /// Page footers and colophons.
     public static let footer = ["footer", "_foot_", "copyright", "colophon", "_legal", "_disclaimer"]
     /// Sidebars and asides.

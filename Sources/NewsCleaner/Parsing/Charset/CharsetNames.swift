@@ -77,8 +77,9 @@ enum CharsetNames {
         }
     }
 
-    /// BIG5-HKSCS (a superset of Big5) when this iconv has it, else plain BIG5.
-    static let big5IconvName: String = iconvKnows("BIG5-HKSCS") ? "BIG5-HKSCS" : "BIG5"
+    /// CP950 (Microsoft's Big5, what Taiwanese sites actually produce: glibc's BIG5-HKSCS rejects
+    /// common CP950 punctuation such as A1FE "／"), else BIG5-HKSCS, else plain BIG5.
+    static let big5IconvName: String = iconvKnows("CP950") ? "CP950" : (iconvKnows("BIG5-HKSCS") ? "BIG5-HKSCS" : "BIG5")
 
     /// True when iconv can convert from `iconvName` to UTF-8 (opens and closes a descriptor).
     static func iconvKnows(_ iconvName: String) -> Bool {
