@@ -31,6 +31,9 @@ struct ContentScorer {
     /// Candidate scores by node id.
     private(set) var scores: [Float]
     private(set) var isCandidate: [Bool]
+    /// Weighted characters of scored paragraphs in each subtree (all levels, no decay): the
+    /// density view's measure of how much prose a subtree holds.
+    private(set) var prose: [Float]
 
     init(_ doc: Document, _ features: Features, _ settings: ExtractionSettings, useVocabulary: Bool) {
         self.doc = doc
@@ -40,6 +43,7 @@ struct ContentScorer {
         removed = [RemovalReason?](repeating: nil, count: doc.count)
         scores = [Float](repeating: 0, count: doc.count)
         isCandidate = [Bool](repeating: false, count: doc.count)
+        prose = [Float](repeating: 0, count: doc.count)
         markRemovals()
         scoreParagraphs()
     }
@@ -133,6 +137,13 @@ struct ContentScorer {
                     + Float(features.commas[id]) * settings.commaPoints
                     + Float(features.sentences[id]) * settings.sentencePoints
                     + min(features.chars[id] / settings.paragraphCharsPerPoint, settings.maxLengthPoints)
+                if features.linkDensity(id) < settings.siblingParagraphMaxLinkDensity {
+                    var up: Int? = id
+                    while let a = up {
+                        prose[a] += features.chars[id]
+                        up = doc.parent(a)
+                    }
+                }
                 var ancestor = doc.parent(id)
                 var level = 0
                 while let a = ancestor, level < settings.ancestorLevels, doc.tag(a) != .root {
@@ -212,6 +223,10 @@ struct ContentScorer {
             }
             guard doc.tag(s) != .text, removed[s] == nil, features.chars[s] > 0 else { continue }
             if isCandidate[s] && finalScore(s) >= threshold {
+                roots.append(s)
+            } else if prose[s] >= settings.siblingProseMinChars, prose[s] >= settings.siblingProseShare * features.chars[s],
+                      features.linkDensity(s) < settings.siblingParagraphMaxLinkDensity {
+                // A sibling made mostly of prose continues the article (bodies split by figures or ads).
                 roots.append(s)
             } else if doc.tag(s) == .p {
                 let ld = features.linkDensity(s)

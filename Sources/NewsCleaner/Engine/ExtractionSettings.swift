@@ -61,6 +61,10 @@ public struct ExtractionSettings: Sendable, Equatable {
     public var siblingParagraphMinChars: Float = 80
     /// Link density under which a long paragraph sibling is merged.
     public var siblingParagraphMaxLinkDensity: Float = 0.25
+    /// A sibling holding at least this much prose (weighted characters of scored paragraphs) …
+    public var siblingProseMinChars: Float = 500
+    /// … making up at least this share of its text is merged.
+    public var siblingProseShare: Float = 0.6
 
     // MARK: Boilerplate removal
     /// A boilerplate-named subtree holding at least this share of the page's text is kept
