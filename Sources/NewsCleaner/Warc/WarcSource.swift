@@ -58,15 +58,14 @@ public struct WarcReadFailure: Error, Sendable, Equatable, CustomStringConvertib
     public var description: String { "read failed: \(String(cString: strerror(errno)))" }
 }
 
-/// Appends `count` bytes read from `input` to `buffer`; returns how many came (0 = end).
+/// Appends up to `count` bytes read from `input` to `buffer`; returns how many came (0 = end).
 func appendRead(from input: WarcByteInput, to buffer: inout [UInt8], count: Int) throws -> Int {
-    let old = buffer.count
-    buffer.append(contentsOf: repeatElement(0, count: count))
-    let got = try buffer.withUnsafeMutableBytes { all in
-        try input.read(into: UnsafeMutableRawBufferPointer(rebasing: all[old...]))
+    // Read into scratch memory, then one contiguous append (a memcpy): no per-byte zero fill.
+    try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { scratch in
+        let got = try input.read(into: UnsafeMutableRawBufferPointer(scratch))
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[0..<got]))
+        return got
     }
-    buffer.removeLast(count - got)
-    return got
 }
 
 /// A point where the decompressed stream is broken (corrupt member, garbage between members).
