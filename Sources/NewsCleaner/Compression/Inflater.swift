@@ -13,6 +13,10 @@ import CZlib
 /// ```
 public final class Inflater {
     /// The wrapper around the deflate data.
+    ///
+    /// ```swift
+    /// let body = try Inflater.decompress(bytes, format: .zlib, limit: 64 << 20)
+    /// ```
     public enum Format: Sendable, Equatable {
         /// A gzip member (RFC 1952), CRC checked.
         case gzip
@@ -34,6 +38,11 @@ public final class Inflater {
     }
 
     /// One call's progress.
+    ///
+    /// ```swift
+    /// let step = try inflater.inflate(input, into: &out, maxOutput: 1 << 16)
+    /// input = UnsafeRawBufferPointer(rebasing: input[step.consumed...])
+    /// ```
     public struct Step: Sendable, Equatable {
         /// Input bytes used.
         public var consumed: Int

@@ -2,6 +2,10 @@
 enum WarcHTTPParser {
     static let httpPrefix = Array("HTTP/".utf8)
     static let statusCodeDigits = 3
+    /// Version, code, reason: the reason may hold spaces.
+    static let statusLineFields = 3
+    static let reasonField = 2
+    static let crlfLength = 2
     static let hexRadix = 16
     static let gzipEncodings: Set<String> = ["gzip", "x-gzip"]
     static let deflateEncodings: Set<String> = ["deflate"]
@@ -17,7 +21,7 @@ enum WarcHTTPParser {
         }
         var lines = splitLines(block[0..<headerEnd])
         let statusLine = lines.removeFirst()
-        let parts = statusLine.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
+        let parts = statusLine.split(separator: " ", maxSplits: statusLineFields - 1, omittingEmptySubsequences: true)
         guard parts.count >= 2, parts[1].count == statusCodeDigits, let code = Int(parts[1]) else {
             throw .badHTTP("bad status line \(statusLine.debugDescription)")
         }
@@ -29,7 +33,7 @@ enum WarcHTTPParser {
         }
         body = try decodeContent(body, encodings: headers.values("Content-Encoding"), limit: maxBodyBytes)
         return WarcHTTPResponse(version: String(parts[0]), statusCode: code,
-                                reason: parts.count > 2 ? String(parts[2]) : "",
+                                reason: parts.count > reasonField ? String(parts[reasonField]) : "",
                                 headers: headers, body: body)
     }
 
@@ -43,7 +47,7 @@ enum WarcHTTPParser {
                 let next = index + 1
                 if next < bytes.count && bytes[next] == lf { return (index, next + 1) }
                 if next + 1 < bytes.count && bytes[next] == cr && bytes[next + 1] == lf {
-                    return (index, next + 2)
+                    return (index, next + crlfLength)
                 }
             }
             index += 1

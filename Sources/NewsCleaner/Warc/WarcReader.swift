@@ -37,8 +37,8 @@ public final class WarcReader {
         /// Largest HTTP body after undoing `Content-Encoding` (64 MiB).
         public var maxBodyBytes = 1 << 26
         /// Compressed bytes kept from the start of the current gzip member so that a corrupt
-        /// member can be rescanned for the next good one (32 MiB).
-        public var resyncWindow = 1 << 25
+        /// member can be rescanned for the next good one (8 MiB).
+        public var resyncWindow = 1 << 23
         /// Parse the HTTP block of `response` records.
         public var parseHTTP = true
 
@@ -46,6 +46,11 @@ public final class WarcReader {
     }
 
     /// How the file is stored, known once the first bytes are read.
+    ///
+    /// ```swift
+    /// _ = try reader.next()
+    /// if reader.compression == .gzip { print("gzip members") }
+    /// ```
     public enum Compression: Sendable, Equatable {
         /// Not yet known (nothing read).
         case unknown

@@ -103,6 +103,8 @@ public struct WarcMediaType: Sendable, Equatable {
         mime == "text/html" || mime == "application/xhtml+xml"
     }
 
+    static let quotePair = 2
+
     /// Parses a header value such as `text/html; charset=utf-8`.
     public init(_ value: String) {
         let parts = value.split(separator: ";", omittingEmptySubsequences: false)
@@ -112,7 +114,7 @@ public struct WarcMediaType: Sendable, Equatable {
             guard let eq = part.firstIndex(of: "=") else { continue }
             let name = String(part[..<eq]).warcTrimmed().lowercased()
             var val = String(part[part.index(after: eq)...]).warcTrimmed()
-            if val.hasPrefix("\""), val.hasSuffix("\""), val.count >= 2 {
+            if val.hasPrefix("\""), val.hasSuffix("\""), val.count >= WarcMediaType.quotePair {
                 val = String(val.dropFirst().dropLast())
             }
             if !name.isEmpty && params[name] == nil { params[name] = val }
