@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# End-to-end test of the Spark job in local[2] mode.
+#
+# Builds 4 WARC shards from TestPages with warcio (tools/make-warc-fixtures; one per-record gzip,
+# one whole-file gzip, one uncompressed, one per-record gzip WARC/1.1 with gzip/chunked bodies),
+# runs tools/spark/newsclean_spark.py over them with spark-submit --master local[2], runs the CLI
+# serially over the same shards, and checks that both give the same JSONL records (as a
+# multiset), one per page, every page URL once. Then the same with --mode stdin --per-shard.
+#
+#   tools/spark/test_local.sh              # real CLI: $NEWSCLEAN_BIN, else swift build -c release
+#   tools/spark/test_local.sh --fake-cli   # tools/spark/fake_newsclean.py: tests the scaffolding only
+#
+# Needs Java 17 (java on PATH or JAVA_HOME) and PyPI for pyspark (into .venv-spark, gitignored).
+# Prints "N passed, M failed" at the end; exits 1 on any failure.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+VENV="$ROOT/.venv-spark"
+SHARDS=4
+FAKE=0
+[ "${1:-}" = "--fake-cli" ] && FAKE=1
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/newsclean-spark-test.XXXXXX")"
+trap '[ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"' EXIT
+passed=0
+failed=0
+check() {   # check NAME COMMAND...
+    local name="$1"; shift
+    if "$@"; then echo "ok: $name"; passed=$((passed + 1)); else echo "FAILED: $name"; failed=$((failed + 1)); fi
+}
+
+# 1. pyspark in its own virtualenv (about 500 MB; about a minute to install here).
+if [ ! -x "$VENV/bin/spark-submit" ]; then
+    echo "installing pyspark into $VENV"
+    start=$(date +%s)
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install -q pyspark
+    echo "pyspark installed in $(( $(date +%s) - start )) s"
+fi
+command -v java >/dev/null || [ -n "${JAVA_HOME:-}" ] || { echo "Java is needed for Spark"; exit 1; }
+
+# 2. The binary.
+if [ "$FAKE" = 1 ]; then
+    "$ROOT/tools/make-warc-fixtures" --help >/dev/null   # creates .venv-tools with warcio
+    BIN="$WORK/fake-newsclean"
+    printf '#!/bin/sh\nexec "%s" "%s" "$@"\n' "$ROOT/.venv-tools/bin/python" "$ROOT/tools/spark/fake_newsclean.py" > "$BIN"
+    chmod +x "$BIN"
+else
+    BIN="${NEWSCLEAN_BIN:-}"
+    if [ -z "$BIN" ]; then
+        (cd "$ROOT" && swift build -c release --product newsclean >/dev/null)
+        BIN="$ROOT/.build/release/newsclean"
+    fi
+    if ! "$BIN" --help 2>&1 | grep -q -- '--warc'; then
+        echo "the newsclean CLI does not read WARC yet (no --warc in --help): cannot test the Spark job with it"
+        echo "0 passed, 1 failed"
+        exit 1
+    fi
+fi
+
+# 3. Four shards made by warcio, in every layout.
+FIX="$WORK/fixtures"
+"$ROOT/tools/make-warc-fixtures" --out "$FIX/a" --name shard --shards "$SHARDS" >/dev/null
+"$ROOT/tools/make-warc-fixtures" --out "$FIX/b" --name shard11 --shards "$SHARDS" --warc-version 1.1 --mixed --cc-like >/dev/null
+LIST="$WORK/shards.txt"
+{
+    echo "$FIX/a/shard-00.warc.gz"
+    echo "$FIX/a/shard-01.whole.warc.gz"
+    echo "$FIX/a/shard-02.warc"
+    echo "$FIX/b/shard11-03.warc.gz"
+} > "$LIST"
+
+# 4. Serial CLI run, the reference.
+SERIAL="$WORK/serial.jsonl"
+: > "$SERIAL"
+while read -r shard; do
+    "$BIN" -f jsonl "$shard" >> "$SERIAL"
+done < "$LIST"
+
+# 5. Spark, local[2]: loopback only, no UI.
+export PYSPARK_PYTHON="$VENV/bin/python"
+export PYSPARK_DRIVER_PYTHON="$VENV/bin/python"
+export SPARK_LOCAL_IP=127.0.0.1
+SPARK_CONF=(--conf spark.ui.enabled=false --conf spark.driver.host=127.0.0.1
+            --conf spark.driver.bindAddress=127.0.0.1)
+start=$(date +%s)
+"$VENV/bin/spark-submit" --master 'local[2]' "${SPARK_CONF[@]}" "$ROOT/tools/spark/newsclean_spark.py" \
+    --input "$LIST" --output "$WORK/out-file" --binary "$BIN" --summary "$WORK/summary.jsonl" 2> "$WORK/spark.log" \
+    || { tail -40 "$WORK/spark.log"; exit 1; }
+echo "spark job (file mode) took $(( $(date +%s) - start )) s"
+start=$(date +%s)
+"$VENV/bin/spark-submit" --master 'local[2]' "${SPARK_CONF[@]}" "$ROOT/tools/spark/newsclean_spark.py" \
+    --input "$LIST" --output "$WORK/out-stdin" --binary "$BIN" --mode stdin --per-shard 2>> "$WORK/spark.log" \
+    || { tail -40 "$WORK/spark.log"; exit 1; }
+echo "spark job (stdin, per-shard) took $(( $(date +%s) - start )) s"
+
+# 6. Compare.
+compare() {   # compare OUTPUT_GLOB
+    "$VENV/bin/python" - "$SERIAL" "$FIX" "$@" <<'EOF'
+import collections, glob, json, sys
+serial_path, fixtures, pattern = sys.argv[1], sys.argv[2], sys.argv[3]
+def load(paths):
+    out = collections.Counter()
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    out[json.dumps(json.loads(line), sort_keys=True, ensure_ascii=False)] += 1
+    return out
+serial = load([serial_path])
+spark_files = sorted(p for p in glob.glob(pattern) if not p.endswith(".crc"))
+spark = load(spark_files)
+urls = collections.Counter(json.loads(line)["url"] for line in serial.elements())
+expected = set()
+for name in ("a", "b"):
+    manifest = json.load(open(f"{fixtures}/{name}/manifest.json"))
+    for index, shard in enumerate(manifest["shards"]):
+        if (name == "a" and index < 3) or (name == "b" and index == 3):
+            expected |= {p["url"] for p in shard["uncompressed"]["pages"]}
+problems = []
+if spark != serial:
+    problems.append(f"spark and serial differ: {sum((spark - serial).values())} only in spark, "
+                    f"{sum((serial - spark).values())} only in serial")
+if set(urls) != expected:
+    problems.append(f"URLs: {len(expected - set(urls))} pages missing, {len(set(urls) - expected)} unexpected")
+if any(count != 1 for count in urls.values()):
+    problems.append("some URL came out more than once")
+print(f"{pattern}: {len(spark_files)} part files, {sum(spark.values())} records from spark, "
+      f"{sum(serial.values())} serial, {len(expected)} pages expected")
+for p in problems:
+    print("  " + p)
+sys.exit(1 if problems else 0)
+EOF
+}
+check "spark file mode == serial CLI" compare "$WORK/out-file/part-*"
+check "spark stdin per-shard mode == serial CLI" compare "$WORK/out-stdin/*.jsonl"
+check "one summary per shard" test "$(wc -l < "$WORK/summary.jsonl")" -eq "$SHARDS"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
