@@ -55,7 +55,7 @@ public struct MetadataExtractor: Sendable {
     /// Class/id words that look like byline words but are not.
     static let notBylineWords = ["authority", "authorize", "author-bio", "author-box", "about-author", "avatar"]
     /// Class/id words marking a comment section (ignored for bylines and dates).
-    static let commentWords = ["comment", "respond", "reply", "disqus", "discussion"]
+    static let commentWords = ["comment", "respond", "reply", "disqus", "discussion", "trackback"]
     /// Longest byline element text considered.
     static let maxBylineChars = 120
     /// Longest text node considered as a visible date line.
@@ -79,13 +79,15 @@ public struct MetadataExtractor: Sendable {
         // Site name first: title cleaning uses it.
         meta.siteName = page.first("og:site_name") ?? ld.publisher ?? page.first("application-name")
 
-        let candidates = [page.first("og:title"), ld.headline, page.first("twitter:title"), engineTitle,
-                          page.itemprop["headline"]?.first, page.h1s.first { h in
-                              page.title.map { $0.contains(h) } ?? false
-                          }, page.title]
-        meta.title = candidates.lazy.compactMap { $0 }
-            .map { TitleCleaner.strip($0, siteName: meta.siteName) }
-            .first { !$0.isEmpty && $0 != meta.siteName }
+        // Titles meant as the article's lose only a known site name ("農業部：兩週內…" stays whole);
+        // the `<title>` element loses whatever side of a separator looks like the site.
+        let articleTitles = [page.first("og:title"), ld.headline, page.first("twitter:title"), engineTitle,
+                             page.itemprop["headline"]?.first, page.h1s.first { h in
+                                 page.title.map { $0.contains(h) } ?? false
+                             }]
+        let titles = articleTitles.lazy.compactMap { $0 }.map { TitleCleaner.strip($0, siteName: meta.siteName, cutAtSeparators: false) }
+            + [page.title.map { TitleCleaner.strip($0, siteName: meta.siteName) }].compactMap { $0 }
+        meta.title = titles.first { !$0.isEmpty && $0 != meta.siteName }
 
         // URL and hostname.
         let canonical = page.canonical ?? page.first("og:url") ?? ld.url
@@ -129,11 +131,11 @@ public struct MetadataExtractor: Sendable {
         published += MetadataExtractor.publishedKeys.flatMap { page.all($0) }
         published += page.itemprop["datepublished"] ?? []
         published += page.timeDatetimes
-        published += page.dateLines
-        let publishedDates = published.compactMap(DateParser.parse)
-        if var date = publishedDates.first {
-            if !date.hasTime, let posted = page.postedBy.first?.time, !page.dateLines.isEmpty,
-               publishedDates.dropFirst().allSatisfy({ $0.year == date.year && $0.month == date.month && $0.day == date.day }) {
+        let structured = published.compactMap(DateParser.parse)
+        let visible = page.dateLines.compactMap(DateParser.parse)
+        let publishedDates = structured + visible
+        if var date = structured.first ?? visible.first {
+            if structured.isEmpty, !date.hasTime, let posted = page.postedBy.first?.time {
                 // A blog's date header plus "Posted by X at 21:45" under the entry.
                 (date.hour, date.minute, date.second) = (posted.hour, posted.minute, posted.second)
             }
@@ -182,16 +184,19 @@ public enum TitleCleaner {
     static let extraSeparators = ["_", " » ", " « "]
 
     /// `title` without a leading/trailing site name (the known one, else the shorter side of a separator).
-    public static func strip(_ title: String, siteName: String?) -> String {
+    ///
+    /// - Parameter cutAtSeparators: when false, only a known `siteName` is removed (for `og:title`
+    ///   and JSON-LD headlines, whose separators are usually part of the title).
+    public static func strip(_ title: String, siteName: String?, cutAtSeparators: Bool = true) -> String {
         let t = HTMLEntities.decode(title).trimmingCharacters(in: .whitespacesAndNewlines)
         let separators = TitleFinder.siteSeparators + extraSeparators
         if let site = siteName?.trimmingCharacters(in: .whitespaces), !site.isEmpty, t != site {
             for separator in separators {
-                if t.hasSuffix(separator + site) { return strip(String(t.dropLast((separator + site).count)), siteName: nil) }
-                if t.hasPrefix(site + separator) { return strip(String(t.dropFirst((site + separator).count)), siteName: nil) }
+                if t.hasSuffix(separator + site) { return strip(String(t.dropLast((separator + site).count)), siteName: nil, cutAtSeparators: cutAtSeparators) }
+                if t.hasPrefix(site + separator) { return strip(String(t.dropFirst((site + separator).count)), siteName: nil, cutAtSeparators: cutAtSeparators) }
             }
         }
-        guard separators.contains(where: { t.contains($0) }) else { return t }
+        guard cutAtSeparators, separators.contains(where: { t.contains($0) }) else { return t }
         let stripped = TitleFinder.stripSiteName(t)
         if stripped != t { return stripped }
         for separator in extraSeparators where t.contains(separator) {
