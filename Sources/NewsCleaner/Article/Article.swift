@@ -108,5 +108,6 @@ public struct Metadata: Sendable, Equatable {
     public var tags: [String] = []
     /// Sections or categories (`article:section`, JSON-LD `articleSection`).
     public var categories: [String] = []
+    /// Empty metadata: `Metadata()`.
     public init() {}
 }

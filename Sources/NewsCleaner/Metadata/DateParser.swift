@@ -7,16 +7,22 @@ import Foundation
 /// date.iso8601() // "2024-02-28T15:04:00+09:00"
 /// ```
 public struct PageDate: Sendable, Equatable {
+    /// Four-digit year.
     public var year: Int
+    /// Month 1–12.
     public var month: Int
+    /// Day of the month 1–31.
     public var day: Int
     /// Hour 0–23, `nil` when the page gives only a date.
     public var hour: Int?
+    /// Minute 0–59, with `hour`.
     public var minute: Int?
+    /// Second 0–60, with `hour`.
     public var second: Int?
     /// Offset from UTC in minutes, `nil` when the page does not say.
     public var offsetMinutes: Int?
 
+    /// A date as stated; see the type's example.
     public init(year: Int, month: Int, day: Int, hour: Int? = nil, minute: Int? = nil,
                 second: Int? = nil, offsetMinutes: Int? = nil) {
         self.year = year

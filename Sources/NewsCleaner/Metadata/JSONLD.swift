@@ -11,16 +11,27 @@ import Foundation
 /// ld.headline // "Hi"; ld.authors == ["Ann"]
 /// ```
 public struct JSONLD: Sendable, Equatable {
+    /// The article's `headline` (or `name`, not for a WebPage), else a bare `title`.
     public var headline: String?
+    /// `author`/`creator` names, in order.
     public var authors: [String] = []
+    /// `datePublished` (`dateCreated`, `uploadDate`, a bare `pubDate`), as written.
     public var datePublished: String?
+    /// `dateModified`, as written.
     public var dateModified: String?
+    /// `publisher` name, else the name of a WebSite/Organization object.
     public var publisher: String?
+    /// `image`/`thumbnailUrl` URL, as written.
     public var image: String?
+    /// `description`.
     public var description: String?
+    /// `keywords`, split at commas.
     public var keywords: [String] = []
+    /// `articleSection` values.
     public var sections: [String] = []
+    /// `inLanguage`, as written.
     public var language: String?
+    /// `url` or `mainEntityOfPage`.
     public var url: String?
 
     /// `@type`s taken as the article, best first.
