@@ -75,18 +75,39 @@ public struct Link: Sendable, Equatable {
     }
 }
 
-/// Page metadata; each field is `nil`/empty when the page does not state it.
+/// Page metadata; each field is `nil`/empty when the page does not state it (never guessed).
+///
+/// Filled by `MetadataExtractor`; see there for the sources of each field and the date rule.
+///
+/// ```swift
+/// let meta = try Cleaner().clean(html: bytes, url: "https://example.com/a").metadata
+/// print(meta.title ?? "", meta.authors, meta.published ?? "")
+/// ```
 public struct Metadata: Sendable, Equatable {
+    /// The article title without the site name.
     public var title: String?
+    /// Author names, cleaned ("By " etc. removed) and deduped, in page order.
     public var authors: [String] = []
+    /// Publication date, ISO 8601 (`2024-02-28T15:04:00+09:00`, or `2009-10-18` when only a date).
     public var published: String?
+    /// Last-modification date, ISO 8601.
     public var modified: String?
+    /// The site's name (`og:site_name`, JSON-LD publisher).
     public var siteName: String?
+    /// Primary language subtag, lowercased (`en`, `ja`, `zh`).
     public var language: String?
+    /// The canonical URL (`<link rel=canonical>`, `og:url`), else the URL given to the cleaner.
     public var url: String?
+    /// The host of the given URL, else of the canonical URL (`www.example.com`).
+    public var hostname: String?
+    /// The page's summary (`meta description`, `og:description`).
     public var description: String?
+    /// Lead image URL, absolute when the page URL is known.
     public var image: String?
+    /// Keywords and tags (`article:tag`, `meta keywords`, JSON-LD `keywords`).
     public var tags: [String] = []
+    /// Sections or categories (`article:section`, JSON-LD `articleSection`).
     public var categories: [String] = []
+    /// Empty metadata: `Metadata()`.
     public init() {}
 }

@@ -18,9 +18,9 @@ struct ArticleExtractor {
             let relaxedTotal = relaxed.blocks.reduce(Float(0)) { $0 + Float($1.text.utf8.count) }
             if relaxedTotal > total { result = relaxed }
         }
-        var metadata = Metadata()
-        metadata.title = title
-        metadata.url = url
+        let articleText = result.blocks.lazy.map(\.text).joined(separator: " ")
+        let metadata = MetadataExtractor().extract(from: document, url: url, title: title,
+                                                   text: articleText.isEmpty ? nil : articleText)
         return Article(title: title, blocks: result.blocks, metadata: metadata)
     }
 

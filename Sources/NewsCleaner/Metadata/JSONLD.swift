@@ -1,0 +1,232 @@
+import Foundation
+
+/// What a page's JSON-LD says about its article, read tolerantly.
+///
+/// Accepts one object, an array of objects, `@graph` containers, arrays of `@type`s, authors as
+/// strings, objects, arrays or `@id` references, and repairs common breakage (HTML comment or
+/// CDATA wrappers, raw newlines inside strings, trailing commas) before giving up on a block.
+///
+/// ```swift
+/// let ld = JSONLD(["{\"@type\":\"NewsArticle\",\"headline\":\"Hi\",\"author\":{\"name\":\"Ann\"}}"])
+/// ld.headline // "Hi"; ld.authors == ["Ann"]
+/// ```
+public struct JSONLD: Sendable, Equatable {
+    /// The article's `headline` (or `name`, not for a WebPage), else a bare `title`.
+    public var headline: String?
+    /// `author`/`creator` names, in order.
+    public var authors: [String] = []
+    /// `datePublished` (`dateCreated`, `uploadDate`, a bare `pubDate`), as written.
+    public var datePublished: String?
+    /// `dateModified`, as written.
+    public var dateModified: String?
+    /// `publisher` name, else the name of a WebSite/Organization object.
+    public var publisher: String?
+    /// `image`/`thumbnailUrl` URL, as written.
+    public var image: String?
+    /// `description`.
+    public var description: String?
+    /// `keywords`, split at commas.
+    public var keywords: [String] = []
+    /// `articleSection` values.
+    public var sections: [String] = []
+    /// `inLanguage`, as written.
+    public var language: String?
+    /// `url` or `mainEntityOfPage`.
+    public var url: String?
+
+    /// `@type`s taken as the article, best first.
+    static let articleTypes = ["NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+                               "BackgroundNewsArticle", "ReviewNewsArticle", "Article", "BlogPosting",
+                               "LiveBlogPosting", "SocialMediaPosting", "Report", "ScholarlyArticle",
+                               "TechArticle", "Blog", "VideoObject", "WebPage"]
+    /// `@type`s whose `name` is the site's name.
+    static let siteTypes: Set<String> = ["WebSite", "Organization", "NewsMediaOrganization", "Corporation"]
+    /// Separators inside a `keywords` string.
+    static let keywordSeparators: Set<Character> = [",", ";", "、", "，", "；"]
+
+    /// Reads every JSON-LD block of a page (`Document.jsonLD`).
+    public init(_ sources: [String]) {
+        var objects: [[String: Any]] = []
+        for source in sources {
+            if let value = JSONLD.parse(source) { JSONLD.collect(value, into: &objects) }
+        }
+        var byID: [String: [String: Any]] = [:]
+        for object in objects {
+            if let id = object["@id"] as? String { byID[id] = object }
+        }
+        let article = JSONLD.articleTypes.lazy.compactMap { type in
+            objects.first { JSONLD.types(of: $0).contains(type) }
+        }.first ?? objects.first { $0["headline"] != nil }
+        if let article {
+            headline = JSONLD.string(article["headline"]) ?? JSONLD.string(article["name"]).flatMap {
+                JSONLD.types(of: article).contains("WebPage") ? nil : $0
+            }
+            authors = JSONLD.names(article["author"], byID) + JSONLD.names(article["creator"], byID)
+            datePublished = JSONLD.string(article["datePublished"]) ?? JSONLD.string(article["dateCreated"])
+                ?? JSONLD.string(article["uploadDate"])
+            dateModified = JSONLD.string(article["dateModified"])
+            publisher = JSONLD.names(article["publisher"], byID).first
+            image = JSONLD.imageURL(article["image"]) ?? JSONLD.imageURL(article["thumbnailUrl"])
+            description = JSONLD.string(article["description"])
+            keywords = JSONLD.list(article["keywords"])
+            sections = JSONLD.list(article["articleSection"])
+            language = JSONLD.string(article["inLanguage"])
+            url = JSONLD.string(article["url"]) ?? JSONLD.string(article["mainEntityOfPage"])
+                ?? JSONLD.string((article["mainEntityOfPage"] as? [String: Any])?["@id"])
+        }
+        // Pages outside schema.org's vocabulary (e.g. Baidu's cambrian) still say title/pubDate.
+        for object in objects {
+            if headline == nil { headline = JSONLD.string(object["title"]) }
+            if datePublished == nil { datePublished = JSONLD.string(object["pubDate"]) }
+            if image == nil { image = JSONLD.imageURL(object["images"]) }
+        }
+        if publisher == nil {
+            publisher = objects.first { !JSONLD.siteTypes.isDisjoint(with: JSONLD.types(of: $0)) }
+                .flatMap { JSONLD.string($0["name"]) }
+        }
+    }
+
+    // MARK: - Tolerant parsing
+
+    /// Parses one block; repairs common breakage before giving up.
+    static func parse(_ source: String) -> Any? {
+        var text = source.trimmingCharacters(in: .whitespacesAndNewlines)
+        for wrapper in ["<!--", "-->", "//<![CDATA[", "//]]>", "<![CDATA[", "]]>"] {
+            text = text.replacingOccurrences(of: wrapper, with: "")
+        }
+        if let value = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) {
+            return value
+        }
+        // Raw control characters inside strings and trailing commas are the usual faults.
+        var repaired = String(String.UnicodeScalarView(text.unicodeScalars.map {
+            $0.properties.generalCategory == .control ? " " : $0
+        }))
+        repaired = repaired.replacingOccurrences(of: #",\s*([}\]])"#, with: "$1", options: .regularExpression)
+        if let value = try? JSONSerialization.jsonObject(with: Data(repaired.utf8), options: [.fragmentsAllowed]) {
+            return value
+        }
+        // Several objects back to back without an enclosing array.
+        let joined = "[" + repaired.replacingOccurrences(of: #"\}\s*\{"#, with: "},{", options: .regularExpression) + "]"
+        return try? JSONSerialization.jsonObject(with: Data(joined.utf8), options: [])
+    }
+
+    /// Flattens arrays and `@graph` containers into a list of objects.
+    static func collect(_ value: Any, into objects: inout [[String: Any]]) {
+        if let array = value as? [Any] {
+            for item in array { collect(item, into: &objects) }
+        } else if let object = value as? [String: Any] {
+            objects.append(object)
+            if let graph = object["@graph"] { collect(graph, into: &objects) }
+        }
+    }
+
+    /// The `@type`s of an object (a string or an array of strings), without a schema.org prefix.
+    static func types(of object: [String: Any]) -> [String] {
+        let raw: [Any] = (object["@type"] as? [Any]) ?? (object["@type"].map { [$0] } ?? [])
+        return raw.compactMap { $0 as? String }.map { type in
+            type.split(separator: "/").last.map(String.init) ?? type
+        }
+    }
+
+    /// A trimmed, entity-decoded non-empty string, if `value` is (or wraps) one.
+    static func string(_ value: Any?) -> String? {
+        switch value {
+        case let s as String:
+            let t = HTMLEntities.decode(s).trimmingCharacters(in: .whitespacesAndNewlines)
+            return t.isEmpty ? nil : t
+        case let n as NSNumber:
+            return n.stringValue
+        case let array as [Any]:
+            return array.lazy.compactMap { string($0) }.first
+        default:
+            return nil
+        }
+    }
+
+    /// Names of people or organisations: strings, `{name}` objects, arrays, `@id` references.
+    static func names(_ value: Any?, _ byID: [String: [String: Any]]) -> [String] {
+        switch value {
+        case let s as String:
+            return string(s).map { [$0] } ?? []
+        case let array as [Any]:
+            return array.flatMap { names($0, byID) }
+        case let object as [String: Any]:
+            if let name = object["name"] { return names(name, byID) }
+            if let id = object["@id"] as? String, let target = byID[id], target["name"] != nil {
+                return names(target["name"], byID)
+            }
+            return []
+        default:
+            return []
+        }
+    }
+
+    /// An image URL from a string, an `ImageObject`, or an array of either.
+    static func imageURL(_ value: Any?) -> String? {
+        switch value {
+        case let s as String: return string(s)
+        case let array as [Any]: return array.lazy.compactMap { imageURL($0) }.first
+        case let object as [String: Any]: return string(object["url"]) ?? string(object["contentUrl"])
+        default: return nil
+        }
+    }
+
+    /// A list from a string (split on commas) or an array of strings.
+    static func list(_ value: Any?) -> [String] {
+        switch value {
+        case let s as String:
+            return s.split(whereSeparator: { keywordSeparators.contains($0) })
+                .compactMap { string(String($0)) }
+        case let array as [Any]:
+            return array.flatMap { list($0) }
+        default:
+            return []
+        }
+    }
+}
+
+/// Decodes the few HTML entities that leak into metadata strings (`&amp;`, `&#39;` …).
+///
+/// ```swift
+/// HTMLEntities.decode("Tom &amp; Jerry&#39;s") // "Tom & Jerry's"
+/// ```
+enum HTMLEntities {
+    static let named: [String: String] = [
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ",
+        "rsquo": "\u{2019}", "lsquo": "\u{2018}", "rdquo": "\u{201D}", "ldquo": "\u{201C}",
+        "mdash": "\u{2014}", "ndash": "\u{2013}", "hellip": "\u{2026}",
+    ]
+    /// Longest entity name considered.
+    static let maxNameLength = 8
+    static let hexRadix = 16
+
+    static func decode(_ s: String) -> String {
+        guard s.contains("&") else { return s }
+        var out = ""
+        var rest = Substring(s)
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            if let semi = after.prefix(maxNameLength + 1).firstIndex(of: ";") {
+                let name = after[..<semi]
+                var replacement: String?
+                if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                    replacement = UInt32(name.dropFirst(2), radix: hexRadix).flatMap(Unicode.Scalar.init).map { String($0) }
+                } else if name.hasPrefix("#") {
+                    replacement = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String($0) }
+                } else {
+                    replacement = named[String(name)]
+                }
+                if let replacement {
+                    out += replacement
+                    rest = after[after.index(after: semi)...]
+                    continue
+                }
+            }
+            out += "&"
+            rest = after
+        }
+        out += rest
+        return out
+    }
+}

@@ -1,0 +1,342 @@
+import Foundation
+
+/// Reads a page's metadata in one pass over the `Document` plus its JSON-LD.
+///
+/// Sources, best first, per field (a field the page does not state stays `nil`/empty):
+/// - title: `og:title`, JSON-LD `headline`, `twitter:title`, the engine's title (main `<h1>` or
+///   `<title>`), `<title>`; the site name is cut off (`Title | Site` → `Title`).
+/// - authors: JSON-LD `author`, `meta name=author`, `article:author` (not a URL), `itemprop=author`,
+///   `rel=author` links, byline/author/writer/reporter class or id elements, "Posted by X at …".
+///   Cleaned by `AuthorNames` ("By ", "文/", "記者", "기자" …) and deduped.
+/// - published: JSON-LD `datePublished`, `article:published_time`, `itemprop=datePublished`,
+///   `meta name=date|pubdate|publishdate|dc.date…`, `<time datetime>`, a visible date line.
+///   modified: JSON-LD `dateModified`, `article:modified_time`, `og:updated_time`, `itemprop=dateModified`.
+///   Comment sections are ignored for visible dates, `<time>` and bylines.
+/// - site name: `og:site_name`, JSON-LD `publisher.name` (or a WebSite/Organization), `application-name`.
+/// - language: `<html lang>`, `meta content-language`/`dc.language`, JSON-LD `inLanguage`,
+///   `og:locale`, else `LanguageGuess.fromScript` on the article text; primary subtag only (`en`, `zh`).
+/// - url: `<link rel=canonical>`, `og:url`, JSON-LD `url`, else the given URL; resolved against it.
+///   hostname: of the given URL, else of the canonical URL.
+/// - description: `meta description`, `og:description`, `twitter:description`, JSON-LD `description`.
+/// - image: `og:image`, `twitter:image`, JSON-LD `image`; resolved against the page URL.
+/// - tags: `article:tag`, `meta keywords`, JSON-LD `keywords`; categories: `article:section`, JSON-LD `articleSection`.
+///
+/// Dates are ISO 8601 (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS[±HH:MM]`). The time-zone rule:
+/// an offset the page writes (`+09:00`, `Z`, `EST`, `GMT+9`) is kept; a date without one takes
+/// the offset of another source stating the same local time; otherwise a naive date-time gets an
+/// offset only where the page's language or country-code TLD has a single time zone
+/// (`singleZoneOffsets`: ja/.jp and ko/.kr → +09:00, zh/.cn/.tw/.hk → +08:00); otherwise none.
+///
+/// ```swift
+/// let doc = try Cleaner().parse(html: bytes)
+/// let meta = MetadataExtractor().extract(from: doc, url: "https://example.com/a")
+/// print(meta.title ?? "", meta.published ?? "")
+/// ```
+public struct MetadataExtractor: Sendable {
+    /// Offsets (minutes east of UTC) implied by a language or a country-code TLD whose
+    /// speakers/sites live in one time zone.
+    public static let singleZoneOffsets: [String: Int] = [
+        "ja": 9 * DateParser.minutesPerHour, "jp": 9 * DateParser.minutesPerHour,
+        "ko": 9 * DateParser.minutesPerHour, "kr": 9 * DateParser.minutesPerHour,
+        "zh": 8 * DateParser.minutesPerHour, "cn": 8 * DateParser.minutesPerHour,
+        "tw": 8 * DateParser.minutesPerHour, "hk": 8 * DateParser.minutesPerHour,
+    ]
+    /// `meta` names/properties holding the publication date, best first.
+    static let publishedKeys = ["article:published_time", "og:published_time", "datepublished", "date",
+                                "pubdate", "publishdate", "publish-date", "publish_date", "dc.date.issued",
+                                "dc.date", "dcterms.date", "dcterms.created", "dcterms.issued",
+                                "sailthru.date", "parsely-pub-date", "article.published", "og:article:published_time",
+                                "citation_publication_date", "originalpublicationdate", "cxenseparse:recs:publishtime"]
+    /// `meta` names/properties holding the modification date, best first.
+    static let modifiedKeys = ["article:modified_time", "og:updated_time", "datemodified", "last-modified",
+                               "dcterms.modified", "article.updated", "og:article:modified_time"]
+    /// Class/id words marking an author or byline element.
+    static let bylineWords = ["byline", "author", "writer", "reporter", "journalist", "contributor"]
+    /// Class/id words that look like byline words but are not.
+    static let notBylineWords = ["authority", "authorize", "author-bio", "author-box", "about-author", "avatar"]
+    /// Class/id words marking a comment section (ignored for bylines and dates).
+    static let commentWords = ["comment", "respond", "reply", "disqus", "discussion", "trackback"]
+    /// Longest byline element text considered.
+    static let maxBylineChars = 120
+    /// Longest text node considered as a visible date line.
+    static let maxDateLineChars = 64
+
+    public init() {}
+
+    /// The metadata of a parsed page.
+    ///
+    /// - Parameters:
+    ///   - document: the parsed page.
+    ///   - url: the page's URL, if known (fallback for `url`, base for relative links, hostname).
+    ///   - title: the engine's article title, used after `og:title`/JSON-LD `headline`.
+    ///   - text: article text for the script-based language guess (default: the page's text).
+    public func extract(from document: Document, url: String? = nil, title engineTitle: String? = nil,
+                        text: String? = nil) -> Metadata {
+        let page = PageScan(document)
+        let ld = JSONLD(document.jsonLD)
+        var meta = Metadata()
+
+        // Site name first: title cleaning uses it.
+        meta.siteName = page.first("og:site_name") ?? ld.publisher ?? page.first("application-name")
+
+        // Titles meant as the article's lose only a known site name ("農業部：兩週內…" stays whole);
+        // the `<title>` element loses whatever side of a separator looks like the site.
+        let articleTitles = [page.first("og:title"), ld.headline, page.first("twitter:title"), engineTitle,
+                             page.itemprop["headline"]?.first, page.h1s.first { h in
+                                 page.title.map { $0.contains(h) } ?? false
+                             }]
+        let titles = articleTitles.lazy.compactMap { $0 }.map { TitleCleaner.strip($0, siteName: meta.siteName, cutAtSeparators: false) }
+            + [page.title.map { TitleCleaner.strip($0, siteName: meta.siteName) }].compactMap { $0 }
+        meta.title = titles.first { !$0.isEmpty && $0 != meta.siteName }
+
+        // URL and hostname.
+        let canonical = page.canonical ?? page.first("og:url") ?? ld.url
+        let resolved = canonical.flatMap { URLResolver.resolve($0, against: url) }
+        meta.url = URLResolver.isAbsoluteWeb(resolved) ? resolved : (url ?? resolved)
+        meta.hostname = URLResolver.hostname(url) ?? URLResolver.hostname(meta.url)
+
+        // Authors: the first source that names anyone.
+        let authorSources: [[String]] = [
+            ld.authors, page.all("author"), page.all("article:author"), page.all("dc.creator"),
+            page.all("parsely-author"), page.all("sailthru.author"), page.itemprop["author"] ?? [],
+            page.relAuthors, page.bylines, page.postedBy.map(\.name),
+        ]
+        for source in authorSources {
+            let names = AuthorNames.clean(all: source)
+            if !names.isEmpty {
+                meta.authors = names
+                break
+            }
+        }
+
+        meta.description = page.first("description") ?? page.first("og:description")
+            ?? page.first("twitter:description") ?? ld.description
+        let image = page.first("og:image") ?? page.first("og:image:url") ?? page.first("og:image:secure_url")
+            ?? page.first("twitter:image") ?? page.first("twitter:image:src") ?? ld.image
+        meta.image = image.flatMap { URLResolver.resolve($0, against: meta.url ?? url) }
+
+        meta.tags = AuthorNames.dedupe(page.all("article:tag") + page.all("keywords").flatMap { JSONLD.list($0) }
+            + ld.keywords + page.all("news_keywords").flatMap { JSONLD.list($0) })
+        meta.categories = AuthorNames.dedupe(page.all("article:section") + ld.sections)
+
+        // Language.
+        let declared = [page.htmlLang, page.first("content-language"), page.first("dc.language"),
+                        page.first("language"), ld.language, page.first("og:locale")]
+        meta.language = declared.lazy.compactMap { LanguageGuess.primaryTag($0) }.first
+            ?? LanguageGuess.fromScript(text ?? page.bodyText)
+
+        // Dates.
+        let zone = defaultOffset(language: meta.language, hostname: meta.hostname)
+        var published: [String] = [ld.datePublished].compactMap { $0 }
+        published += MetadataExtractor.publishedKeys.flatMap { page.all($0) }
+        published += page.itemprop["datepublished"] ?? []
+        published += page.timeDatetimes
+        let structured = published.compactMap(DateParser.parse)
+        let visible = page.dateLines.compactMap(DateParser.parse)
+        let publishedDates = structured + visible
+        if var date = structured.first ?? visible.first {
+            if structured.isEmpty, !date.hasTime, let posted = page.postedBy.first?.time {
+                // A blog's date header plus "Posted by X at 21:45" under the entry.
+                (date.hour, date.minute, date.second) = (posted.hour, posted.minute, posted.second)
+            }
+            meta.published = finish(date, others: publishedDates, zone: zone)
+        }
+        var modified: [String] = [ld.dateModified].compactMap { $0 }
+        modified += MetadataExtractor.modifiedKeys.flatMap { page.all($0) }
+        modified += page.itemprop["datemodified"] ?? []
+        let modifiedDates = modified.compactMap(DateParser.parse)
+        if let date = modifiedDates.first {
+            meta.modified = finish(date, others: modifiedDates + publishedDates, zone: zone)
+        }
+        return meta
+    }
+
+    /// The ISO string of `date`, borrowing an offset from a source with the same local time,
+    /// else the page's single-zone offset (dates with a time only).
+    func finish(_ date: PageDate, others: [PageDate], zone: Int?) -> String {
+        var d = date
+        if d.hasTime, d.offsetMinutes == nil {
+            let same = others.first {
+                $0.offsetMinutes != nil && $0.year == d.year && $0.month == d.month && $0.day == d.day
+                    && $0.hour == d.hour && ($0.minute ?? 0) == (d.minute ?? 0)
+            }
+            d.offsetMinutes = same?.offsetMinutes ?? zone
+        }
+        return d.iso8601()
+    }
+
+    /// The offset implied by the page's language or its country-code TLD, if single-zone.
+    func defaultOffset(language: String?, hostname: String?) -> Int? {
+        if let language, let offset = MetadataExtractor.singleZoneOffsets[language] { return offset }
+        if let tld = hostname?.split(separator: ".").last.map(String.init),
+           let offset = MetadataExtractor.singleZoneOffsets[tld] { return offset }
+        return nil
+    }
+}
+
+/// Removes the site name from a page title: `Title | Site` → `Title`.
+///
+/// ```swift
+/// TitleCleaner.strip("Council votes | The Riverton Ledger", siteName: "The Riverton Ledger") // "Council votes"
+/// ```
+public enum TitleCleaner {
+    /// Separators between a title and the site name, beyond `TitleFinder.siteSeparators`.
+    static let extraSeparators = ["_", " » ", " « "]
+
+    /// `title` without a leading/trailing site name (the known one, else the shorter side of a separator).
+    ///
+    /// - Parameter cutAtSeparators: when false, only a known `siteName` is removed (for `og:title`
+    ///   and JSON-LD headlines, whose separators are usually part of the title).
+    public static func strip(_ title: String, siteName: String?, cutAtSeparators: Bool = true) -> String {
+        let t = HTMLEntities.decode(title).trimmingCharacters(in: .whitespacesAndNewlines)
+        let separators = TitleFinder.siteSeparators + extraSeparators
+        if let site = siteName?.trimmingCharacters(in: .whitespaces), !site.isEmpty, t != site {
+            for separator in separators {
+                if t.hasSuffix(separator + site) { return strip(String(t.dropLast((separator + site).count)), siteName: nil, cutAtSeparators: cutAtSeparators) }
+                if t.hasPrefix(site + separator) { return strip(String(t.dropFirst((site + separator).count)), siteName: nil, cutAtSeparators: cutAtSeparators) }
+            }
+        }
+        guard cutAtSeparators, separators.contains(where: { t.contains($0) }) else { return t }
+        let stripped = TitleFinder.stripSiteName(t)
+        if stripped != t { return stripped }
+        for separator in extraSeparators where t.contains(separator) {
+            let parts = t.components(separatedBy: separator)
+            // Underscores also live inside titles; only cut when the parts look like sections.
+            if separator == "_", parts.count < TitleCleaner.minUnderscoreParts { continue }
+            if let longest = parts.max(by: { $0.count < $1.count }) { return longest.trimmingCharacters(in: .whitespaces) }
+        }
+        return t
+    }
+
+    /// `Title_Section_Site` needs at least this many parts before `_` is taken as a separator.
+    static let minUnderscoreParts = 3
+}
+
+/// What one walk over the document collects for `MetadataExtractor`.
+struct PageScan {
+    /// `meta` content by lowercased name/property/itemprop/http-equiv-like key, in page order.
+    var metas: [String: [String]] = [:]
+    /// Values of `itemprop` elements (content, datetime or text), keyed lowercased.
+    var itemprop: [String: [String]] = [:]
+    var htmlLang: String?
+    var title: String?
+    var h1s: [String] = []
+    var canonical: String?
+    var relAuthors: [String] = []
+    var bylines: [String] = []
+    var timeDatetimes: [String] = []
+    var dateLines: [String] = []
+    var postedBy: [(name: String, time: (hour: Int, minute: Int, second: Int)?)] = []
+    var bodyText = ""
+
+    /// Upper bound on the page text kept for the language guess.
+    static let bodyTextLimit = 8000
+    static let postedByPattern = try! NSRegularExpression(
+        pattern: #"^\s*(?:posted|written|published)\s+by\s+(.+?)(?:\s+(?:at|on|@)\s+(.+))?\s*$"#,
+        options: [.caseInsensitive])
+
+    func first(_ key: String) -> String? { metas[key]?.first }
+    func all(_ key: String) -> [String] { metas[key] ?? [] }
+
+    init(_ doc: Document) {
+        var commentEnd = 0
+        var bylineEnd = 0
+        var text = TextAccumulator()
+        var id = 1
+        while id < doc.count {
+            let tag = doc.tag(id)
+            let inComment = id < commentEnd
+            if tag == .text {
+                if !inComment { scanText(doc, id, into: &text) }
+                id += 1
+                continue
+            }
+            switch tag {
+            case .html:
+                if htmlLang == nil { htmlLang = doc.attribute(.lang, of: id) }
+            case .title:
+                if title == nil { title = doc.text(of: id) }
+            case .meta:
+                if let content = doc.attribute(.content, of: id)?.trimmingCharacters(in: .whitespacesAndNewlines),
+                   !content.isEmpty {
+                    for key in [doc.attribute(.property, of: id), doc.attribute(.name, of: id),
+                                doc.attribute(.itemprop, of: id)].compactMap({ $0?.lowercased() }) {
+                        metas[key, default: []].append(content)
+                    }
+                }
+            case .link:
+                let rel = (doc.attribute(.rel, of: id) ?? "").lowercased().split(separator: " ")
+                if rel.contains("canonical"), canonical == nil, let href = doc.attribute(.href, of: id) {
+                    canonical = href
+                }
+            case .h1:
+                let t = doc.text(of: id)
+                if !t.isEmpty { h1s.append(t) }
+            case .time:
+                if !inComment, let datetime = doc.attribute(.datetime, of: id) { timeDatetimes.append(datetime) }
+            case .a:
+                if !inComment, (doc.attribute(.rel, of: id) ?? "").lowercased().split(separator: " ").contains("author") {
+                    relAuthors.append(doc.text(of: id))
+                }
+            default:
+                break
+            }
+            if let prop = doc.attribute(.itemprop, of: id)?.lowercased(), tag != .meta, !inComment {
+                let value = doc.attribute(.content, of: id) ?? doc.attribute(.datetime, of: id) ?? itempropText(doc, id)
+                if !value.isEmpty { itemprop[prop, default: []].append(value) }
+            }
+            let words = ((doc.attribute(.class, of: id) ?? "") + " " + (doc.attribute(.id, of: id) ?? "")).lowercased()
+            if words.count > 1 {
+                if !inComment, MetadataExtractor.commentWords.contains(where: { words.contains($0) }), tag != .body, tag != .html {
+                    commentEnd = doc.subtreeEnd(id)
+                } else if !inComment, id >= bylineEnd,
+                          MetadataExtractor.bylineWords.contains(where: { words.contains($0) }),
+                          !MetadataExtractor.notBylineWords.contains(where: { words.contains($0) }) {
+                    let t = doc.text(of: id)
+                    if !t.isEmpty, t.count <= MetadataExtractor.maxBylineChars {
+                        bylines.append(t)
+                        bylineEnd = doc.subtreeEnd(id)
+                    }
+                }
+            }
+            id += 1
+        }
+        bodyText = text.string
+    }
+
+    /// The text of an `itemprop` element: its nested `itemprop=name` if any, else its own text.
+    private func itempropText(_ doc: Document, _ id: Int) -> String {
+        let end = doc.subtreeEnd(id)
+        var child = id + 1
+        while child < end {
+            if doc.tag(child) != .text, doc.attribute(.itemprop, of: child)?.lowercased() == "name" {
+                return doc.attribute(.content, of: child) ?? doc.text(of: child)
+            }
+            child += 1
+        }
+        return doc.text(of: id)
+    }
+
+    /// Looks at one visible text node: a date line? a "Posted by" line? Also feeds the body text.
+    private mutating func scanText(_ doc: Document, _ id: Int, into text: inout TextAccumulator) {
+        let raw = doc.rawText(id)
+        if text.bytes.count < PageScan.bodyTextLimit {
+            let bytes = Array(raw.utf8)
+            text.append(bytes, 0..<bytes.count)
+            text.space()
+        }
+        let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !line.isEmpty, line.count <= MetadataExtractor.maxDateLineChars else { return }
+        let ns = NSRange(line.startIndex..., in: line)
+        if let m = PageScan.postedByPattern.firstMatch(in: line, range: ns),
+           let nameRange = Range(m.range(at: 1), in: line) {
+            let time = Range(m.range(at: 2), in: line).flatMap { DateParser.parseTime(String(line[$0])) }
+            postedBy.append((String(line[nameRange]), time))
+            if let whenRange = Range(m.range(at: 2), in: line), DateParser.parse(String(line[whenRange])) != nil {
+                dateLines.append(String(line[whenRange]))
+            }
+            return
+        }
+        if DateLine.looksLikeDateLine(line), DateParser.parse(line) != nil { dateLines.append(line) }
+    }
+}
