@@ -57,6 +57,16 @@ public struct Cleaner: Sendable {
 }
 
 extension Cleaner {
+    /// An HTML copy of the page with the engine's decisions drawn on it: kept blocks and the chosen
+    /// container outlined green, removed subtrees and dropped blocks red, each with its reason.
+    ///
+    /// ```swift
+    /// let html = try Cleaner().explain(html: bytes, url: "https://example.com/a")
+    /// ```
+    public func explain(html: [UInt8], url: String? = nil, encoding: String? = nil) throws -> String {
+        Explainer(options: options).render(try parse(html: html, encoding: encoding), url: url)
+    }
+
     /// The blocks considered in the chosen container with their fate (kept or why dropped).
     public func decisions(html: [UInt8], encoding: String? = nil) throws -> [BlockDecision] {
         ArticleExtractor(options: options).decisions(try parse(html: html, encoding: encoding)).decisions

@@ -110,15 +110,30 @@ public struct BlockDecision: Sendable, Equatable {
     public var dropReason: String?
 }
 
+/// What the engine decided on one page: removals, scores, the container and every block.
+struct ExtractionTrace {
+    var removed: [RemovalReason?]
+    var scores: [Float]
+    var roots: [Int]
+    var decisions: [(block: Block, reason: DropReason?, owner: Int)]
+}
+
 extension ArticleExtractor {
-    /// Every block the walker considered inside the chosen container, kept or dropped.
-    func decisions(_ document: Document) -> (roots: [Int], decisions: [BlockDecision]) {
+    /// Runs the engine like `extract` (vocabulary on) and keeps every decision.
+    func trace(_ document: Document) -> ExtractionTrace {
         let features = Features(document, settings: options.settings)
         let title = TitleFinder.find(document, features: features)
         let scorer = ContentScorer(document, features, options.settings, useVocabulary: true)
         let roots = scorer.choose()?.roots ?? [bodyOrRoot(document)]
         var extractor = BlockExtractor(document, features, removed: scorer.removed, options: options, title: title)
         _ = extractor.extract(roots: roots)
-        return (roots, extractor.decisions.map { BlockDecision(text: $0.block.text, kind: $0.block.kind, dropReason: $0.reason.map { "\($0)" }) })
+        let scores = document.nodeIDs.map { scorer.finalScore($0) }
+        return ExtractionTrace(removed: scorer.removed, scores: scores, roots: roots, decisions: extractor.decisions)
+    }
+
+    /// Every block the walker considered inside the chosen container, kept or dropped.
+    func decisions(_ document: Document) -> (roots: [Int], decisions: [BlockDecision]) {
+        let t = trace(document)
+        return (t.roots, t.decisions.map { BlockDecision(text: $0.block.text, kind: $0.block.kind, dropReason: $0.reason.map { "\($0)" }) })
     }
 }

@@ -33,7 +33,11 @@ struct BlockExtractor {
 
     private(set) var blocks: [Block] = []
     /// Every block considered, with its drop reason (nil: kept), for explanations.
-    private(set) var decisions: [(block: Block, reason: DropReason?)] = []
+    private(set) var decisions: [(block: Block, reason: DropReason?, owner: Int)] = []
+    /// The element each kept block came from, parallel to `blocks`.
+    private var owners: [Int] = []
+    /// Open elements of the walk, innermost last.
+    private var open: [(id: Int, end: Int)] = []
 
     // Walk state.
     private var text = TextAccumulator()
@@ -66,29 +70,34 @@ struct BlockExtractor {
         // A heading with nothing after it, or followed at once by a heading of a higher
         // rank, introduced boilerplate that was removed.
         var kept: [Block] = []
+        var keptOwners: [Int] = []
         kept.reserveCapacity(blocks.count)
         for (index, block) in blocks.enumerated() {
             if block.kind == .heading {
                 let next = index + 1 < blocks.count ? blocks[index + 1] : nil
-                if next == nil || (next!.kind == .heading && next!.level <= block.level) {
-                    decisions.append((block, .trailingHeading))
+                if next == nil || (next!.kind == .heading && next!.level < block.level) {
+                    if let d = decisions.lastIndex(where: { $0.owner == owners[index] && $0.reason == nil }) {
+                        decisions[d].reason = .trailingHeading
+                    }
                     continue
                 }
             }
             kept.append(block)
+            keptOwners.append(owners[index])
         }
         blocks = kept
+        owners = keptOwners
         return blocks
     }
 
     private mutating func walk(_ root: Int) {
-        var open: [(id: Int, end: Int)] = []
+        open.removeAll(keepingCapacity: true)
         var id = root
         let end = doc.subtreeEnd(root)
         while id < end {
             while let top = open.last, top.end <= id {
-                open.removeLast()
                 exit(top.id)
+                open.removeLast()
             }
             let tag = doc.tag(id)
             if tag == .text {
@@ -97,7 +106,7 @@ struct BlockExtractor {
                 continue
             }
             if let reason = skipReason(id) {
-                if case .removed = reason {} else { decisions.append((Block(kind: .paragraph, text: doc.text(of: id)), reason)) }
+                if case .removed = reason {} else { decisions.append((Block(kind: .paragraph, text: doc.text(of: id)), reason, id)) }
                 id = doc.subtreeEnd(id)
                 continue
             }
@@ -105,7 +114,10 @@ struct BlockExtractor {
             open.append((id, doc.subtreeEnd(id)))
             id += 1
         }
-        while let top = open.popLast() { exit(top.id) }
+        while let top = open.last {
+            exit(top.id)
+            open.removeLast()
+        }
     }
 
     private func skipReason(_ id: Int) -> DropReason? {
@@ -203,7 +215,8 @@ struct BlockExtractor {
                 if cells.contains(where: { !$0.isEmpty }) {
                     let block = Block(kind: .tableRow, text: cells.joined(separator: "\t"), cells: cells)
                     blocks.append(block)
-                    decisions.append((block, nil))
+                    decisions.append((block, nil, id))
+                    owners.append(id)
                 }
             }
         default:
@@ -264,8 +277,12 @@ struct BlockExtractor {
         }
         let block = Block(kind: kind, text: string, level: level, links: links)
         let reason = dropReason(block)
-        decisions.append((block, reason))
-        if reason == nil { blocks.append(block) }
+        let owner = open.last(where: { doc.tag($0.id).traits.contains(.block) })?.id ?? open.last?.id ?? 0
+        decisions.append((block, reason, owner))
+        if reason == nil {
+            blocks.append(block)
+            owners.append(owner)
+        }
     }
 
     private func dropReason(_ block: Block) -> DropReason? {
