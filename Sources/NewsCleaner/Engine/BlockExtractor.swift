@@ -26,6 +26,8 @@ struct BlockExtractor {
     let features: Features
     let removed: [RemovalReason?]
     let options: CleanerOptions
+    /// User rule decisions: blocks inside `keep` elements pass every filter. Nil without rules.
+    var rules: RuleMarks? = nil
     var settings: ExtractionSettings { options.settings }
     var title: String?
 
@@ -47,6 +49,9 @@ struct BlockExtractor {
     private var pendingBreaks = 0
     private var rowCells: [String]? = nil
     private var inCell = false
+    /// The current block has text inside a `keep` element; `keptBlocks`: such blocks' indexes.
+    private var blockKept = false
+    private var keptBlocks = Set<Int>()
 
     init(_ doc: Document, _ features: Features, removed: [RemovalReason?], options: CleanerOptions, title: String?) {
         self.doc = doc
@@ -64,7 +69,7 @@ struct BlockExtractor {
         var kept: [Block] = []
         kept.reserveCapacity(blocks.count)
         for (index, block) in blocks.enumerated() {
-            if block.kind == .heading {
+            if block.kind == .heading, !keptBlocks.contains(index) {
                 let next = index + 1 < blocks.count ? blocks[index + 1] : nil
                 if next == nil || (next!.kind == .heading && next!.level <= block.level) {
                     decisions.append((block, .trailingHeading))
@@ -107,6 +112,7 @@ struct BlockExtractor {
     private func skipReason(_ id: Int) -> DropReason? {
         if let r = removed[id] { return .removed(r) }
         if features.invisible[id] { return .removed(.invisible) }
+        if rules?.isKept(id) == true { return nil }
         let tag = doc.tag(id)
         if !options.includeCaptions && (tag == .figcaption || (tag != .table && features.hints[id].contains(.caption) && !features.hints[id].contains(.articleBody) && features.hasBlockChild[id] == false)) {
             return .caption
@@ -202,6 +208,7 @@ struct BlockExtractor {
             TextMeasure.measure(UnsafeBufferPointer(rebasing: $0[range]), cjkWeight: settings.cjkCharacterWeight)
         }
         if m.chars > 0 { pendingBreaks = 0 }
+        if rules?.isKept(id) == true { blockKept = true }
         measure.add(m)
         if linkDepth > 0 { linkChars += m.chars }
         text.append(doc.textBytes, range)
@@ -212,6 +219,7 @@ struct BlockExtractor {
         measure = TextMeasure()
         linkChars = 0
         links = []
+        blockKept = false
     }
 
     private mutating func flush() {
@@ -239,10 +247,12 @@ struct BlockExtractor {
         let block = Block(kind: kind, text: string, level: level)
         let reason = dropReason(block)
         decisions.append((block, reason))
+        if reason == nil && blockKept { keptBlocks.insert(blocks.count) }
         if reason == nil { blocks.append(block) }
     }
 
     private func dropReason(_ block: Block) -> DropReason? {
+        if blockKept { return nil }
         if block.kind == .caption && !options.includeCaptions { return .caption }
         let density = measure.chars > 0 ? linkChars / measure.chars : 0
         let maxDensity = block.kind == .listItem ? settings.listItemMaxLinkDensity : settings.blockMaxLinkDensity
