@@ -98,7 +98,7 @@ struct BlockExtractor {
                 continue
             }
             if let reason = skipReason(id) {
-                if case .removed = reason {} else { decisions.append((Block(kind: .paragraph, text: doc.text(of: id)), reason)) }
+                if case .removed(let r) = reason, !r.isRule {} else { decisions.append((Block(kind: .paragraph, text: doc.text(of: id)), reason)) }
                 id = doc.subtreeEnd(id)
                 continue
             }

@@ -118,6 +118,8 @@ struct SelectorSet: Sendable {
             while id < n {
                 let node = doc.nodes[id]
                 if node.tag == .text {
+                    // Text inside a kept element is kept: the block walker asks per text node.
+                    if id < keepEnd { marks.flags[id] = [.inKeep, .shielded] }
                     id += 1
                     continue
                 }
@@ -229,6 +231,14 @@ struct SelectorSet: Sendable {
             while i < count, !(value[i] == space || value[i] == tab || value[i] == newline || value[i] == formFeed || value[i] == carriageReturn) { i += 1 }
             if i - start == token.count, value[start..<i].elementsEqual(token) { return true }
         }
+        return false
+    }
+}
+
+extension RemovalReason {
+    /// True for removals decided by a user `drop` rule (shown by `Cleaner.decisions`).
+    var isRule: Bool {
+        if case .rule = self { return true }
         return false
     }
 }
