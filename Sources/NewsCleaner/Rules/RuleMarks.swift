@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a user rule can say about an element.
 enum RuleKind: UInt8, Sendable, Equatable {
     /// The element and its subtree are boilerplate.
@@ -66,6 +68,9 @@ struct RuleMarks: Sendable {
 
 /// The selectors active on one page, compiled for the single forward walk.
 ///
+/// The walk reads a flat, reference-free program (compounds, attribute tests and value bytes
+/// in plain arrays) through unsafe buffers, so matching costs no reference counting.
+///
 /// ```swift
 /// let marks = SelectorSet(drop: dropSelectors, content: [], keep: []).apply(to: doc)
 /// ```
@@ -82,6 +87,39 @@ struct SelectorSet: Sendable {
     /// Selectors with descendant combinators: need the ancestors' partial match states.
     private(set) var multi: [Entry] = []
 
+    /// One compound of the flat program.
+    struct FlatCompound {
+        /// `Tag.unknown` with `anyTag`: no type selector.
+        var tag: Tag
+        var anyTag: Bool
+        var firstTest: Int32
+        var endTest: Int32
+    }
+
+    /// One attribute test of the flat program; the value is `values[valueStart..<valueEnd]`.
+    struct FlatTest {
+        var name: AttributeName
+        var mode: Selector.AttributeTest.Mode
+        var valueStart: Int32
+        var valueEnd: Int32
+    }
+
+    /// A selector of the flat program: its compounds are `firstCompound...lastCompound`.
+    struct FlatSelector {
+        var firstCompound: Int32
+        var lastCompound: Int32
+        var kind: RuleKind
+        var order: Int32
+    }
+
+    private var compounds: [FlatCompound] = []
+    private var tests: [FlatTest] = []
+    private var values: [UInt8] = []
+    private var singles: [FlatSelector] = []
+    private var multis: [FlatSelector] = []
+    /// Selector texts by order, for `RemovalReason.rule`.
+    private var texts: [String] = []
+
     var isEmpty: Bool { single.isEmpty && multi.isEmpty }
 
     init(drop: [Selector], content: [Selector], keep: [Selector]) {
@@ -89,7 +127,27 @@ struct SelectorSet: Sendable {
         for (kind, list) in [(RuleKind.drop, drop), (.content, content), (.keep, keep)] {
             for selector in list {
                 let entry = Entry(selector: selector, kind: kind, order: order)
-                if selector.compounds.count == 1 { single.append(entry) } else { multi.append(entry) }
+                let flat = FlatSelector(firstCompound: Int32(compounds.count),
+                                        lastCompound: Int32(compounds.count + selector.compounds.count - 1),
+                                        kind: kind, order: Int32(order))
+                for compound in selector.compounds {
+                    let firstTest = Int32(tests.count)
+                    for test in compound.tests {
+                        let start = Int32(values.count)
+                        values += test.value
+                        tests.append(FlatTest(name: test.name, mode: test.mode, valueStart: start, valueEnd: Int32(values.count)))
+                    }
+                    compounds.append(FlatCompound(tag: compound.tag ?? .unknown, anyTag: compound.tag == nil,
+                                                  firstTest: firstTest, endTest: Int32(tests.count)))
+                }
+                if selector.compounds.count == 1 {
+                    single.append(entry)
+                    singles.append(flat)
+                } else {
+                    multi.append(entry)
+                    multis.append(flat)
+                }
+                texts.append(selector.text)
                 order += 1
             }
         }
@@ -105,131 +163,173 @@ struct SelectorSet: Sendable {
     /// subtree end, so a page nested 100 000 deep is one more row per level and nothing more.
     func apply(to doc: Document) -> RuleMarks {
         let n = doc.count
-        var marks = RuleMarks(flags: [RuleMarks.Flags](repeating: [], count: n), dropSelectors: [:], contentRoots: [])
-        guard !isEmpty else { return marks }
-        let width = multi.count
-        // Row 0 is the root's: nothing matched yet. One row per open element with children.
-        var rows = [Int32](repeating: 0, count: width)
-        var ends: [Int] = [n]
-        var keepEnd = 0
-        var contentEnd = 0
-        doc.attributeBytes.withUnsafeBufferPointer { attributeBytes in
-            var id = 1
-            while id < n {
-                let node = doc.nodes[id]
-                if node.tag == .text {
-                    // Text inside a kept element is kept: the block walker asks per text node.
-                    if id < keepEnd { marks.flags[id] = [.inKeep, .shielded] }
+        var flags = [RuleMarks.Flags](repeating: [], count: n)
+        var drops: [(id: Int, order: Int32)] = []
+        var contentRoots: [Int] = []
+        if !isEmpty {
+            compounds.withUnsafeBufferPointer { compounds in
+            tests.withUnsafeBufferPointer { tests in
+            values.withUnsafeBufferPointer { values in
+            singles.withUnsafeBufferPointer { singles in
+            multis.withUnsafeBufferPointer { multis in
+            doc.nodes.withUnsafeBufferPointer { nodes in
+            doc.attributes.withUnsafeBufferPointer { attributes in
+            doc.attributeBytes.withUnsafeBufferPointer { attributeBytes in
+            flags.withUnsafeMutableBufferPointer { flags in
+                let program = Program(compounds: compounds, tests: tests, values: values,
+                                      attributes: attributes, attributeBytes: attributeBytes)
+                let width = multis.count
+                // Row 0 is the root's: nothing matched yet. One row per open element with children.
+                var rows = [Int32](repeating: 0, count: width)
+                var ends: [Int] = [n]
+                var keepEnd = 0
+                var contentEnd = 0
+                var id = 1
+                while id < n {
+                    let node = nodes[id]
+                    if node.tag == .text {
+                        // Text inside a kept element is kept: the block walker asks per text node.
+                        if id < keepEnd { flags[id] = [.inKeep, .shielded] }
+                        id += 1
+                        continue
+                    }
+                    while ends[ends.count - 1] <= id {
+                        ends.removeLast()
+                        rows.removeLast(width)
+                    }
+                    let end = Int(node.end)
+                    var matched: RuleMarks.Flags = []
+                    var dropOrder = Int32.max
+                    for s in singles where program.matches(Int(s.firstCompound), node) {
+                        SelectorSet.record(s, &matched, &dropOrder)
+                    }
+                    if width > 0 {
+                        let parentRow = rows.count - width
+                        let hasChildren = end > id + 1
+                        for j in 0..<width {
+                            let s = multis[j]
+                            let progress = rows[parentRow + j]
+                            var next = progress
+                            let compound = Int(s.firstCompound + progress)
+                            if program.matches(compound, node) {
+                                if compound == Int(s.lastCompound) { SelectorSet.record(s, &matched, &dropOrder) } else { next += 1 }
+                            }
+                            if hasChildren { rows.append(next) }
+                        }
+                        if hasChildren { ends.append(end) }
+                    }
+                    if matched.isEmpty {
+                        if id < keepEnd { flags[id].formUnion([.inKeep, .shielded]) }
+                        id += 1
+                        continue
+                    }
+                    // keep and content beat drop on the same element; drop is final for the subtree.
+                    if matched.contains(.drop) && matched.isDisjoint(with: [.keep, .content]) {
+                        flags[id] = .drop
+                        drops.append((id, dropOrder))
+                        id = end
+                        continue
+                    }
+                    matched.remove(.drop)
+                    if matched.contains(.content) && id >= contentEnd {
+                        matched.insert(.contentRoot)
+                        contentRoots.append(id)
+                        contentEnd = end
+                    }
+                    if matched.contains(.keep) {
+                        keepEnd = max(keepEnd, end)
+                        // Shield the ancestors, stopping at the first one already shielded (its
+                        // own ancestors are then shielded too): linear over the page in total.
+                        var ancestor = Int(node.parent)
+                        while ancestor > 0, !flags[ancestor].contains(.shielded) {
+                            flags[ancestor].insert(.shielded)
+                            ancestor = Int(nodes[ancestor].parent)
+                        }
+                    }
+                    if id < keepEnd { matched.formUnion([.inKeep, .shielded]) }
+                    flags[id].formUnion(matched)
                     id += 1
-                    continue
                 }
-                while let last = ends.last, last <= id {
-                    ends.removeLast()
-                    rows.removeLast(width)
-                }
-                let end = Int(node.end)
-                var matched: RuleMarks.Flags = []
-                var dropOrder = Int.max
-                var dropText = ""
-                func record(_ entry: Entry) {
-                    switch entry.kind {
-                    case .keep: matched.insert(.keep)
-                    case .content: matched.insert(.content)
-                    case .drop:
-                        matched.insert(.drop)
-                        if entry.order < dropOrder {
-                            dropOrder = entry.order
-                            dropText = entry.selector.text
-                        }
-                    }
-                }
-                for entry in single where SelectorSet.matches(entry.selector.compounds[0], node, doc, attributeBytes) {
-                    record(entry)
-                }
-                if width > 0 {
-                    let parentRow = rows.count - width
-                    let hasChildren = end > id + 1
-                    for j in 0..<width {
-                        let entry = multi[j]
-                        let progress = Int(rows[parentRow + j])
-                        var next = progress
-                        if SelectorSet.matches(entry.selector.compounds[progress], node, doc, attributeBytes) {
-                            if progress == entry.selector.compounds.count - 1 { record(entry) } else { next += 1 }
-                        }
-                        if hasChildren { rows.append(Int32(next)) }
-                    }
-                    if hasChildren { ends.append(end) }
-                }
-                // keep and content beat drop on the same element; drop is final for the subtree.
-                if matched.contains(.drop) && matched.isDisjoint(with: [.keep, .content]) {
-                    marks.flags[id] = .drop
-                    marks.dropSelectors[id] = dropText
-                    id = end
-                    continue
-                }
-                matched.remove(.drop)
-                if matched.contains(.content) && id >= contentEnd {
-                    matched.insert(.contentRoot)
-                    marks.contentRoots.append(id)
-                    contentEnd = end
-                }
-                if matched.contains(.keep) {
-                    keepEnd = max(keepEnd, end)
-                    // Shield the ancestors, stopping at the first one already shielded (its
-                    // own ancestors are then shielded too): linear over the page in total.
-                    var ancestor = Int(node.parent)
-                    while ancestor > 0, !marks.flags[ancestor].contains(.shielded) {
-                        marks.flags[ancestor].insert(.shielded)
-                        ancestor = Int(doc.nodes[ancestor].parent)
-                    }
-                }
-                if id < keepEnd { matched.formUnion([.inKeep, .shielded]) }
-                marks.flags[id].formUnion(matched)
-                id += 1
-            }
+            }}}}}}}}}
         }
-        return marks
-    }
-
-    /// Does the element satisfy every part of the compound?
-    @inline(__always)
-    static func matches(_ compound: Selector.Compound, _ node: Document.Node, _ doc: Document,
-                        _ attributeBytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        if let tag = compound.tag, tag != node.tag { return false }
-        for test in compound.tests {
-            guard let range = attributeRange(test.name, node, doc) else { return false }
-            let value = UnsafeBufferPointer(rebasing: attributeBytes[range])
-            switch test.mode {
-            case .present: continue
-            case .equals: if !value.elementsEqual(test.value) { return false }
-            case .hasToken: if !hasToken(value, test.value) { return false }
-            }
-        }
-        return true
+        var dropSelectors: [Int: String] = [:]
+        for drop in drops { dropSelectors[drop.id] = texts[Int(drop.order)] }
+        return RuleMarks(flags: flags, dropSelectors: dropSelectors, contentRoots: contentRoots)
     }
 
     @inline(__always)
-    static func attributeRange(_ name: AttributeName, _ node: Document.Node, _ doc: Document) -> Range<Int>? {
-        var a = Int(node.start)
-        let end = a + Int(node.count)
-        while a < end {
-            let attribute = doc.attributes[a]
-            if attribute.name == name { return Int(attribute.start)..<Int(attribute.start + attribute.length) }
-            a += 1
+    private static func record(_ s: FlatSelector, _ matched: inout RuleMarks.Flags, _ dropOrder: inout Int32) {
+        switch s.kind {
+        case .keep: matched.insert(.keep)
+        case .content: matched.insert(.content)
+        case .drop:
+            matched.insert(.drop)
+            dropOrder = min(dropOrder, s.order)
         }
-        return nil
     }
+
+    /// The flat program and the page's attributes, as unsafe buffers valid during the walk.
+    private struct Program {
+        let compounds: UnsafeBufferPointer<FlatCompound>
+        let tests: UnsafeBufferPointer<FlatTest>
+        let values: UnsafeBufferPointer<UInt8>
+        let attributes: UnsafeBufferPointer<Document.Attribute>
+        let attributeBytes: UnsafeBufferPointer<UInt8>
+
+        /// Does the element satisfy every part of compound `index`?
+        @inline(__always)
+        func matches(_ index: Int, _ node: Document.Node) -> Bool {
+            let compound = compounds[index]
+            if !compound.anyTag && compound.tag != node.tag { return false }
+            var t = Int(compound.firstTest)
+            let end = Int(compound.endTest)
+            while t < end {
+                let test = tests[t]
+                t += 1
+                guard let range = attributeRange(test.name, node) else { return false }
+                let value = UnsafeBufferPointer(rebasing: attributeBytes[range])
+                let wanted = UnsafeBufferPointer(rebasing: values[Int(test.valueStart)..<Int(test.valueEnd)])
+                switch test.mode {
+                case .present: continue
+                case .equals: if !value.elementsEqual(wanted) { return false }
+                case .hasToken: if !SelectorSet.hasToken(value, wanted) { return false }
+                }
+            }
+            return true
+        }
+
+        @inline(__always)
+        func attributeRange(_ name: AttributeName, _ node: Document.Node) -> Range<Int>? {
+            var a = Int(node.start)
+            let end = a + Int(node.count)
+            while a < end {
+                let attribute = attributes[a]
+                if attribute.name == name { return Int(attribute.start)..<Int(attribute.start + attribute.length) }
+                a += 1
+            }
+            return nil
+        }
+    }
+
+    @inline(__always)
+    static func isHTMLSpace(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") || b == formFeed
+    }
+
+    /// U+000C, the one HTML space without a Swift escape.
+    static let formFeed: UInt8 = 0x0C
 
     /// True when `token` is one of the whitespace-separated words of `value`.
-    static func hasToken(_ value: UnsafeBufferPointer<UInt8>, _ token: [UInt8]) -> Bool {
-        let space: UInt8 = 0x20, tab: UInt8 = 0x09, newline: UInt8 = 0x0A, formFeed: UInt8 = 0x0C, carriageReturn: UInt8 = 0x0D
-        var i = 0
+    static func hasToken(_ value: UnsafeBufferPointer<UInt8>, _ token: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = value.count
+        let length = token.count
+        guard length > 0, count >= length else { return false }
+        var i = 0
         while i < count {
-            while i < count, value[i] == space || value[i] == tab || value[i] == newline || value[i] == formFeed || value[i] == carriageReturn { i += 1 }
+            while i < count, isHTMLSpace(value[i]) { i += 1 }
             let start = i
-            while i < count, !(value[i] == space || value[i] == tab || value[i] == newline || value[i] == formFeed || value[i] == carriageReturn) { i += 1 }
-            if i - start == token.count, value[start..<i].elementsEqual(token) { return true }
+            while i < count, !isHTMLSpace(value[i]) { i += 1 }
+            if i - start == length, memcmp(value.baseAddress! + start, token.baseAddress!, length) == 0 { return true }
         }
         return false
     }
