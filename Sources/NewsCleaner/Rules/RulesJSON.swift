@@ -11,6 +11,8 @@ enum RulesJSON {
     static let entryKeys = ["content", "drop", "keep", "settings", "vocabulary"]
     static let topLevelKeys = (entryKeys + ["hosts"]).sorted()
     static let vocabularyKeys = ["articleBody", "boilerplate", "content"]
+    /// Bytes at or above this are parts of non-ASCII UTF-8 characters.
+    static let firstNonASCII: UInt8 = 0x80
 
     /// The boilerplate concepts a rules file may extend, by name.
     static let boilerplateConcepts: [String: Concept] = [
@@ -110,7 +112,7 @@ enum RulesJSON {
         for (index, token) in list.enumerated() {
             let isAllowed: (UInt8) -> Bool = { ConceptMatcher.symbol($0) != nil || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
             if let bad = token.utf8.first(where: { !isAllowed($0) }) {
-                let shown = bad < 0x80 ? "`\(String(decoding: [bad], as: UTF8.self))`" : "non-ASCII text"
+                let shown = bad < firstNonASCII ? "`\(String(decoding: [bad], as: UTF8.self))`" : "non-ASCII text"
                 throw RulesError.invalidToken(path: "\(path)[\(index)]", token: token,
                                               reason: "\(shown) cannot match: tokens use ASCII letters, digits, `-` and `_` (a word edge)")
             }
