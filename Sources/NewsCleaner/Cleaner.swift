@@ -52,7 +52,7 @@ public struct Cleaner: Sendable {
 
     /// Steps 5–7: the `Document` to its `Article`.
     public func extract(from document: Document, url: String? = nil) -> Article {
-        ArticleExtractor(options: options).extract(document, url: url)
+        ArticleExtractor(options: options, url: url).extract(document, url: url)
     }
 }
 
@@ -68,7 +68,7 @@ extension Cleaner {
     }
 
     /// The blocks considered in the chosen container with their fate (kept or why dropped).
-    public func decisions(html: [UInt8], encoding: String? = nil) throws -> [BlockDecision] {
-        ArticleExtractor(options: options).decisions(try parse(html: html, encoding: encoding)).decisions
+    public func decisions(html: [UInt8], url: String? = nil, encoding: String? = nil) throws -> [BlockDecision] {
+        ArticleExtractor(options: options, url: url).decisions(try parse(html: html, encoding: encoding)).decisions
     }
 }

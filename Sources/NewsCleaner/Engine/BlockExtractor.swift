@@ -28,6 +28,8 @@ struct BlockExtractor {
     let features: Features
     let removed: [RemovalReason?]
     let options: CleanerOptions
+    /// User rule decisions: blocks inside `keep` elements pass every filter. Nil without rules.
+    var rules: RuleMarks? = nil
     var settings: ExtractionSettings { options.settings }
     var title: String?
 
@@ -55,6 +57,9 @@ struct BlockExtractor {
     private var pendingBreaks = 0
     private var rowCells: [String]? = nil
     private var inCell = false
+    /// The current block has text inside a `keep` element; `keptBlocks`: such blocks' indexes.
+    private var blockKept = false
+    private var keptBlocks = Set<Int>()
 
     init(_ doc: Document, _ features: Features, removed: [RemovalReason?], options: CleanerOptions, title: String?) {
         self.doc = doc
@@ -73,7 +78,7 @@ struct BlockExtractor {
         var keptOwners: [Int] = []
         kept.reserveCapacity(blocks.count)
         for (index, block) in blocks.enumerated() {
-            if block.kind == .heading {
+            if block.kind == .heading, !keptBlocks.contains(index) {
                 let next = index + 1 < blocks.count ? blocks[index + 1] : nil
                 if next == nil || (next!.kind == .heading && next!.level < block.level) {
                     if let d = decisions.lastIndex(where: { $0.owner == owners[index] && $0.reason == nil }) {
@@ -106,7 +111,7 @@ struct BlockExtractor {
                 continue
             }
             if let reason = skipReason(id) {
-                if case .removed = reason {} else { decisions.append((Block(kind: .paragraph, text: doc.text(of: id)), reason, id)) }
+                if case .removed(let r) = reason, !r.isRule {} else { decisions.append((Block(kind: .paragraph, text: doc.text(of: id)), reason, id)) }
                 id = doc.subtreeEnd(id)
                 continue
             }
@@ -123,6 +128,7 @@ struct BlockExtractor {
     private func skipReason(_ id: Int) -> DropReason? {
         if let r = removed[id] { return .removed(r) }
         if features.invisible[id] { return .removed(.invisible) }
+        if rules?.isKept(id) == true { return nil }
         let tag = doc.tag(id)
         if !options.includeCaptions && isImageCaption(id) { return .caption }
         if !options.includeCaptions && (tag == .figcaption || (tag != .table && features.hints[id].contains(.caption) && !features.hints[id].contains(.articleBody) && features.hasBlockChild[id] == false)) {
@@ -240,6 +246,7 @@ struct BlockExtractor {
             TextMeasure.measure(UnsafeBufferPointer(rebasing: $0[range]), cjkWeight: settings.cjkCharacterWeight)
         }
         if m.chars > 0 { pendingBreaks = 0 }
+        if rules?.isKept(id) == true { blockKept = true }
         measure.add(m)
         if linkDepth > 0 { linkChars += m.chars }
         text.append(doc.textBytes, range)
@@ -251,6 +258,7 @@ struct BlockExtractor {
         measure = TextMeasure()
         linkChars = 0
         links = []
+        blockKept = false
     }
 
     private mutating func flush() {
@@ -279,6 +287,7 @@ struct BlockExtractor {
         let reason = dropReason(block)
         let owner = open.last(where: { doc.tag($0.id).traits.contains(.block) })?.id ?? open.last?.id ?? 0
         decisions.append((block, reason, owner))
+        if reason == nil && blockKept { keptBlocks.insert(blocks.count) }
         if reason == nil {
             blocks.append(block)
             owners.append(owner)
@@ -286,6 +295,7 @@ struct BlockExtractor {
     }
 
     private func dropReason(_ block: Block) -> DropReason? {
+        if blockKept { return nil }
         if block.kind == .caption && !options.includeCaptions { return .caption }
         let density = measure.chars > 0 ? linkChars / measure.chars : 0
         let maxDensity = block.kind == .listItem ? settings.listItemMaxLinkDensity : settings.blockMaxLinkDensity

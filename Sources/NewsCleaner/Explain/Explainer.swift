@@ -26,7 +26,7 @@ struct Explainer {
     }
 
     func render(_ document: Document, url: String?) -> String {
-        let extractor = ArticleExtractor(options: options)
+        let extractor = ArticleExtractor(options: options, url: url)
         let trace = extractor.trace(document)
         var notes: [Int: (style: String, label: String, kept: Bool)] = [:]
         for (id, reason) in trace.removed.enumerated() {
@@ -100,6 +100,7 @@ struct Explainer {
         switch reason {
         case .invisible: return "not rendered (hidden, aria-hidden, display:none, or a form/media element)"
         case .landmark(let tag): return "<\(tag.name)> landmark"
+        case .rule(let selector): return "user rule: drop '\(selector)'"
         case .vocabulary(let concept):
             let names = (document.attribute(.class, of: id) ?? "") + " " + (document.attribute(.id, of: id) ?? "")
             return "class/id '\(names.trimmingCharacters(in: .whitespaces))' names \(ConceptNames.describe(concept))"
