@@ -28,6 +28,17 @@ enum Prepass {
         (Array("math".utf8), false),
     ]
 
+    /// Length bounds of the dropped names: most tags are ruled out before any comparison.
+    private static let droppedLengths = dropped.map(\.name.count).min()! ... dropped.map(\.name.count).max()!
+    /// Lowercased first letters of the dropped names.
+    private static let droppedFirstBytes = Set(dropped.map { $0.name[0] })
+
+    /// True when a tag name of this length starting with this byte might be a dropped element.
+    @inline(__always)
+    private static func mayBeDropped(first: UInt8, length: Int) -> Bool {
+        droppedLengths.contains(length) && droppedFirstBytes.contains(first | 0x20)
+    }
+
     static func run(_ input: [UInt8]) -> Result {
         input.withUnsafeBufferPointer { run($0) }
     }
@@ -71,7 +82,8 @@ enum Prepass {
             // Read the tag name.
             var j = i
             while j < n, isNameByte(buf[j]) { j += 1 }
-            guard let entry = dropped.first(where: { equalsIgnoringCase(buf, i, j, $0.name) }) else {
+            guard mayBeDropped(first: c, length: j - i),
+                  let entry = dropped.first(where: { equalsIgnoringCase(buf, i, j, $0.name) }) else {
                 i = j
                 continue
             }
