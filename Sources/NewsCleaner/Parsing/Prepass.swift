@@ -28,16 +28,22 @@ enum Prepass {
         (Array("math".utf8), false),
     ]
 
-    /// Length bounds of the dropped names: most tags are ruled out before any comparison.
-    private static let droppedLengths = dropped.map(\.name.count).min()! ... dropped.map(\.name.count).max()!
-    /// Lowercased first letters of the dropped names.
-    private static let droppedFirstBytes = Set(dropped.map { $0.name[0] })
-
-    /// True when a tag name of this length starting with this byte might be a dropped element.
+    /// True when a tag name of this length starting with this byte might be a dropped element:
+    /// most tags (`div`, `a`, `span`, `p` …) are ruled out before the table is consulted.
+    /// Must admit every name in `dropped` (lengths 3–8; first letters s, n, t, m).
     @inline(__always)
     private static func mayBeDropped(first: UInt8, length: Int) -> Bool {
-        droppedLengths.contains(length) && droppedFirstBytes.contains(first | 0x20)
+        switch first | 0x20 {
+        case UInt8(ascii: "s"), UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "m"):
+            return length >= shortestDroppedName && length <= longestDroppedName
+        default:
+            return false
+        }
     }
+    /// Length of the shortest name in `dropped` ("svg").
+    private static let shortestDroppedName = 3
+    /// Length of the longest name in `dropped` ("noscript", "template").
+    private static let longestDroppedName = 8
 
     static func run(_ input: [UInt8]) -> Result {
         input.withUnsafeBufferPointer { run($0) }
