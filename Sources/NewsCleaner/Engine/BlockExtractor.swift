@@ -150,10 +150,12 @@ struct BlockExtractor {
             && features.linkDensity(id) >= settings.inlineLinkClusterMinDensity
     }
 
-    /// An element that holds an image and only a short line of text beside it is its caption.
+    /// A block element that holds an image and only a short line of text beside it is its caption
+    /// (inline ones are hover cards or icons inside running text).
     private func isImageCaption(_ id: Int) -> Bool {
         let tag = doc.tag(id)
-        guard tag != .p, tag != .a, tag != .body, features.images[id] > 0, !features.hasBlockChild[id] else { return false }
+        guard tag.traits.contains(.block), tag != .p, tag != .body, features.images[id] > 0,
+              !features.hasBlockChild[id] else { return false }
         return features.chars[id] > 0 && features.chars[id] <= settings.imageCaptionMaxChars
     }
 

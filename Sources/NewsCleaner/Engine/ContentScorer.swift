@@ -72,7 +72,9 @@ struct ContentScorer {
         guard useVocabulary else { return nil }
         let hints = features.hints[id]
         let negative = hints.intersection(.boilerplate)
-        if negative.isEmpty || hints.contains(.articleBody) || tag == .body || tag == .html || tag == .article || tag == .main {
+        // Links are words of the text around them: a tag link in a sentence (`class="textTag"`) stays.
+        if negative.isEmpty || hints.contains(.articleBody) || tag == .body || tag == .html || tag == .article
+            || tag == .main || tag == .a {
             return nil
         }
         if protected && !negative.contains(.comments) { return nil }
