@@ -73,7 +73,7 @@ struct ContentScorer {
         let hints = features.hints[id]
         let negative = hints.intersection(.boilerplate)
         // Links are words of the text around them: a tag link in a sentence (`class="textTag"`) stays.
-        if negative.isEmpty || hints.contains(.articleBody) || tag == .body || tag == .html || tag == .article
+        if negative.isEmpty || hints.contains(.articleBody) || hints.contains(.embed) || tag == .body || tag == .html || tag == .article
             || tag == .main || tag == .a {
             return nil
         }
@@ -237,7 +237,7 @@ struct ContentScorer {
                       features.linkDensity(s) < settings.siblingParagraphMaxLinkDensity {
                 // A sibling made mostly of prose continues the article (bodies split by figures or ads).
                 roots.append(s)
-            } else if doc.tag(s) == .p {
+            } else if doc.tag(s) == .p || isScoredParagraph(s) {
                 let ld = features.linkDensity(s)
                 if features.chars[s] > settings.siblingParagraphMinChars && ld < settings.siblingParagraphMaxLinkDensity {
                     roots.append(s)

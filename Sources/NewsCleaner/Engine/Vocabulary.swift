@@ -32,6 +32,8 @@ public struct Concept: OptionSet, Sendable, Hashable {
     public static let articleBody = Concept(rawValue: 1 << 17)
     public static let meta = Concept(rawValue: 1 << 18)
     public static let widget = Concept(rawValue: 1 << 19)
+    /// An embedded post quoted by the article (tweet, Instagram post …): never boilerplate.
+    public static let embed = Concept(rawValue: 1 << 21)
     /// Marked up as the article body by schema.org microdata (`itemprop="articleBody"`).
     public static let schemaArticleBody = Concept(rawValue: 1 << 20)
 
@@ -108,6 +110,8 @@ public enum Vocabulary {
                                      "_richtext", "rich-text"]
     /// Meta lines about the article (date, reading time, labels).
     public static let meta = ["_meta_", "_meta-", "_info_", "_date", "_time_", "read-time", "_label"]
+    /// Embedded posts that articles quote (a tweet is a quotation, not a share button).
+    public static let embed = ["embed", "twitter-tweet", "instagram-media", "tiktok-embed", "fb-post"]
     /// Generic widgets and boxes of a CMS.
     public static let widget = ["widget", "_module-", "_plugin"]
 
@@ -117,7 +121,7 @@ public enum Vocabulary {
         (.ranking, ranking), (.related, related), (.social, social), (.comments, comments),
         (.footer, footer), (.sidebar, sidebar), (.hidden, hidden), (.pager, pager), (.tags, tags),
         (.byline, byline), (.caption, caption), (.header, header), (.content, content),
-        (.articleBody, articleBody), (.meta, meta), (.widget, widget),
+        (.articleBody, articleBody), (.meta, meta), (.widget, widget), (.embed, embed),
     ]
 
     /// The matcher over all lists, compiled once.
