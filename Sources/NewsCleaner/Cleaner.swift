@@ -52,7 +52,7 @@ public struct Cleaner: Sendable {
 
     /// Steps 5–7: the `Document` to its `Article`.
     public func extract(from document: Document, url: String? = nil) -> Article {
-        ArticleExtractor(options: options, url: url).extract(document, url: url)
+        ArticleExtractor(options: engineOptions, url: url).extract(document, url: url)
     }
 }
 
@@ -64,11 +64,21 @@ extension Cleaner {
     /// let html = try Cleaner().explain(html: bytes, url: "https://example.com/a")
     /// ```
     public func explain(html: [UInt8], url: String? = nil, encoding: String? = nil) throws -> String {
-        Explainer(options: options).render(try parse(html: html, encoding: encoding), url: url)
+        Explainer(options: engineOptions).render(try parse(html: html, encoding: encoding), url: url)
     }
 
     /// The blocks considered in the chosen container with their fate (kept or why dropped).
     public func decisions(html: [UInt8], url: String? = nil, encoding: String? = nil) throws -> [BlockDecision] {
-        ArticleExtractor(options: options, url: url).decisions(try parse(html: html, encoding: encoding)).decisions
+        ArticleExtractor(options: engineOptions, url: url).decisions(try parse(html: html, encoding: encoding)).decisions
+    }
+}
+
+extension Cleaner {
+    /// The options the engine runs with: `options` with the settings leaned the way `favor` says.
+    var engineOptions: CleanerOptions {
+        guard options.favor != .balanced else { return options }
+        var adjusted = options
+        adjusted.settings = options.settings.favoring(options.favor)
+        return adjusted
     }
 }

@@ -93,3 +93,45 @@ public struct ExtractionSettings: Sendable, Equatable {
 
     public init() {}
 }
+
+extension ExtractionSettings {
+    /// How far `--favor precision|recall` moves the thresholds, as factors on the balanced values.
+    public struct FavorShift: Sendable, Equatable {
+        /// Factor on the link-density limits of blocks and list items.
+        public var linkDensity: Float
+        /// Factor on the share of prose a sibling needs to be merged.
+        public var siblingProseShare: Float
+        /// Factor on the score share a sibling needs to be merged.
+        public var siblingScoreRatio: Float
+        /// Factor on the length up to which credit lines, captions and calls to action are dropped.
+        public var boilerplateLength: Float
+
+        /// Leaner output: stricter link density and sibling merging, longer boilerplate lines dropped.
+        public static let precision = FavorShift(linkDensity: 0.7, siblingProseShare: 1.3, siblingScoreRatio: 1.5, boilerplateLength: 1.5)
+        /// Fuller output: looser link density and sibling merging, only short boilerplate lines dropped.
+        public static let recall = FavorShift(linkDensity: 1.4, siblingProseShare: 0.7, siblingScoreRatio: 0.5, boilerplateLength: 0.6)
+    }
+
+    /// These settings leaned towards precision or recall (balanced: unchanged).
+    ///
+    /// ```swift
+    /// let strict = ExtractionSettings().favoring(.precision)
+    /// ```
+    public func favoring(_ favor: CleanerOptions.Favor) -> ExtractionSettings {
+        let shift: FavorShift
+        switch favor {
+        case .balanced: return self
+        case .precision: shift = .precision
+        case .recall: shift = .recall
+        }
+        var s = self
+        s.blockMaxLinkDensity = min(1, blockMaxLinkDensity * shift.linkDensity)
+        s.listItemMaxLinkDensity = min(1, listItemMaxLinkDensity * shift.linkDensity)
+        s.siblingProseShare = min(1, siblingProseShare * shift.siblingProseShare)
+        s.siblingScoreRatio = siblingScoreRatio * shift.siblingScoreRatio
+        s.creditLineMaxChars = creditLineMaxChars * shift.boilerplateLength
+        s.bylineMaxChars = bylineMaxChars * shift.boilerplateLength
+        s.imageCaptionMaxChars = imageCaptionMaxChars * shift.boilerplateLength
+        return s
+    }
+}
