@@ -4,8 +4,10 @@ import NewsCleaner
 // The libFuzzer target over `Cleaner.clean` (issue 6, item 3).
 //
 // Built two ways:
-// - by tools/fuzz with `-sanitize=fuzzer,address -D NEWSCLEAN_FUZZER`: libFuzzer provides `main`
-//   and calls `LLVMFuzzerTestOneInput` for every input;
+// - by tools/fuzz with `-sanitize=fuzzer,address -D NEWSCLEAN_FUZZER`: `FuzzerMain` hands the
+//   command line to libFuzzer's driver, which calls `LLVMFuzzerTestOneInput` for every input.
+//   (SwiftPM links executables with `main` aliased to the module's own entry point, so libFuzzer's
+//   `main` cannot be used; `LLVMFuzzerRunDriver` is libFuzzer's documented way round that.)
 // - by a normal `swift build`: `ReproducerMain` below is the entry point and runs the files named
 //   on the command line through the same function (reproducer mode), so a crasher found by the
 //   fuzzer can be replayed in a debugger or under plain ASan without libFuzzer.
@@ -37,7 +39,26 @@ public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int3
     return 0
 }
 
-#if !NEWSCLEAN_FUZZER
+#if NEWSCLEAN_FUZZER
+/// libFuzzer's driver (`int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*cb)(const uint8_t *, size_t))`),
+/// declared by symbol name: its arguments are plain pointers, passed the same way by Swift and C.
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+) -> Int32
+
+/// Fuzzing mode: libFuzzer parses the command line (corpus directories, -runs=, -max_len= …).
+@main
+enum FuzzerMain {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(runFuzzerDriver(&argc, &argv, { data, size in fuzzTestOneInput(data, size) }))
+    }
+}
+#else
 /// Reproducer mode: `newsclean-fuzz [--print] FILE...` runs each file through the fuzz target
 /// and reports its outcome (and the cleaned text with `--print`).
 @main
