@@ -64,7 +64,21 @@ enum Prepass {
                     flush(&out, buf, copyFrom, lt)
                     copyFrom = end
                     i = end
+                } else if !startsIgnoringCase(buf, i + 1, doctype) {
+                    // "<![CDATA[", "<!foo>": a bogus comment up to the first '>' (to the end if
+                    // none), as browsers read it; libxml2 would pass it on as text.
+                    let end = (findByte(buf, 0x3E, from: i + 1) ?? (n - 1)) + 1
+                    flush(&out, buf, copyFrom, lt)
+                    copyFrom = end
+                    i = end
                 }
+                continue
+            }
+            if c == 0x3F {  // "<?": a processing instruction is a bogus comment up to the first '>' too.
+                let end = (findByte(buf, 0x3E, from: i + 1) ?? (n - 1)) + 1
+                flush(&out, buf, copyFrom, lt)
+                copyFrom = end
+                i = end
                 continue
             }
             guard isASCIILetter(c) else { continue }
@@ -117,6 +131,14 @@ enum Prepass {
     }
     @inline(__always) private static func isNameEnd(_ c: UInt8) -> Bool {
         c == 0x3E || c == 0x2F || c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C
+    }
+
+    /// "doctype": the one `<!` declaration handed to libxml2.
+    private static let doctype = Array("doctype".utf8)
+
+    /// True when the bytes at `from` start with `prefix` (lowercase ASCII), ignoring case.
+    private static func startsIgnoringCase(_ buf: UnsafeBufferPointer<UInt8>, _ from: Int, _ prefix: [UInt8]) -> Bool {
+        from + prefix.count <= buf.count && equalsIgnoringCase(buf, from, from + prefix.count, prefix)
     }
 
     private static func equalsIgnoringCase(_ buf: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ name: [UInt8]) -> Bool {

@@ -105,6 +105,32 @@ import Testing
         #expect(!text.contains("never closed"))
     }
 
+    /// `<![CDATA[` and other `<!…>` / `<?…>` bogus comments are dropped up to the first `>` (to the
+    /// end when unclosed), as browsers do; libxml2 alone passed them on as article text.
+    @Test func unclosedCDATAIsBestEffort() throws {
+        let page = Array("<html><body><article><p>\(Hostile.sentence)</p><![CDATA[ raw cdata stuff".utf8)
+        let text = try Hostile.text(page)
+        #expect(text.contains("breakwater"))
+        #expect(!text.contains("CDATA"))
+        #expect(!text.contains("raw cdata"))
+    }
+
+    @Test func bogusCommentsAndProcessingInstructionsAreDropped() throws {
+        let page = Hostile.page(body: """
+            <p>\(Hostile.sentence)<![CDATA[ closed cdata ]]> one<!bogus declaration> two<? odd pi ?> three</p>
+            <?xml version="1.0"?><p>After \(Hostile.sentence)</p>
+            """)
+        let text = try Hostile.text(page)
+        #expect(text.contains("breakwater"))
+        #expect(text.contains("one two three"))
+        #expect(text.contains("After"))
+        for leak in ["CDATA", "cdata", "bogus", "odd pi", "?>", "xml version", "<!", "<?"] {
+            #expect(!text.contains(leak), "leaked \(leak)")
+        }
+        // The DOCTYPE is still handed to libxml2, not dropped as text or swallowing the page.
+        #expect(try Hostile.text(Array("<!DOCTYPE html><p>\(Hostile.sentence)</p>".utf8)).contains("breakwater"))
+    }
+
     @Test func unclosedScriptRunsToTheEnd() throws {
         let page = Array("<html><body><article><p>\(Hostile.sentence)</p><script>var secret = 'SCRIPTBODY'; <p>x</p>".utf8)
         let text = try Hostile.text(page)
