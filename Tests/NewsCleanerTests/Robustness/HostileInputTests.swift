@@ -275,6 +275,45 @@ import Testing
         #expect(!text.contains("aaaaaaaaaaaaaaaaaaaa"))
     }
 
+    /// libxml2 checks each attribute against all earlier ones of its tag (quadratic: 80 000
+    /// attributes took 20 s), so the prepass keeps only `Prepass.maxAttributesPerTag` per tag.
+    @Test func manyAttributesPerElement() throws {
+        let attributeCount = 100_000
+        var attributes = " class=\"story\""
+        // Values with '>' inside quotes, unquoted values and bare names, as libxml2 reads them.
+        for k in 0..<attributeCount {
+            switch k % 3 {
+            case 0: attributes += " data-a\(k)=\"v>\(k)\""
+            case 1: attributes += " data-b\(k)=v\(k)"
+            default: attributes += " flag\(k)"
+            }
+        }
+        attributes += " id=\"late\""
+        let page = Hostile.page(body: "<p\(attributes)>\(Hostile.sentence)</p><div\(attributes)><p>More \(Hostile.sentence)</p></div>")
+        let (document, seconds) = try Stopwatch.measure { try Cleaner().parse(html: page) }
+        print("\(attributeCount) attributes per element: parse \(String(format: "%.2f", seconds)) s")
+        let text = Cleaner().extract(from: document).text
+        #expect(text.contains("breakwater"))
+        #expect(text.contains("More"))
+        #expect(!text.contains("data-"))
+        let paragraph = try #require(document.nodeIDs.first { document.tag($0) == .p })
+        #expect(document.attribute(.class, of: paragraph) == "story")
+        #expect(document.attribute(.id, of: paragraph) == nil)
+
+        // A tag at the limit keeps its last attribute.
+        let fillers = (1..<Prepass.maxAttributesPerTag).map { " data-f\($0)=\"x\"" }.joined()
+        let atLimit = try Cleaner().parse(html: Hostile.page(body: "<p\(fillers) id=\"last\">\(Hostile.sentence)</p>"))
+        let kept = try #require(atLimit.nodeIDs.first { atLimit.tag($0) == .p })
+        #expect(atLimit.attribute(.id, of: kept) == "last")
+    }
+
+    /// An unclosed start tag with many attributes at the end of input is cut the same way.
+    @Test func manyAttributesInAnUnclosedTag() throws {
+        let attributes = (0..<100_000).map { " a\($0)" }.joined()
+        let page = Array("<html><body><article><p>\(Hostile.sentence)</p><p\(attributes)".utf8)
+        #expect(try Hostile.text(page).contains("breakwater"))
+    }
+
     @Test func hugeSingleTextNode() throws {
         let size = Hostile.hugeTestsEnabled ? 50 * 1024 * 1024 : 5 * 1024 * 1024
         var page = Array("<html><body><article><p>".utf8)
