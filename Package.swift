@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "newsclean", targets: ["newsclean"]),
         .executable(name: "newsclean-bench", targets: ["newsclean-bench"]),
         .executable(name: "newsclean-eval", targets: ["newsclean-eval"]),
+        .executable(name: "newsclean-fuzz", targets: ["newsclean-fuzz"]),
     ],
     targets: [
         // The one door to libxml2: only Sources/NewsCleaner/Parsing imports it.
@@ -34,6 +35,9 @@ let package = Package(
         .executableTarget(name: "newsclean", dependencies: ["NewsCleaner"]),
         .executableTarget(name: "newsclean-bench", dependencies: ["NewsCleaner"]),
         .executableTarget(name: "newsclean-eval", dependencies: ["NewsCleaner"]),
+        // libFuzzer target over Cleaner.clean; tools/fuzz builds it with -sanitize=fuzzer,address.
+        // A normal build gives a reproducer that replays inputs named on the command line.
+        .executableTarget(name: "newsclean-fuzz", dependencies: ["NewsCleaner"]),
         .testTarget(
             name: "NewsCleanerTests",
             dependencies: ["NewsCleaner"]
