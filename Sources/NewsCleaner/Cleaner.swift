@@ -52,13 +52,23 @@ public struct Cleaner: Sendable {
 
     /// Steps 5–7: the `Document` to its `Article`.
     public func extract(from document: Document, url: String? = nil) -> Article {
-        ArticleExtractor(options: options).extract(document, url: url)
+        ArticleExtractor(options: options, url: url).extract(document, url: url)
     }
 }
 
 extension Cleaner {
+    /// An HTML copy of the page with the engine's decisions drawn on it: kept blocks and the chosen
+    /// container outlined green, removed subtrees and dropped blocks red, each with its reason.
+    ///
+    /// ```swift
+    /// let html = try Cleaner().explain(html: bytes, url: "https://example.com/a")
+    /// ```
+    public func explain(html: [UInt8], url: String? = nil, encoding: String? = nil) throws -> String {
+        Explainer(options: options).render(try parse(html: html, encoding: encoding), url: url)
+    }
+
     /// The blocks considered in the chosen container with their fate (kept or why dropped).
-    public func decisions(html: [UInt8], encoding: String? = nil) throws -> [BlockDecision] {
-        ArticleExtractor(options: options).decisions(try parse(html: html, encoding: encoding)).decisions
+    public func decisions(html: [UInt8], url: String? = nil, encoding: String? = nil) throws -> [BlockDecision] {
+        ArticleExtractor(options: options, url: url).decisions(try parse(html: html, encoding: encoding)).decisions
     }
 }

@@ -21,6 +21,9 @@ public struct CleanerOptions: Sendable, Equatable {
     public var favor: Favor = .balanced
     /// The scoring weights and thresholds.
     public var settings = ExtractionSettings()
+    /// User rules (selectors, vocabulary, settings; global and per host), applied per page
+    /// using the URL given to `Cleaner.clean`. Default: none.
+    public var rules: Rules? = nil
 
     public init() {}
 }

@@ -1,30 +1,98 @@
 import Foundation
-import NewsCleaner
-// Temporary development driver: clean a folder of .html.gz into OUT/ID.txt, or explain one page.
-if CommandLine.arguments[1] == "explain" {
-    var bytes = [UInt8](FileManager.default.contents(atPath: CommandLine.arguments[2])!)
-    if Gzip.isGzip(bytes) { bytes = try Gzip.decompress(bytes) }
-    for d in try Cleaner().decisions(html: bytes) {
-        print(d.dropReason == nil ? "KEEP" : "DROP \(d.dropReason!)", d.kind, String(d.text.prefix(120)))
+@_spi(Benchmark) import NewsCleaner
+
+// newsclean-bench: throughput of the cleaner against libxml2's own tokenizer. See `BenchOptions.usage`.
+
+/// Exit status for a bad command line.
+let usageExitStatus: Int32 = 2
+/// Exit status for an unreadable or empty corpus.
+let failureExitStatus: Int32 = 1
+
+/// Writes `message` to standard error.
+func complain(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Writes each page's full-clean text and parse fingerprint into `directory`.
+func dump(_ pages: [BenchmarkPage], to directory: String, cleaner: Cleaner) throws {
+    for page in pages {
+        let base = (directory as NSString).appendingPathComponent(page.name)
+        try FileManager.default.createDirectory(atPath: (base as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        var text: String
+        var fingerprint: String
+        do {
+            text = try cleaner.clean(html: page.bytes).text
+            fingerprint = String(ParserBenchmark.fingerprint(try cleaner.parse(html: page.bytes)), radix: 16)
+        } catch {
+            text = "error: \(error)\n"
+            fingerprint = text
+        }
+        try text.write(toFile: base + ".txt", atomically: false, encoding: .utf8)
+        try (fingerprint + "\n").write(toFile: base + ".doc", atomically: false, encoding: .utf8)
     }
-    exit(0)
 }
-let dir = CommandLine.arguments[1], outDir = CommandLine.arguments[2]
-try? FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
-let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".gz") || $0.hasSuffix(".html") }.sorted()
-var pages: [(String, [UInt8])] = []
-for f in files {
-    var bytes = [UInt8](FileManager.default.contents(atPath: dir + "/" + f)!)
-    if Gzip.isGzip(bytes) { bytes = try Gzip.decompress(bytes) }
-    pages.append((f.components(separatedBy: ".")[0], bytes))
+
+/// The `--scale` mode: one long batch over the corpus `scale` times.
+func runScale(_ options: BenchOptions, cleaner: Cleaner) throws -> ScaleReport {
+    let files = try BenchmarkCorpus.files(in: options.corpus)
+    guard !files.isEmpty else { throw BenchError.emptyCorpus(options.corpus) }
+    let corpus = options.corpus
+    let pages: [BenchmarkPage] = options.fromDisk ? [] : try BenchmarkCorpus.load(corpus)
+    let total = files.count * options.scale
+    let start = monotonicNanoseconds()
+    let tally = ParallelRunner.run(count: total, jobs: options.jobs) { index in
+        let bytes: [UInt8]
+        if pages.isEmpty {
+            // Unreadable files count as zero bytes; the corpus was listed a moment ago.
+            bytes = (try? BenchmarkCorpus.read(files[index % files.count], in: corpus).bytes) ?? []
+        } else {
+            bytes = pages[index % pages.count].bytes
+        }
+        return Tally(bytes: bytes.count, checksum: runStage(.full, bytes, cleaner))
+    }
+    let seconds = Double(monotonicNanoseconds() - start) / nanosecondsPerSecond
+    let megabytes = Double(tally.bytes) / bytesPerMegabyte
+    return ScaleReport(corpus: corpus, scale: options.scale, fromDisk: options.fromDisk, jobs: options.jobs,
+                       pages: total, megabytes: megabytes, seconds: seconds,
+                       pagesPerSecond: Double(total) / seconds, megabytesPerSecond: megabytes / seconds,
+                       peakRSSKilobytes: peakResidentKilobytes(), checksum: tally.checksum)
 }
-let cleaner = Cleaner()
-let start = Date()
-var outputs: [(String, String)] = []
-for (id, bytes) in pages {
-    let text = (try? cleaner.clean(html: bytes).text) ?? ""
-    outputs.append((id, text))
+
+/// The normal mode: floor, parse and full clean in the same rounds, then the parallel run.
+func runRounds(_ options: BenchOptions, cleaner: Cleaner) throws -> RoundsReport {
+    let pages = try BenchmarkCorpus.load(options.corpus)
+    guard !pages.isEmpty else { throw BenchError.emptyCorpus(options.corpus) }
+    if let directory = options.dumpDirectory { try dump(pages, to: directory, cleaner: cleaner) }
+    let timings = measureRounds(pages, rounds: options.rounds, cleaner: cleaner)
+    var parallel: (jobs: Int, seconds: Double, checksum: Int)?
+    if options.jobs > 1 {
+        let result = measureParallel(pages, jobs: options.jobs, rounds: options.rounds, cleaner: cleaner)
+        parallel = (options.jobs, result.seconds, result.checksum)
+    }
+    return RoundsReport(corpus: options.corpus, pages: pages, rounds: options.rounds, timings: timings,
+                        parallel: parallel)
 }
-let secs = Date().timeIntervalSince(start)
-for (id, text) in outputs { try text.write(toFile: outDir + "/" + id + ".txt", atomically: true, encoding: .utf8) }
-print(String(format: "%d pages in %.2fs = %.0f pages/s", pages.count, secs, Double(pages.count) / secs))
+
+do {
+    let options = try BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
+    let cleaner = Cleaner()
+    if options.scale > 0 {
+        let report = try runScale(options, cleaner: cleaner)
+        print(options.json ? try json(report) : report.table)
+    } else {
+        let report = try runRounds(options, cleaner: cleaner)
+        print(options.json ? try json(report) : report.table)
+    }
+} catch BenchError.help {
+    print(BenchOptions.usage)
+} catch BenchError.usage(let message) {
+    complain("newsclean-bench: \(message)\n\n\(BenchOptions.usage)")
+    exit(usageExitStatus)
+} catch BenchError.emptyCorpus(let folder) {
+    complain("newsclean-bench: no .html/.htm/.xhtml(.gz) pages under \(folder)")
+    exit(failureExitStatus)
+} catch {
+    complain("newsclean-bench: \(error)")
+    exit(failureExitStatus)
+}

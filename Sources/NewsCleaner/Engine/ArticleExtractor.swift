@@ -7,14 +7,17 @@ import Foundation
 /// ```
 struct ArticleExtractor {
     let options: CleanerOptions
+    /// User rules resolved for this page (see `init(options:url:)` in Rules/), nil without rules.
+    var page: PageRules? = nil
 
     func extract(_ document: Document, url: String?) -> Article {
-        let features = Features(document, settings: options.settings)
+        let features = Features(document, settings: options.settings, matcher: page?.matcher ?? Vocabulary.matcher)
         let title = TitleFinder.find(document, features: features)
-        var result = run(document, features, title: title, useVocabulary: true)
+        let marks = page?.marks(for: document)
+        var result = run(document, features, title: title, useVocabulary: true, marks: marks)
         let total = result.blocks.reduce(Float(0)) { $0 + Float($1.text.utf8.count) }
         if total < options.settings.minArticleChars {
-            let relaxed = run(document, features, title: title, useVocabulary: false)
+            let relaxed = run(document, features, title: title, useVocabulary: false, marks: marks)
             let relaxedTotal = relaxed.blocks.reduce(Float(0)) { $0 + Float($1.text.utf8.count) }
             if relaxedTotal > total { result = relaxed }
         }
@@ -24,10 +27,11 @@ struct ArticleExtractor {
         return Article(title: title, blocks: result.blocks, metadata: metadata)
     }
 
-    private func run(_ document: Document, _ features: Features, title: String?, useVocabulary: Bool) -> (blocks: [Block], roots: [Int]) {
-        let scorer = ContentScorer(document, features, options.settings, useVocabulary: useVocabulary)
+    private func run(_ document: Document, _ features: Features, title: String?, useVocabulary: Bool, marks: RuleMarks?) -> (blocks: [Block], roots: [Int]) {
+        let scorer = ContentScorer(document, features, options.settings, useVocabulary: useVocabulary, rules: marks)
         let roots = scorer.choose()?.roots ?? [bodyOrRoot(document)]
         var extractor = BlockExtractor(document, features, removed: scorer.removed, options: options, title: title)
+        extractor.rules = marks
         return (extractor.extract(roots: roots), roots)
     }
 
@@ -110,15 +114,32 @@ public struct BlockDecision: Sendable, Equatable {
     public var dropReason: String?
 }
 
+/// What the engine decided on one page: removals, scores, the container and every block.
+struct ExtractionTrace {
+    var removed: [RemovalReason?]
+    var scores: [Float]
+    var roots: [Int]
+    var decisions: [(block: Block, reason: DropReason?, owner: Int)]
+}
+
 extension ArticleExtractor {
-    /// Every block the walker considered inside the chosen container, kept or dropped.
-    func decisions(_ document: Document) -> (roots: [Int], decisions: [BlockDecision]) {
-        let features = Features(document, settings: options.settings)
+    /// Runs the engine like `extract` (vocabulary on) and keeps every decision.
+    func trace(_ document: Document) -> ExtractionTrace {
+        let features = Features(document, settings: options.settings, matcher: page?.matcher ?? Vocabulary.matcher)
         let title = TitleFinder.find(document, features: features)
-        let scorer = ContentScorer(document, features, options.settings, useVocabulary: true)
+        let marks = page?.marks(for: document)
+        let scorer = ContentScorer(document, features, options.settings, useVocabulary: true, rules: marks)
         let roots = scorer.choose()?.roots ?? [bodyOrRoot(document)]
         var extractor = BlockExtractor(document, features, removed: scorer.removed, options: options, title: title)
+        extractor.rules = marks
         _ = extractor.extract(roots: roots)
-        return (roots, extractor.decisions.map { BlockDecision(text: $0.block.text, kind: $0.block.kind, dropReason: $0.reason.map { "\($0)" }) })
+        let scores = document.nodeIDs.map { scorer.finalScore($0) }
+        return ExtractionTrace(removed: scorer.removed, scores: scores, roots: roots, decisions: extractor.decisions)
+    }
+
+    /// Every block the walker considered inside the chosen container, kept or dropped.
+    func decisions(_ document: Document) -> (roots: [Int], decisions: [BlockDecision]) {
+        let t = trace(document)
+        return (t.roots, t.decisions.map { BlockDecision(text: $0.block.text, kind: $0.block.kind, dropReason: $0.reason.map { "\($0)" }) })
     }
 }

@@ -28,12 +28,18 @@ struct BlockExtractor {
     let features: Features
     let removed: [RemovalReason?]
     let options: CleanerOptions
+    /// User rule decisions: blocks inside `keep` elements pass every filter. Nil without rules.
+    var rules: RuleMarks? = nil
     var settings: ExtractionSettings { options.settings }
     var title: String?
 
     private(set) var blocks: [Block] = []
     /// Every block considered, with its drop reason (nil: kept), for explanations.
-    private(set) var decisions: [(block: Block, reason: DropReason?)] = []
+    private(set) var decisions: [(block: Block, reason: DropReason?, owner: Int)] = []
+    /// The element each kept block came from, parallel to `blocks`.
+    private var owners: [Int] = []
+    /// Open elements of the walk, innermost last.
+    private var open: [(id: Int, end: Int)] = []
 
     // Walk state.
     private var text = TextAccumulator()
@@ -51,6 +57,9 @@ struct BlockExtractor {
     private var pendingBreaks = 0
     private var rowCells: [String]? = nil
     private var inCell = false
+    /// The current block has text inside a `keep` element; `keptBlocks`: such blocks' indexes.
+    private var blockKept = false
+    private var keptBlocks = Set<Int>()
 
     init(_ doc: Document, _ features: Features, removed: [RemovalReason?], options: CleanerOptions, title: String?) {
         self.doc = doc
@@ -66,29 +75,34 @@ struct BlockExtractor {
         // A heading with nothing after it, or followed at once by a heading of a higher
         // rank, introduced boilerplate that was removed.
         var kept: [Block] = []
+        var keptOwners: [Int] = []
         kept.reserveCapacity(blocks.count)
         for (index, block) in blocks.enumerated() {
-            if block.kind == .heading {
+            if block.kind == .heading, !keptBlocks.contains(index) {
                 let next = index + 1 < blocks.count ? blocks[index + 1] : nil
-                if next == nil || (next!.kind == .heading && next!.level <= block.level) {
-                    decisions.append((block, .trailingHeading))
+                if next == nil || (next!.kind == .heading && next!.level < block.level) {
+                    if let d = decisions.lastIndex(where: { $0.owner == owners[index] && $0.reason == nil }) {
+                        decisions[d].reason = .trailingHeading
+                    }
                     continue
                 }
             }
             kept.append(block)
+            keptOwners.append(owners[index])
         }
         blocks = kept
+        owners = keptOwners
         return blocks
     }
 
     private mutating func walk(_ root: Int) {
-        var open: [(id: Int, end: Int)] = []
+        open.removeAll(keepingCapacity: true)
         var id = root
         let end = doc.subtreeEnd(root)
         while id < end {
             while let top = open.last, top.end <= id {
-                open.removeLast()
                 exit(top.id)
+                open.removeLast()
             }
             let tag = doc.tag(id)
             if tag == .text {
@@ -97,7 +111,7 @@ struct BlockExtractor {
                 continue
             }
             if let reason = skipReason(id) {
-                if case .removed = reason {} else { decisions.append((Block(kind: .paragraph, text: doc.text(of: id)), reason)) }
+                if case .removed(let r) = reason, !r.isRule {} else { decisions.append((Block(kind: .paragraph, text: doc.text(of: id)), reason, id)) }
                 id = doc.subtreeEnd(id)
                 continue
             }
@@ -105,12 +119,16 @@ struct BlockExtractor {
             open.append((id, doc.subtreeEnd(id)))
             id += 1
         }
-        while let top = open.popLast() { exit(top.id) }
+        while let top = open.last {
+            exit(top.id)
+            open.removeLast()
+        }
     }
 
     private func skipReason(_ id: Int) -> DropReason? {
         if let r = removed[id] { return .removed(r) }
         if features.invisible[id] { return .removed(.invisible) }
+        if rules?.isKept(id) == true { return nil }
         let tag = doc.tag(id)
         if !options.includeCaptions && isImageCaption(id) { return .caption }
         if !options.includeCaptions && (tag == .figcaption || (tag != .table && features.hints[id].contains(.caption) && !features.hints[id].contains(.articleBody) && features.hasBlockChild[id] == false)) {
@@ -203,7 +221,8 @@ struct BlockExtractor {
                 if cells.contains(where: { !$0.isEmpty }) {
                     let block = Block(kind: .tableRow, text: cells.joined(separator: "\t"), cells: cells)
                     blocks.append(block)
-                    decisions.append((block, nil))
+                    decisions.append((block, nil, id))
+                    owners.append(id)
                 }
             }
         default:
@@ -227,6 +246,7 @@ struct BlockExtractor {
             TextMeasure.measure(UnsafeBufferPointer(rebasing: $0[range]), cjkWeight: settings.cjkCharacterWeight)
         }
         if m.chars > 0 { pendingBreaks = 0 }
+        if rules?.isKept(id) == true { blockKept = true }
         measure.add(m)
         if linkDepth > 0 { linkChars += m.chars }
         text.append(doc.textBytes, range)
@@ -238,6 +258,7 @@ struct BlockExtractor {
         measure = TextMeasure()
         linkChars = 0
         links = []
+        blockKept = false
     }
 
     private mutating func flush() {
@@ -264,11 +285,17 @@ struct BlockExtractor {
         }
         let block = Block(kind: kind, text: string, level: level, links: links)
         let reason = dropReason(block)
-        decisions.append((block, reason))
-        if reason == nil { blocks.append(block) }
+        let owner = open.last(where: { doc.tag($0.id).traits.contains(.block) })?.id ?? open.last?.id ?? 0
+        decisions.append((block, reason, owner))
+        if reason == nil && blockKept { keptBlocks.insert(blocks.count) }
+        if reason == nil {
+            blocks.append(block)
+            owners.append(owner)
+        }
     }
 
     private func dropReason(_ block: Block) -> DropReason? {
+        if blockKept { return nil }
         if block.kind == .caption && !options.includeCaptions { return .caption }
         let density = measure.chars > 0 ? linkChars / measure.chars : 0
         let maxDensity = block.kind == .listItem ? settings.listItemMaxLinkDensity : settings.blockMaxLinkDensity

@@ -6,6 +6,8 @@ enum RemovalReason: Equatable, Sendable {
     case landmark(Tag)
     /// The class/id/role names boilerplate.
     case vocabulary(Concept)
+    /// A user `drop` rule matched (the selector as written).
+    case rule(String)
 }
 
 /// Step 6: removes boilerplate subtrees and chooses the article container.
@@ -25,6 +27,8 @@ struct ContentScorer {
     let features: Features
     let settings: ExtractionSettings
     let useVocabulary: Bool
+    /// User rule decisions (drop, content roots, keep shields), nil without rules.
+    let rules: RuleMarks?
 
     /// Removal decisions by node id (nil: kept).
     private(set) var removed: [RemovalReason?]
@@ -35,7 +39,8 @@ struct ContentScorer {
     /// density view's measure of how much prose a subtree holds.
     private(set) var prose: [Float]
 
-    init(_ doc: Document, _ features: Features, _ settings: ExtractionSettings, useVocabulary: Bool) {
+    init(_ doc: Document, _ features: Features, _ settings: ExtractionSettings, useVocabulary: Bool, rules: RuleMarks? = nil) {
+        self.rules = rules
         self.doc = doc
         self.features = features
         self.settings = settings
@@ -57,6 +62,7 @@ struct ContentScorer {
     // MARK: Removal view
 
     private func removalReason(_ id: Int, pageChars: Float) -> RemovalReason? {
+        if let rules, rules.decidesRemoval(id) { return rules.removalReason(id) }
         if features.invisible[id] { return .invisible }
         let tag = doc.tag(id)
         let protected = features.chars[id] >= settings.protectedTextShare * pageChars
@@ -167,6 +173,7 @@ struct ContentScorer {
     }
 
     func choose() -> Choice? {
+        if let forced = rules?.contentRoots, let first = forced.first { return Choice(roots: forced, top: first) }
         // Top candidates by final score.
         var top: [(id: Int, score: Float)] = []
         for id in 1..<doc.count where isCandidate[id] {

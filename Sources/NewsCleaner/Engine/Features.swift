@@ -29,7 +29,7 @@ struct Features {
     /// True for elements dropped with their subtree before any scoring (skipped tags, hidden).
     var invisible: [Bool]
 
-    init(_ doc: Document, settings: ExtractionSettings) {
+    init(_ doc: Document, settings: ExtractionSettings, matcher: ConceptMatcher = Vocabulary.matcher) {
         let n = doc.count
         chars = [Float](repeating: 0, count: n)
         linkChars = [Float](repeating: 0, count: n)
@@ -42,7 +42,6 @@ struct Features {
         hints = [Concept](repeating: [], count: n)
         invisible = [Bool](repeating: false, count: n)
 
-        let matcher = Vocabulary.matcher
         // Hints and visibility, forward (attributes only).
         doc.attributeBytes.withUnsafeBufferPointer { attrBytes in
             for id in 1..<n {

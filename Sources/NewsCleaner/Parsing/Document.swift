@@ -1,3 +1,5 @@
+import Glibc
+
 /// Our compact, immutable parse of a page: nodes in flat arrays, text as UTF-8 bytes.
 ///
 /// Nodes are stored in document (pre-)order, so node `n`'s subtree is the id range
@@ -146,23 +148,32 @@ public enum AttributeName: UInt8, Sendable, CaseIterable {
         }
     }
 
-    /// Looks up an attribute name given as lowercase bytes.
+    /// Looks up an attribute name given as lowercase NUL-terminated bytes.
+    ///
+    /// Most attribute names on a page are not kept (`data-*`, `onclick`, `target` …), so the
+    /// name's length and first byte pick at most a couple of candidates before any comparison.
+    @inline(__always)
     static func lookup(_ name: UnsafePointer<UInt8>) -> AttributeName? {
-        // Dispatch on the first byte, then compare; names are short and few.
-        var length = 0
-        while name[length] != 0 { length += 1 }
-        let bytes = UnsafeBufferPointer(start: name, count: length)
-        for candidate in AttributeName.byFirstByte[Int(name[0])] where candidate.bytes.elementsEqual(bytes) {
-            return candidate.name
+        let length = cStringLength(name)
+        guard length <= AttributeName.longestName else { return nil }
+        let table = AttributeName.byLengthAndFirstByte
+        for candidate in table[length &* AttributeName.firstByteCount &+ Int(name[0])] {
+            if memcmp(name, candidate.bytes, length) == 0 { return candidate.name }
         }
         return nil
     }
 
-    private static let byFirstByte: [[(name: AttributeName, bytes: [UInt8])]] = {
-        var table = [[(name: AttributeName, bytes: [UInt8])]](repeating: [], count: 256)
+    /// Number of distinct first bytes, the inner dimension of the lookup table.
+    private static let firstByteCount = 256
+    /// The length of the longest kept attribute name.
+    private static let longestName = AttributeName.allCases.map { $0.htmlName.utf8.count }.max() ?? 0
+
+    /// Candidates by `length * 256 + first byte`.
+    private static let byLengthAndFirstByte: [[(name: AttributeName, bytes: [UInt8])]] = {
+        var table = [[(name: AttributeName, bytes: [UInt8])]](repeating: [], count: (longestName + 1) * firstByteCount)
         for a in AttributeName.allCases {
             let bytes = Array(a.htmlName.utf8)
-            table[Int(bytes[0])].append((a, bytes))
+            table[bytes.count * firstByteCount + Int(bytes[0])].append((a, bytes))
         }
         return table
     }()

@@ -1,5 +1,10 @@
+import Glibc
+
 /// Builds a `Document` from SAX events: append-only flat arrays, an explicit stack of open
 /// elements (no recursion), adjacent text chunks merged into one text node.
+///
+/// The SAX callbacks run for every element of every page, so lengths of libxml2's
+/// NUL-terminated names and values are taken with libc's vectorised `strlen`, not a byte loop.
 final class DocumentBuilder {
     private var nodes: [Document.Node] = []
     private var text: [UInt8] = []
@@ -39,9 +44,7 @@ final class DocumentBuilder {
     }
 
     func start(name: UnsafePointer<UInt8>, attributes atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
-        var length = 0
-        while name[length] != 0 { length += 1 }
-        let tag = Tag(name: UnsafeBufferPointer(start: name, count: length))
+        let tag = Tag(name: UnsafeBufferPointer(start: name, count: cStringLength(name)))
         let attrStart = Int32(truncatingIfNeeded: attributes.count)
         if let atts {
             var k = 0
@@ -49,9 +52,7 @@ final class DocumentBuilder {
                 if let known = AttributeName.lookup(attrName) {
                     let valueStart = Int32(truncatingIfNeeded: attributeBytes.count)
                     if let value = atts[k + 1] {
-                        var v = 0
-                        while value[v] != 0 { v += 1 }
-                        attributeBytes.append(contentsOf: UnsafeBufferPointer(start: value, count: v))
+                        attributeBytes.append(contentsOf: UnsafeBufferPointer(start: value, count: cStringLength(value)))
                     }
                     let valueLength = Int32(truncatingIfNeeded: attributeBytes.count) - valueStart
                     attributes.append(Document.Attribute(name: known, start: valueStart, length: valueLength))
@@ -70,9 +71,7 @@ final class DocumentBuilder {
     }
 
     func end(name: UnsafePointer<UInt8>) {
-        var length = 0
-        while name[length] != 0 { length += 1 }
-        let tag = Tag(name: UnsafeBufferPointer(start: name, count: length))
+        let tag = Tag(name: UnsafeBufferPointer(start: name, count: cStringLength(name)))
         if tag.traits.contains(.void) { return }
         // Close up to the innermost open element with this tag; ignore a stray end tag.
         var depth = stack.count - 1
@@ -107,4 +106,10 @@ final class DocumentBuilder {
         return Document(nodes: nodes, textBytes: text, attributes: attributes, attributeBytes: attributeBytes,
                         jsonLD: jsonLD, charset: charset)
     }
+}
+
+/// The length of a NUL-terminated byte string (libc's SIMD `strlen`).
+@inline(__always)
+func cStringLength(_ bytes: UnsafePointer<UInt8>) -> Int {
+    bytes.withMemoryRebound(to: CChar.self, capacity: 1) { strlen($0) }
 }

@@ -28,6 +28,23 @@ enum Prepass {
         (Array("math".utf8), false),
     ]
 
+    /// True when a tag name of this length starting with this byte might be a dropped element:
+    /// most tags (`div`, `a`, `span`, `p` …) are ruled out before the table is consulted.
+    /// Must admit every name in `dropped` (lengths 3–8; first letters s, n, t, m).
+    @inline(__always)
+    private static func mayBeDropped(first: UInt8, length: Int) -> Bool {
+        switch first | 0x20 {
+        case UInt8(ascii: "s"), UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "m"):
+            return length >= shortestDroppedName && length <= longestDroppedName
+        default:
+            return false
+        }
+    }
+    /// Length of the shortest name in `dropped` ("svg").
+    private static let shortestDroppedName = 3
+    /// Length of the longest name in `dropped` ("noscript", "template").
+    private static let longestDroppedName = 8
+
     static func run(_ input: [UInt8]) -> Result {
         input.withUnsafeBufferPointer { run($0) }
     }
@@ -71,7 +88,8 @@ enum Prepass {
             // Read the tag name.
             var j = i
             while j < n, isNameByte(buf[j]) { j += 1 }
-            guard let entry = dropped.first(where: { equalsIgnoringCase(buf, i, j, $0.name) }) else {
+            guard mayBeDropped(first: c, length: j - i),
+                  let entry = dropped.first(where: { equalsIgnoringCase(buf, i, j, $0.name) }) else {
                 i = j
                 continue
             }
