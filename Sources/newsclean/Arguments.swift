@@ -57,6 +57,13 @@ options:
       --favor MODE      precision, recall or balanced (default): what the cleaner
                         prefers when it is unsure whether a block belongs to the article
       --warc            read file inputs and - as WARC whatever their names
+      --rules FILE      user rules (JSON: drop/content/keep selectors, vocabulary,
+                        settings, per host); repeatable, later files add to earlier ones
+      --drop SELECTOR   always remove elements matching SELECTOR (repeatable)
+      --content SELECTOR  the article is the element matching SELECTOR (repeatable)
+      --explain PAGE    write PAGE as HTML with every block outlined green (kept) or red
+                        (removed) with its score and reason, to standard output or -o FILE;
+                        nothing is cleaned (takes --url, --encoding, --favor and the rules)
   -j, --jobs N          pages (or WARC records) cleaned in parallel (default: \(ProcessInfo.processInfo.activeProcessorCount), the active processors)
       --url URL         the pages' URL, passed to the cleaner (resolves links, json url)
       --encoding NAME   charset hint (e.g. windows-1252) that wins over the page
@@ -105,6 +112,14 @@ struct Arguments: Sendable {
     /// `--warc`: file inputs and `-` are WARC files whatever their names.
     var warc = false
     var favor: CleanerOptions.Favor?
+    /// `--explain PAGE`: write the page annotated with the engine's decisions instead of cleaning.
+    var explain: String?
+    /// `--rules FILE`, in order.
+    var rulesFiles: [String] = []
+    /// `--drop SELECTOR`, in order.
+    var drops: [String] = []
+    /// `--content SELECTOR`, in order.
+    var contents: [String] = []
     var jobs = max(1, ProcessInfo.processInfo.activeProcessorCount)
     var url: String?
     var encoding: String?
@@ -181,6 +196,22 @@ struct Arguments: Sendable {
             case "--no-tables": result.noTables = true
             case "--metadata": result.metadata = true
             case "--warc": result.warc = true
+            case "--explain":
+                let page = try value(for: name, inline: inline)
+                guard !page.isEmpty else { throw UsageError("option --explain needs a page file (or -)") }
+                result.explain = page
+            case "--rules":
+                let file = try value(for: name, inline: inline)
+                guard !file.isEmpty else { throw UsageError("option --rules needs a file") }
+                result.rulesFiles.append(file)
+            case "--drop":
+                let selector = try value(for: name, inline: inline)
+                guard !selector.isEmpty else { throw UsageError("option --drop needs a selector") }
+                result.drops.append(selector)
+            case "--content":
+                let selector = try value(for: name, inline: inline)
+                guard !selector.isEmpty else { throw UsageError("option --content needs a selector") }
+                result.contents.append(selector)
             case "--favor":
                 let text = try value(for: name, inline: inline)
                 guard let favor = CleanerOptions.Favor(rawValue: text.lowercased()) else {
@@ -223,6 +254,12 @@ struct Arguments: Sendable {
             default:
                 throw UsageError("unknown option \(name)")
             }
+        }
+        if result.explain != nil {
+            guard result.inputs.isEmpty else {
+                throw UsageError("--explain takes its page as its value; no other inputs")
+            }
+            return .run(result)
         }
         guard !result.inputs.isEmpty else { throw UsageError("no inputs") }
         if result.outputIsJSONLFile {

@@ -61,6 +61,35 @@ if let maxBytes = arguments.maxBytes { options.maxBytes = maxBytes }
 if arguments.noTables { options.includeTables = false }
 if let favor = arguments.favor { options.favor = favor }
 
+// User rules: every --rules file, then --drop/--content, merged in that order; invalid rules
+// are a usage error and nothing is cleaned.
+do {
+    var rules: Rules?
+    for file in arguments.rulesFiles {
+        let loaded: Rules
+        do {
+            loaded = try Rules(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            usageFailure("rules file \(file): \(error)")
+        }
+        rules = (rules ?? Rules()).merging(loaded)
+    }
+    if !arguments.drops.isEmpty || !arguments.contents.isEmpty {
+        let quick: Rules
+        do {
+            quick = try Rules(drop: arguments.drops, content: arguments.contents)
+        } catch {
+            usageFailure("--drop/--content: \(error)")
+        }
+        rules = (rules ?? Rules()).merging(quick)
+    }
+    options.rules = rules
+}
+
+if let page = arguments.explain {
+    exit(Explain.run(page: page, options: options, arguments: arguments))
+}
+
 var errorsFD: Int32?
 if let errorsFile = arguments.errorsFile {
     let fd = open(errorsFile, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)

@@ -50,7 +50,7 @@ with open(os.path.join(out, "list.tsv"), "w") as listing:
 EOF
 : > "$WORK/direct.jsonl"
 while IFS=$'\t' read -r url path; do
-    "$BIN" -f jsonl --url "$url" "$path" >> "$WORK/direct.jsonl"
+    "$BIN" -q -f jsonl --url "$url" "$path" >> "$WORK/direct.jsonl"
 done < "$WORK/direct/list.tsv"
 
 same_as_direct() {   # same_as_direct WARC
