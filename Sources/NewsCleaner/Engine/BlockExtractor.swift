@@ -135,12 +135,19 @@ struct BlockExtractor {
             return .caption
         }
         if tag == .table && !options.includeTables && isDataTable(id) { return .table }
-        // A cluster of links inside running text (hover cards, inline link lists).
-        if !tag.traits.contains(.block), tag != .a, features.links[id] >= settings.inlineLinkClusterMinLinks,
-           features.linkDensity(id) >= settings.inlineLinkClusterMinDensity {
+        // A cluster of links inside running text (hover cards, inline link lists): the innermost
+        // such element goes, so a name link wrapped together with its hover card stays.
+        if isInlineLinkCluster(id), !doc.children(id).contains(where: isInlineLinkCluster) {
             return .linkDensity(features.linkDensity(id))
         }
         return nil
+    }
+
+    private func isInlineLinkCluster(_ id: Int) -> Bool {
+        let tag = doc.tag(id)
+        return tag != .text && !tag.traits.contains(.block) && tag != .a
+            && features.links[id] >= settings.inlineLinkClusterMinLinks
+            && features.linkDensity(id) >= settings.inlineLinkClusterMinDensity
     }
 
     /// An element that holds an image and only a short line of text beside it is its caption.
@@ -305,6 +312,16 @@ struct BlockExtractor {
         if measure.chars <= settings.bylineMaxChars && measure.sentences == 0 {
             if isByline(block.text) { return .byline }
             if block.kind == .paragraph && DateLine.looksLikeDateLine(block.text) { return .dateline }
+        }
+        if measure.chars <= settings.creditLineMaxChars && block.kind != .heading {
+            let lower = block.text.lowercased()
+            if BoilerplateMarkers.creditPrefixes.contains(where: { lower.hasPrefix($0) })
+                || BoilerplateMarkers.creditInfixes.contains(where: { lower.contains($0) }) {
+                return .byline
+            }
+            if BoilerplateMarkers.photoCredits.contains(where: { lower.contains($0) }) { return .caption }
+            let calls = BoilerplateMarkers.callsToAction.reduce(0) { $0 + (lower.contains($1) ? 1 : 0) }
+            if calls >= settings.callToActionMinMarkers { return .phrase }
         }
         return nil
     }

@@ -42,3 +42,29 @@ enum BylineMarkers {
     /// Lowercased fragments that make a short line a byline.
     static let infixes = [" 기자", "기자 =", "특파원", "編集部", "报道：", "報導 "]
 }
+
+/// Text markers of lines that are not article prose: credit lines, photo credits, calls to action.
+///
+/// ```swift
+/// BoilerplateMarkers.photoCredits.contains { "a crowd (ap photo/jane doe)".contains($0) } == true
+/// ```
+enum BoilerplateMarkers {
+    /// Lowercased starts of agency credit lines ("Reporting by …; Editing by …").
+    static let creditPrefixes = ["reporting by", "(reporting by", "additional reporting", "editing by",
+                                 "(editing by", "writing by", "compiled by", "associated press writer",
+                                 "the associated press contributed"]
+    /// Lowercased fragments of credit lines.
+    static let creditInfixes = ["contributed to this report", "contributed reporting", "contributed to this story"]
+    /// Lowercased fragments that make a short block a photo caption or credit.
+    static let photoCredits = ["(ap photo", "ap photo/", "(photo by", "(photo:", "photo credit", "/getty images",
+                               "(getty images", "getty images)", "(reuters/", "reuters/", "/afp", "(afp photo",
+                               "(credit:", "image credit", "(image:", "(courtesy of", "/ shutterstock",
+                               "(shutterstock", "写真：", "写真＝", "（写真", "(写真", "图片来源", "資料照片", "圖片來源",
+                               "사진=", "사진 ="]
+    /// Lowercased fragments of calls to action (newsletters, follows, app downloads, subscriptions).
+    static let callsToAction = ["sign up", "subscribe to", "subscribe now", "subscribe for", "newsletter", "follow us", "follow @", "follow him",
+                                "follow her", "on twitter", "on facebook", "on instagram", "click here",
+                                "your inbox", "download our app", "get the latest", "join our",
+                                "delivered to your", "メールマガジン", "メルマガ", "定期購読", "登録はこちら",
+                                "フォローする", "关注我们", "订阅", "訂閱", "구독", "팔로우"]
+}

@@ -28,6 +28,11 @@ extension ExtractionSettings {
 
     /// Field name → key path, one entry per field.
     static let fieldsByName: [String: Field] = [
+        "siblingProseMinChars": .float(\.siblingProseMinChars),
+        "siblingProseShare": .float(\.siblingProseShare),
+        "imageCaptionMaxChars": .float(\.imageCaptionMaxChars),
+        "creditLineMaxChars": .float(\.creditLineMaxChars),
+        "callToActionMinMarkers": .int(\.callToActionMinMarkers),
         "cjkCharacterWeight": .float(\.cjkCharacterWeight),
         "minParagraphChars": .float(\.minParagraphChars),
         "paragraphCharsPerPoint": .float(\.paragraphCharsPerPoint),

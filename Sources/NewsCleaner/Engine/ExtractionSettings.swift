@@ -82,6 +82,10 @@ public struct ExtractionSettings: Sendable, Equatable {
     public var inlineLinkClusterMinLinks: Int32 = 3
     /// … and at least this link density is a link cluster (hover card, inline list), not prose.
     public var inlineLinkClusterMinDensity: Float = 0.8
+    /// Credit lines, photo credits and calls to action are only recognised in blocks up to this long.
+    public var creditLineMaxChars: Float = 300
+    /// A short block with at least this many call-to-action markers ("sign up", "newsletter" …) is a promo.
+    public var callToActionMinMarkers = 2
     /// Text beside an image (in an element without paragraphs) up to this long is its caption.
     public var imageCaptionMaxChars: Float = 250
     /// An extraction with less text than this is retried with the vocabulary filters relaxed.

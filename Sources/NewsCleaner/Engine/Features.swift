@@ -103,7 +103,8 @@ struct Features {
                     tags[parent] += tags[id]
                     links[parent] += links[id]
                     images[parent] += images[id]
-                    if node.tag.traits.contains(.block), node.tag != .br, node.tag != .hr, chars[id] > 0 {
+                    // Inline wrappers of blocks (custom elements, <a> around <div>) pass the fact up.
+                    if node.tag.traits.contains(.block) || hasBlockChild[id], node.tag != .br, node.tag != .hr, chars[id] > 0 {
                         hasBlockChild[parent] = true
                     }
                 }

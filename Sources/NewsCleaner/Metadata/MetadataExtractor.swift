@@ -183,12 +183,29 @@ public enum TitleCleaner {
     /// Separators between a title and the site name, beyond `TitleFinder.siteSeparators`.
     static let extraSeparators = ["_", " » ", " « "]
 
+    /// Runs of whitespace (ASCII, no-break space, ideographic space U+3000) as one space, trimmed,
+    /// the way the article text is written.
+    static func collapseWhitespace(_ text: String) -> String {
+        var out = ""
+        var pending = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pending = !out.isEmpty
+            } else {
+                if pending { out.unicodeScalars.append(" ") }
+                pending = false
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
     /// `title` without a leading/trailing site name (the known one, else the shorter side of a separator).
     ///
     /// - Parameter cutAtSeparators: when false, only a known `siteName` is removed (for `og:title`
     ///   and JSON-LD headlines, whose separators are usually part of the title).
     public static func strip(_ title: String, siteName: String?, cutAtSeparators: Bool = true) -> String {
-        let t = HTMLEntities.decode(title).trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = collapseWhitespace(HTMLEntities.decode(title))
         let separators = TitleFinder.siteSeparators + extraSeparators
         if let site = siteName?.trimmingCharacters(in: .whitespaces), !site.isEmpty, t != site {
             for separator in separators {

@@ -19,6 +19,9 @@ public enum Tag: UInt8, Sendable, CaseIterable {
     case big, wbr, bdi, bdo, ruby, rt, rp, dfn, tt, strike, nobr, data, acronym
     case script, style, noscript, template, svg, math, frameset, frame, noframes, marquee, slot
 
+    // Unknown names (custom elements such as <hl-trusted-source>) flow inline, as browsers show them;
+    // one that wraps blocks still breaks text at those blocks.
+
     /// Interns a lowercase element name given as bytes.
     public init(name: UnsafeBufferPointer<UInt8>) {
         self = TagTable.shared.lookup(name)
@@ -88,7 +91,7 @@ final class TagTable: Sendable {
              .blockquote, .pre, .table, .thead, .tbody, .tfoot, .tr, .td, .th, .caption, .article, .main,
              .section, .aside, .nav, .header, .footer, .address, .details, .summary, .dialog, .menu,
              .form, .fieldset, .legend, .figure, .figcaption, .center, .hr, .br, .frameset, .noframes,
-             .marquee, .unknown], .block)
+             .marquee], .block)
         set([.head, .title, .meta, .link, .base, .script, .style, .noscript, .template, .svg, .math,
              .input, .button, .select, .option, .optgroup, .textarea, .output, .progress, .meter,
              .datalist, .iframe, .embed, .object, .canvas, .video, .audio, .map, .area, .track, .param,
