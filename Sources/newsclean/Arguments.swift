@@ -19,32 +19,58 @@ let defaultMaxBytesText: String = {
 let usageLine = "usage: newsclean [options] INPUT...  (try 'newsclean --help')"
 
 let helpText = """
-newsclean \(newscleanVersion): extract the main article from saved news pages.
+newsclean \(newscleanVersion): extract the main article from saved news pages and WARC files.
 
 usage: newsclean [options] INPUT...
 
-INPUT is a page file (any name; gzip is detected by its magic bytes), a directory
-(searched recursively for *.html, *.htm, *.xhtml and the same names ending in .gz;
-symbolic links are followed, loops are reported), or - for standard input.
+INPUT is a page file (any name; gzip is detected by its magic bytes), a WARC file
+(*.warc, *.warc.gz, or any file whose content is a WARC), a directory (searched
+recursively for *.html, *.htm, *.xhtml, the same names ending in .gz, and *.warc,
+*.warc.gz; symbolic links are followed, loops are reported), or - for standard input.
 
-Without -o, exactly one INPUT (a file or -) is cleaned to standard output.
+Without -o, one INPUT (a file or -) is cleaned to standard output; with -f jsonl, or
+for WARC inputs, any number of inputs print JSON Lines to standard output.
 With -o DIR, every page gets one output file mirroring its path below the INPUT
-directory it was found in: IN/a/b/NAME.html.gz -> DIR/a/b/NAME.txt (.json with
--f json); a file INPUT writes DIR/NAME.txt, standard input writes DIR/stdin.txt.
-Outputs are written atomically (hidden temporary file, then rename); inputs are
-never modified.
+directory it was found in: IN/a/b/NAME.html.gz -> DIR/a/b/NAME.txt (the extension
+follows -f: .txt .md .html .json .jsonl); a file INPUT writes DIR/NAME.txt, standard
+input writes DIR/stdin.txt; a WARC IN/a/b/X.warc.gz writes DIR/a/b/X.jsonl.
+With -o FILE.jsonl (a name ending in .jsonl), every page and WARC record goes to that
+one file as JSON Lines, one line per page in the order pages finish (input order
+within a WARC file). Outputs are written atomically (hidden temporary file, then
+rename); inputs are never modified.
+
+WARC files always give JSON Lines: one object per cleaned HTML record (response or
+resource, HTTP status 2xx), with url = WARC-Target-URI, warc_date, warc_record_id and
+the json fields; records of one file are cleaned in parallel (-j) and written in
+input order. Each WARC file gets a summary line on standard error (records, html,
+cleaned, skipped, failed, damaged offsets); damaged stretches are named by offset.
 
 options:
-  -o, --output DIR      write one file per page below DIR (created if missing)
-  -f, --format FORMAT   text (default) or json (one JSON object: title, text,
-                        blocks [{kind, text, level}], source, url)
-  -j, --jobs N          pages cleaned in parallel (default: \(ProcessInfo.processInfo.activeProcessorCount), the active processors)
-      --url URL         the pages' URL, passed to the cleaner and written in json
+  -o, --output DIR|FILE.jsonl  write one file per page below DIR, or all to FILE.jsonl
+  -f, --format FORMAT   text (default), markdown, html (a clean HTML document), json
+                        (one indented object per page: title, author, date, url,
+                        text, blocks … and source), jsonl (one such object per line)
+      --links           markdown and html keep the article's links
+      --no-tables       leave tables out
+      --metadata        text and markdown start with a metadata header (title, author,
+                        date, site, url, language)
+      --favor MODE      precision, recall or balanced (default): what the cleaner
+                        prefers when it is unsure whether a block belongs to the article
+      --warc            read file inputs and - as WARC whatever their names
+      --rules FILE      user rules (JSON: drop/content/keep selectors, vocabulary,
+                        settings, per host); repeatable, later files add to earlier ones
+      --drop SELECTOR   always remove elements matching SELECTOR (repeatable)
+      --content SELECTOR  the article is the element matching SELECTOR (repeatable)
+      --explain PAGE    write PAGE as HTML with every block outlined green (kept) or red
+                        (removed) with its score and reason, to standard output or -o FILE;
+                        nothing is cleaned (takes --url, --encoding, --favor and the rules)
+  -j, --jobs N          pages (or WARC records) cleaned in parallel (default: \(ProcessInfo.processInfo.activeProcessorCount), the active processors)
+      --url URL         the pages' URL, passed to the cleaner (resolves links, json url)
       --encoding NAME   charset hint (e.g. windows-1252) that wins over the page
       --max-bytes N     refuse pages larger than N bytes, also after gunzip
                         (suffixes k, m, g = KiB, MiB, GiB; default \(defaultMaxBytesText))
       --resume          skip pages whose output exists and is not older than the input
-      --errors FILE     write one JSON line {"path","kind","message"} per failed page
+      --errors FILE     write one JSON line {"path","kind","message"} per failure
   -q, --quiet           no progress and no summary on standard error
   -h, --help            show this help and exit
       --version         print the version and exit
@@ -55,24 +81,15 @@ Progress is shown on standard error when it is a terminal; a one-line summary
 follows unless -q. Failed pages are named on standard error (newsclean: PATH: reason)
 and do not stop the run.
 
-exit status: 0 every page cleaned, 1 some pages failed, 2 usage error,
-130/143 interrupted by SIGINT/SIGTERM: no new pages are started, pages in flight get
-\(Int(interruptGraceSeconds)) s to finish (a second signal: none), their temporary files are removed.
+exit status: 0 every page cleaned, 1 some pages or WARC records failed or a WARC file
+was damaged, 2 usage error, 130/143 interrupted by SIGINT/SIGTERM: no new pages are
+started, pages in flight get \(Int(interruptGraceSeconds)) s to finish (a second signal: none), their temporary
+files are removed.
 """
 
 struct UsageError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
-}
-
-enum OutputFormat: String, Sendable, CaseIterable {
-    case text, json
-    var fileExtension: String {
-        switch self {
-        case .text: return "txt"
-        case .json: return "json"
-        }
-    }
 }
 
 struct Arguments: Sendable {
@@ -85,6 +102,24 @@ struct Arguments: Sendable {
     var inputs: [String] = []
     var output: String?
     var format: OutputFormat = .text
+    /// `-f` was given (an `-o FILE.jsonl` then must agree with it).
+    var formatGiven = false
+    /// `-o` names one JSON Lines file (it ends in `.jsonl`) instead of a directory.
+    var outputIsJSONLFile: Bool { output.map { $0.lowercased().hasSuffix(".jsonl") } ?? false }
+    var links = false
+    var noTables = false
+    var metadata = false
+    /// `--warc`: file inputs and `-` are WARC files whatever their names.
+    var warc = false
+    var favor: CleanerOptions.Favor?
+    /// `--explain PAGE`: write the page annotated with the engine's decisions instead of cleaning.
+    var explain: String?
+    /// `--rules FILE`, in order.
+    var rulesFiles: [String] = []
+    /// `--drop SELECTOR`, in order.
+    var drops: [String] = []
+    /// `--content SELECTOR`, in order.
+    var contents: [String] = []
     var jobs = max(1, ProcessInfo.processInfo.activeProcessorCount)
     var url: String?
     var encoding: String?
@@ -147,7 +182,8 @@ struct Arguments: Sendable {
                 }
                 if name.isEmpty { continue }
             }
-            let flags: Set<String> = ["--quiet", "--resume", "--help", "--version"]
+            let flags: Set<String> = ["--quiet", "--resume", "--help", "--version", "--links", "--no-tables",
+                                      "--metadata", "--warc"]
             if flags.contains(name) && inline != nil {
                 throw UsageError("option \(name) takes no value")
             }
@@ -156,16 +192,44 @@ struct Arguments: Sendable {
             case "--version": return .version
             case "--quiet": result.quiet = true
             case "--resume": result.resume = true
+            case "--links": result.links = true
+            case "--no-tables": result.noTables = true
+            case "--metadata": result.metadata = true
+            case "--warc": result.warc = true
+            case "--explain":
+                let page = try value(for: name, inline: inline)
+                guard !page.isEmpty else { throw UsageError("option --explain needs a page file (or -)") }
+                result.explain = page
+            case "--rules":
+                let file = try value(for: name, inline: inline)
+                guard !file.isEmpty else { throw UsageError("option --rules needs a file") }
+                result.rulesFiles.append(file)
+            case "--drop":
+                let selector = try value(for: name, inline: inline)
+                guard !selector.isEmpty else { throw UsageError("option --drop needs a selector") }
+                result.drops.append(selector)
+            case "--content":
+                let selector = try value(for: name, inline: inline)
+                guard !selector.isEmpty else { throw UsageError("option --content needs a selector") }
+                result.contents.append(selector)
+            case "--favor":
+                let text = try value(for: name, inline: inline)
+                guard let favor = CleanerOptions.Favor(rawValue: text.lowercased()) else {
+                    let names = CleanerOptions.Favor.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw UsageError("unknown --favor '\(text)' (expected \(names))")
+                }
+                result.favor = favor
             case "-o", "--output":
                 let dir = try value(for: name, inline: inline)
-                guard !dir.isEmpty else { throw UsageError("option \(name) needs a directory") }
+                guard !dir.isEmpty else { throw UsageError("option \(name) needs a directory or a FILE.jsonl") }
                 result.output = dir
             case "-f", "--format":
                 let text = try value(for: name, inline: inline)
                 guard let format = OutputFormat(rawValue: text.lowercased()) else {
-                    throw UsageError("unknown format '\(text)' (expected text or json)")
+                    throw UsageError("unknown format '\(text)' (expected \(OutputFormat.names))")
                 }
                 result.format = format
+                result.formatGiven = true
             case "-j", "--jobs":
                 let text = try value(for: name, inline: inline)
                 guard let jobs = Int(text), jobs >= 1, jobs <= maxJobs else {
@@ -191,11 +255,32 @@ struct Arguments: Sendable {
                 throw UsageError("unknown option \(name)")
             }
         }
+        if result.explain != nil {
+            guard result.inputs.isEmpty else {
+                throw UsageError("--explain takes its page as its value; no other inputs")
+            }
+            return .run(result)
+        }
         guard !result.inputs.isEmpty else { throw UsageError("no inputs") }
-        if result.output == nil && result.inputs.count > 1 {
-            throw UsageError("several inputs need -o DIR")
+        if result.outputIsJSONLFile {
+            if result.formatGiven && result.format != .jsonl {
+                throw UsageError("-o FILE.jsonl writes JSON Lines: it cannot be used with -f \(result.format.rawValue)")
+            }
+            result.format = .jsonl
+        }
+        if result.output == nil && result.inputs.count > 1 && !result.streamsToStandardOutput {
+            throw UsageError("several inputs need -o DIR (or -f jsonl to print JSON Lines)")
+        }
+        if result.inputs.filter({ $0 == "-" }).count > 1 {
+            throw UsageError("standard input (-) can be named only once")
         }
         return .run(result)
+    }
+
+    /// Without `-o`, several inputs (or a directory) can print to standard output: JSON Lines
+    /// (`-f jsonl`), or WARC inputs (which always give JSON Lines).
+    var streamsToStandardOutput: Bool {
+        format == .jsonl || warc || inputs.allSatisfy { WarcInputs.hasWarcName($0) }
     }
 
     /// `4096`, `64k`, `256M`, `1g` → bytes; nil when malformed or overflowing.

@@ -36,9 +36,11 @@ final class StopFlag: @unchecked Sendable {
 struct PageJob: Sendable {
     var cleaner: Cleaner
     var reader: PageReader
-    var format: OutputFormat
-    /// nil: print to standard output.
+    var formatter: ArticleFormatter
+    /// `-o DIR`: one file per page (and per WARC file) below it.
     var mapper: OutputPathMapper?
+    /// Without `-o DIR`: standard output, or the `-o FILE.jsonl` file.
+    var sink: LineSink?
     var url: String?
     var encoding: String?
     var resume: Bool
@@ -85,8 +87,8 @@ final class BatchRunner: Sendable {
         }
     }
 
-    /// Runs the batch over `roots`; returns the exit status.
-    func run(roots: [String]) -> Int32 {
+    /// Runs the batch: the pages under `roots`, then the WARC files `warcs`; returns the exit status.
+    func run(roots: [String], warcs: [InputItem] = []) -> Int32 {
         for index in 0..<jobs {
             group.enter()
             let thread = Thread { [self] in
@@ -127,14 +129,59 @@ final class BatchRunner: Sendable {
             }
         }
 
+        if !stop.isSet { runWarcs(warcs) }
+
         if let signal = stop.state.signal {
             writer.abandon()
+            job.sink?.abandon()
             reporter.finish()
             reporter.say("interrupted: \(reporter.done) of \(reporter.discoveredCount) pages done")
             return 128 + signal
         }
+        do {
+            try job.sink?.commit()
+        } catch {
+            reporter.failed(path: job.sink?.path ?? "-", error: error)
+        }
         reporter.finish()
         return reporter.failedCount > 0 ? 1 : 0
+    }
+
+    /// Cleans the WARC files one after another (each with `jobs` workers over its records) into
+    /// the shared sink, or into `DIR/…/NAME.jsonl` each with `-o DIR`; one summary line per file.
+    func runWarcs(_ warcs: [InputItem]) {
+        let warcRunner = WarcRunner(job: job, reporter: reporter, stop: stop, jobs: jobs)
+        for item in warcs where !stop.isSet {
+            let sink: LineSink
+            var ownSink = false
+            if let mapper = job.mapper {
+                do {
+                    let outputPath = try WarcInputs.outputPath(for: item.relativePath, directory: mapper.directory)
+                    if job.resume, !item.isStandardInput, Self.isUpToDate(output: outputPath, input: item.path) {
+                        reporter.say("\(item.path): output \(outputPath) is up to date, skipped")
+                        continue
+                    }
+                    sink = try LineSink.file(outputPath)
+                    ownSink = true
+                } catch {
+                    reporter.failed(path: item.path, error: error)
+                    continue
+                }
+            } else if let shared = job.sink {
+                sink = shared
+            } else {
+                continue
+            }
+            let summary = warcRunner.run(path: item.path, sink: sink)
+            if ownSink {
+                if stop.isSet {
+                    sink.abandon()
+                } else {
+                    do { try sink.commit() } catch { reporter.failed(path: item.path, error: error) }
+                }
+            }
+            if !stop.isSet { reporter.summary(summary.line(item.path)) }
+        }
     }
 
     /// Cleans one page; every failure is reported for that page only.
@@ -148,15 +195,11 @@ final class BatchRunner: Sendable {
             }
             let page = try job.reader.read(item.path)
             let article = try job.cleaner.clean(html: page.bytes, url: job.url, encoding: job.encoding)
-            let rendered: String
-            switch job.format {
-            case .text: rendered = TextRenderer().render(article)
-            case .json: rendered = JSONRenderer().render(article, url: job.url, source: item.path) + "\n"
-            }
+            let rendered = job.formatter.render(article, url: job.url, source: item.path)
             if let outputPath {
                 try writer.write(rendered, to: outputPath)
-            } else if !writeAll(1, rendered) {
-                throw BatchError.system(.write, "cannot write standard output", errno: errno)
+            } else if let sink = job.sink, !sink.write(rendered) {
+                throw BatchError.system(.write, "cannot write \(sink.path ?? "standard output")", errno: errno)
             }
             reporter.succeeded(storedBytes: page.storedSize)
         } catch {

@@ -85,6 +85,11 @@ final class Reporter: @unchecked Sendable {
 
     func failed(path: String, error: any Error) {
         let (kind, message) = Self.describe(error)
+        failure(path: path, kind: kind, message: message)
+    }
+
+    /// Counts and names one failure: `newsclean: PATH: MESSAGE` on stderr, a line in `--errors`.
+    func failure(path: String, kind: String, message: String) {
         lock.lock(); defer { lock.unlock() }
         failed += 1
         if silenced { return }
@@ -118,6 +123,12 @@ final class Reporter: @unchecked Sendable {
         let megabytes = Double(bytes) / 1_000_000
         writeAll(2, String(format: "cleaned %d pages, %d failed, %d skipped, %.1f MB in %.2f s (%.1f pages/s)\n",
                            cleaned, failed, skipped, megabytes, seconds, rate))
+    }
+
+    /// A per-file summary line on stderr (`newsclean: LINE`), unless quiet.
+    func summary(_ line: String) {
+        guard !quiet else { return }
+        say("newsclean: " + line)
     }
 
     /// Prints a line on stderr (clearing the progress line first).

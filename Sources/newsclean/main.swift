@@ -31,15 +31,64 @@ case .run(let parsed):
     arguments = parsed
 }
 
-if arguments.output == nil, let input = arguments.inputs.first, input != "-" {
+// Sort the inputs: WARC files (by --warc, by name, or by content) go to the WARC path; page
+// files and directories to the page walk; directories are also searched for WARC files.
+var pageRoots: [String] = []
+var warcInputs: [InputItem] = []
+let outputDirectory = arguments.outputIsJSONLFile ? nil : arguments.output
+for input in arguments.inputs {
+    if input == "-" {
+        if arguments.warc { warcInputs.append(InputItem(path: "-", relativePath: "stdin")) } else { pageRoots.append(input) }
+        continue
+    }
     var info = stat()
-    if stat(input, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR {
-        usageFailure("\(input) is a directory: give -o DIR to write one file per page")
+    let exists = stat(input, &info) == 0
+    if exists && info.st_mode & S_IFMT == S_IFDIR {
+        if arguments.output == nil && !arguments.streamsToStandardOutput {
+            usageFailure("\(input) is a directory: give -o DIR to write one file per page (or -f jsonl)")
+        }
+        pageRoots.append(input)
+        warcInputs += WarcInputs.scan(input, excluding: outputDirectory.map { [$0] } ?? [])
+    } else if exists && (arguments.warc || WarcInputs.hasWarcName(input) || WarcInputs.sniff(input)) {
+        warcInputs.append(InputItem(path: input, relativePath: InputWalker.baseName(input)))
+    } else {
+        pageRoots.append(input)
     }
 }
 
 var options = CleanerOptions()
 if let maxBytes = arguments.maxBytes { options.maxBytes = maxBytes }
+if arguments.noTables { options.includeTables = false }
+if let favor = arguments.favor { options.favor = favor }
+
+// User rules: every --rules file, then --drop/--content, merged in that order; invalid rules
+// are a usage error and nothing is cleaned.
+do {
+    var rules: Rules?
+    for file in arguments.rulesFiles {
+        let loaded: Rules
+        do {
+            loaded = try Rules(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            usageFailure("rules file \(file): \(error)")
+        }
+        rules = (rules ?? Rules()).merging(loaded)
+    }
+    if !arguments.drops.isEmpty || !arguments.contents.isEmpty {
+        let quick: Rules
+        do {
+            quick = try Rules(drop: arguments.drops, content: arguments.contents)
+        } catch {
+            usageFailure("--drop/--content: \(error)")
+        }
+        rules = (rules ?? Rules()).merging(quick)
+    }
+    options.rules = rules
+}
+
+if let page = arguments.explain {
+    exit(Explain.run(page: page, options: options, arguments: arguments))
+}
 
 var errorsFD: Int32?
 if let errorsFile = arguments.errorsFile {
@@ -51,22 +100,41 @@ if let errorsFile = arguments.errorsFile {
     errorsFD = fd
 }
 
+let sink: LineSink?
+if let output = arguments.output, arguments.outputIsJSONLFile {
+    do {
+        sink = try LineSink.file(output)
+    } catch {
+        writeAll(2, "newsclean: \(error.description)\n")
+        exit(1)
+    }
+} else if arguments.output == nil {
+    sink = .standardOutput()
+} else {
+    sink = nil
+}
+
+let formatter = ArticleFormatter(format: arguments.format, links: arguments.links, tables: !arguments.noTables,
+                                 metadataHeader: arguments.metadata)
 let job = PageJob(
     cleaner: Cleaner(options: options),
     reader: PageReader(maxBytes: options.maxBytes),
-    format: arguments.format,
-    mapper: arguments.output.map { OutputPathMapper(directory: $0, fileExtension: arguments.format.fileExtension) },
+    formatter: formatter,
+    mapper: outputDirectory.map { OutputPathMapper(directory: $0, fileExtension: arguments.format.fileExtension) },
+    sink: sink,
     url: arguments.url,
     encoding: arguments.encoding,
     resume: arguments.resume
 )
 let reporter = Reporter(quiet: arguments.quiet, errorsFD: errorsFD)
-// Standard output mode cleans one page: one worker is enough.
-let runner = BatchRunner(job: job, reporter: reporter, jobs: arguments.output == nil ? 1 : arguments.jobs)
+// One page to standard output needs one worker; everything else (files, JSON Lines, WARC
+// records) uses -j.
+let onePageToStdout = arguments.output == nil && !arguments.streamsToStandardOutput
+let runner = BatchRunner(job: job, reporter: reporter, jobs: onePageToStdout ? 1 : arguments.jobs)
 
 let signalSources = runner.installSignalHandlers()
 
-let status = runner.run(roots: arguments.inputs)
+let status = runner.run(roots: pageRoots, warcs: warcInputs)
 if let errorsFD { close(errorsFD) }
 withExtendedLifetime(signalSources) {}
 exit(status)

@@ -50,19 +50,23 @@ with open(os.path.join(out, "list.tsv"), "w") as listing:
 EOF
 : > "$WORK/direct.jsonl"
 while IFS=$'\t' read -r url path; do
-    "$BIN" -f jsonl --url "$url" "$path" >> "$WORK/direct.jsonl"
+    "$BIN" -q -f jsonl --url "$url" "$path" >> "$WORK/direct.jsonl"
 done < "$WORK/direct/list.tsv"
 
 same_as_direct() {   # same_as_direct WARC
     local out="$WORK/$(basename "$1").jsonl"
     "$BIN" -f jsonl "$1" > "$out" 2> "$out.err" || { echo "  exit $? on $1"; cat "$out.err"; return 1; }
-    "$PY" - "$WORK/direct.jsonl" "$out" <<'EOF'
+    "$PY" - "$WORK/direct.jsonl" "$out" "$WORK/direct/list.tsv" <<'EOF'
 import collections, json, sys
+# Keyed by the URL each page was cleaned with (line i of direct.jsonl is page i of list.tsv):
+# the object's own "url" is the page's canonical URL when it declares one, while a WARC
+# record's "url" is its WARC-Target-URI.
 direct = {}
-for line in open(sys.argv[1], encoding="utf-8"):
-    if line.strip():
-        obj = json.loads(line)
-        direct[obj["url"]] = obj
+urls = [line.split("\t", 1)[0] for line in open(sys.argv[3], encoding="utf-8") if line.strip()]
+objects = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8") if line.strip()]
+assert len(urls) == len(objects), f"{len(urls)} pages listed, {len(objects)} cleaned directly"
+for url, obj in zip(urls, objects):
+    direct[url] = obj
 seen = collections.Counter()
 bad = 0
 for line in open(sys.argv[2], encoding="utf-8"):

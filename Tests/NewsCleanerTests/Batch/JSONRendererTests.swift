@@ -21,7 +21,8 @@ import Testing
         #expect(json.contains(#"\u0000"#) && json.contains(#"\u001b"#) && json.contains(#"\u2028"#))
         let object = try parse(json)
         #expect(object["title"] as? String == nasty)
-        #expect(object["text"] as? String == article.text)
+        // `text` is the body without the title line (ArticleJSON's definition).
+        #expect(object["text"] as? String == "H\n\n" + nasty + "\n\na\tb\"c")
         #expect(object["source"] as? String == "in/a.html")
         #expect(object["url"] as? String == "https://example.com/?q=\"x\"")
         let blocks = try #require(object["blocks"] as? [[String: Any]])
@@ -33,14 +34,39 @@ import Testing
         #expect(blocks[1]["cells"] == nil)
     }
 
-    @Test func emptyArticleHasNullTitleAndNoOptionalKeys() throws {
+    @Test func emptyArticleHasEveryDocumentedFieldAndNoSource() throws {
         let json = JSONRenderer().render(Article(), url: nil)
-        #expect(json == #"{"title":null,"text":"","blocks":[]}"#)
-        _ = try parse(json)
+        let object = try parse(json)
+        #expect(object["title"] is NSNull)
+        #expect(object["url"] is NSNull)
+        #expect(object["text"] as? String == "")
+        #expect(object["source"] == nil)
+        for key in ["author", "authors", "date", "sitename", "hostname", "description", "categories", "tags", "language", "image", "blocks"] {
+            #expect(object.keys.contains(key), "missing \(key)")
+        }
     }
 
-    @Test func keyOrderIsStable() {
-        let json = JSONRenderer().render(Article(title: "T", blocks: [Block(kind: .paragraph, text: "p")]), url: "u", source: "s")
-        #expect(json == #"{"title":"T","text":"T\n\np\n","blocks":[{"kind":"paragraph","text":"p","level":0}],"source":"s","url":"u"}"#)
+    @Test func keyOrderIsArticleJSONsThenSource() {
+        let article = Article(title: "T", blocks: [Block(kind: .paragraph, text: "p")])
+        let json = JSONRenderer().render(article, url: "u", source: "s")
+        var expected = ArticleJSON(pretty: false).render(article)
+        expected = expected.replacingOccurrences(of: #""url":null"#, with: #""url":"u""#)
+        expected.removeLast()
+        #expect(json == expected + #","source":"s"}"#)
+    }
+
+    @Test func prettyIsIndentedAndParsesToTheSameObject() throws {
+        let article = Article(title: "T", blocks: [Block(kind: .paragraph, text: "p")])
+        let pretty = JSONRenderer(pretty: true).render(article, url: "u", source: "s")
+        #expect(pretty.contains("\n  \"title\": \"T\""))
+        let compact = JSONRenderer().render(article, url: "u", source: "s")
+        #expect(try parse(pretty) as NSDictionary == parse(compact) as NSDictionary)
+    }
+
+    @Test func canonicalURLWinsOverTheGivenOne() throws {
+        var article = Article(title: "T")
+        article.metadata.url = "https://example.com/canonical"
+        let object = try parse(JSONRenderer().render(article, url: "https://example.com/given"))
+        #expect(object["url"] as? String == "https://example.com/canonical")
     }
 }

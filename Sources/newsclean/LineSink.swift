@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import NewsCleaner
+
+/// A stream of whole outputs (pages or JSON lines) from several threads into one place:
+/// standard output, or one file written under a hidden temporary name and renamed into place
+/// by `commit()` (so a reader never sees a half-written file under the final name; an
+/// interrupted or failed run leaves no file). Each `write` is atomic with respect to the others,
+/// so lines from different workers never interleave.
+// @unchecked Sendable: `fd` and `closed` are only touched while holding `lock`.
+final class LineSink: @unchecked Sendable {
+    private let lock = NSLock()
+    private var fd: Int32
+    private var closed = false
+    /// Where the bytes go until `commit()`; nil for standard output.
+    let temporaryPath: String?
+    /// The final name; nil for standard output.
+    let path: String?
+
+    /// Serial numbers for temporary names, unique within the process.
+    nonisolated(unsafe) private static var serial = 0
+    private static let serialLock = NSLock()
+    /// Permission bits of created files (before the umask), as `AtomicFileWriter` uses.
+    static let fileMode: mode_t = 0o666
+
+    private init(fd: Int32, temporaryPath: String?, path: String?) {
+        self.fd = fd
+        self.temporaryPath = temporaryPath
+        self.path = path
+    }
+
+    /// Standard output (never closed).
+    static func standardOutput() -> LineSink { LineSink(fd: 1, temporaryPath: nil, path: nil) }
+
+    /// A new file at `path`, created (with its directories) under a temporary name.
+    static func file(_ path: String) throws(BatchError) -> LineSink {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty { try AtomicFileWriter.makeDirectories(directory) }
+        serialLock.lock()
+        serial += 1
+        let number = serial
+        serialLock.unlock()
+        let temporary = AtomicFileWriter.temporaryPath(for: path, pid: getpid(), serial: number)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
+        guard fd >= 0 else { throw .system(.write, "cannot create \(temporary)", errno: errno) }
+        return LineSink(fd: fd, temporaryPath: temporary, path: path)
+    }
+
+    /// Writes all of `text` in one go; false when the write failed.
+    func write(_ text: String) -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        guard !closed else { return false }
+        return writeAll(fd, text)
+    }
+
+    /// Closes the temporary file and renames it to `path` (nothing for standard output).
+    func commit() throws(BatchError) {
+        lock.lock(); defer { lock.unlock() }
+        guard let temporaryPath, let path, !closed else { return }
+        closed = true
+        let closeFailed = close(fd) != 0
+        if closeFailed || rename(temporaryPath, path) != 0 {
+            let code = errno
+            unlink(temporaryPath)
+            throw .system(.write, "cannot write \(path)", errno: code)
+        }
+    }
+
+    /// Closes and removes the temporary file (nothing for standard output).
+    func abandon() {
+        lock.lock(); defer { lock.unlock() }
+        guard let temporaryPath, !closed else { return }
+        closed = true
+        close(fd)
+        unlink(temporaryPath)
+    }
+}

@@ -1,0 +1,280 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Dispatch
+import Foundation
+import NewsCleaner
+
+/// HTTP statuses whose body is a page worth cleaning (2xx); redirects, errors and
+/// `304 Not Modified` records are counted as skipped.
+let cleanableHTTPStatuses = 200..<300
+
+/// Cleans the HTML records of WARC files into JSON Lines.
+///
+/// The calling thread reads the file record by record (`WarcReader`, constant memory); `jobs`
+/// worker threads clean records in parallel; whoever finishes the next record in input order
+/// writes it and every following one already done. A semaphore of `window` permits bounds the
+/// records between reading and writing (queued, being cleaned, or waiting in the reorder
+/// buffer), so memory stays bounded by `window` records however slow one record is.
+final class WarcRunner: Sendable {
+    let job: PageJob
+    let reporter: Reporter
+    let stop: StopFlag
+    let jobs: Int
+    /// Most records between read and written.
+    let window: Int
+
+    /// Records in flight per worker thread.
+    static let recordsPerWorker = 4
+    /// Worker stack size, as for pages (deeply nested HTML is walked iteratively, but the
+    /// parser's callbacks still like room).
+    static let workerStackBytes = 16 << 20
+
+    init(job: PageJob, reporter: Reporter, stop: StopFlag, jobs: Int) {
+        self.job = job
+        self.reporter = reporter
+        self.stop = stop
+        self.jobs = max(1, jobs)
+        window = max(1, jobs) * Self.recordsPerWorker
+    }
+
+    /// What one file held, for its summary line.
+    struct FileSummary: Sendable {
+        var stats = WarcStats()
+        var cleaned = 0
+        var failed = 0
+        /// HTML records not cleaned because their HTTP status is not 2xx.
+        var notOK = 0
+        var readError: String?
+
+        /// `x.warc.gz: 12 records, 10 html, 9 cleaned, 3 skipped, 1 failed, damaged at offsets 0, 812`.
+        func line(_ path: String) -> String {
+            let damaged = stats.damagedOffsets.isEmpty ? "no damage"
+                : "damaged at offsets " + stats.damagedOffsets.map(String.init).joined(separator: ", ")
+            return "\(path): \(stats.records) records, \(stats.html) html, \(cleaned) cleaned, "
+                + "\(stats.skipped + notOK) skipped, \(failed) failed, \(damaged)"
+                + (readError.map { ", read error: \($0)" } ?? "")
+        }
+
+        /// True when the file gave exit status 1.
+        var hasProblems: Bool { failed > 0 || !stats.damaged.isEmpty || readError != nil }
+    }
+
+    private struct Task: Sendable {
+        var sequence: Int
+        var record: WarcRecord
+    }
+
+    /// The ordered output of one file: finished records wait here until all earlier ones are written.
+    // @unchecked Sendable: every var is touched only while holding `lock`.
+    private final class Reorder: @unchecked Sendable {
+        let lock = NSLock()
+        var done: [Int: String?] = [:]
+        var next = 0
+        var writeFailed = false
+    }
+
+    /// Cleans one WARC file (`path`, or standard input for `-`) into `sink`; returns its summary.
+    func run(path: String, sink: LineSink) -> FileSummary {
+        var summary = FileSummary()
+        let reader: WarcReader
+        var relay: StandardInputRelay?
+        do {
+            if path == "-" {
+                let started = try StandardInputRelay.start()
+                relay = started
+                guard started.looksLikeWarc else {
+                    summary.readError = "standard input is not a WARC file"
+                    reporter.failure(path: path, kind: "not-warc", message: "not a WARC file")
+                    started.close()
+                    return summary
+                }
+                reader = WarcReader(fileDescriptor: started.fd)
+            } else {
+                reader = try WarcReader(path: path)
+            }
+        } catch {
+            summary.readError = String(describing: error)
+            reporter.failure(path: path, kind: "read", message: "cannot read: \(error)")
+            return summary
+        }
+        defer { relay?.close() }
+
+        let queue = BlockingQueue<Task>(capacity: window)
+        let permits = DispatchSemaphore(value: window)
+        let reorder = Reorder()
+        let counts = Counts()
+        let group = DispatchGroup()
+
+        for index in 0..<jobs {
+            group.enter()
+            let thread = Thread { [self] in
+                while let task = queue.pop() {
+                    let line = clean(task.record, path: path, counts: counts)
+                    reorder.lock.lock()
+                    reorder.done[task.sequence] = .some(line)
+                    while let ready = reorder.done.removeValue(forKey: reorder.next) {
+                        if let ready, !sink.write(ready) { reorder.writeFailed = true }
+                        reorder.next += 1
+                        permits.signal()
+                    }
+                    reorder.lock.unlock()
+                }
+                group.leave()
+            }
+            thread.name = "newsclean-warc-\(index)"
+            thread.stackSize = Self.workerStackBytes
+            thread.start()
+        }
+
+        var sequence = 0
+        reading: while !stop.isSet {
+            let event: WarcEvent?
+            do {
+                event = try reader.next()
+            } catch {
+                summary.readError = String(describing: error)
+                reporter.failure(path: path, kind: "read", message: String(describing: error))
+                break
+            }
+            guard let event else { break }
+            summary.stats.add(event)
+            switch event {
+            case .damaged(let damage):
+                reporter.failure(path: path, kind: "warc-damage",
+                                 message: "damaged at offset \(damage.offset): \(damage.error)")
+            case .record(let record):
+                guard record.isHTML else { continue }
+                if let status = record.http?.statusCode, !cleanableHTTPStatuses.contains(status) {
+                    summary.notOK += 1
+                    continue
+                }
+                reporter.found()
+                // Wait for room in the reorder window, checking for a signal now and then.
+                while permits.wait(timeout: .now() + .milliseconds(Self.pollMilliseconds)) == .timedOut {
+                    if stop.isSet { break reading }
+                }
+                if !queue.push(Task(sequence: sequence, record: record)) {
+                    permits.signal()
+                    break reading
+                }
+                sequence += 1
+            }
+        }
+        queue.finish()
+        group.wait()
+        summary.cleaned = counts.cleaned
+        summary.failed = counts.failed
+        if reorder.writeFailed {
+            summary.readError = "cannot write output"
+            reporter.failure(path: path, kind: "write", message: "cannot write output: \(String(cString: strerror(errno)))")
+        }
+        return summary
+    }
+
+    /// How often the reader looks at the stop flag while the window is full.
+    static let pollMilliseconds = 50
+
+    /// Per-file counters shared by the workers.
+    // @unchecked Sendable: the vars are touched only while holding `lock`.
+    private final class Counts: @unchecked Sendable {
+        let lock = NSLock()
+        private var cleanedCount = 0
+        private var failedCount = 0
+        var cleaned: Int { lock.lock(); defer { lock.unlock() }; return cleanedCount }
+        var failed: Int { lock.lock(); defer { lock.unlock() }; return failedCount }
+        func add(cleaned: Bool) {
+            lock.lock(); defer { lock.unlock() }
+            if cleaned { cleanedCount += 1 } else { failedCount += 1 }
+        }
+    }
+
+    /// One record's JSON line, or nil (after reporting) when it could not be cleaned.
+    private func clean(_ record: WarcRecord, path: String, counts: Counts) -> String? {
+        let payload = record.payload
+        do {
+            let article = try job.cleaner.clean(html: payload, url: record.targetURI,
+                                                encoding: job.encoding ?? record.charsetHint)
+            let line = job.formatter.warcLine(article, targetURI: record.targetURI,
+                                              date: record.date, recordID: record.recordID)
+            counts.add(cleaned: true)
+            reporter.succeeded(storedBytes: payload.count)
+            return line
+        } catch {
+            counts.add(cleaned: false)
+            let (kind, message) = Reporter.describe(error)
+            reporter.failure(path: path, kind: kind,
+                             message: "record at offset \(record.offset) (\(record.targetURI ?? "no URI")): \(message)")
+            return nil
+        }
+    }
+}
+
+/// Standard input for `--warc -`: the first bytes are read to check that they start a WARC,
+/// then a thread copies those bytes and the rest of standard input into a pipe, whose read end
+/// `fd` the `WarcReader` reads as if nothing had been consumed.
+final class StandardInputRelay: Sendable {
+    /// The read end of the pipe.
+    let fd: Int32
+    /// `WarcReader.looksLikeWarc` of the first bytes.
+    let looksLikeWarc: Bool
+    /// Bytes copied from standard input to the pipe at a time.
+    static let copyChunk = 1 << 16
+
+    private init(fd: Int32, looksLikeWarc: Bool) {
+        self.fd = fd
+        self.looksLikeWarc = looksLikeWarc
+    }
+
+    /// Reads the prefix and starts the copying thread.
+    static func start() throws(BatchError) -> StandardInputRelay {
+        var prefix = [UInt8]()
+        var chunk = [UInt8](repeating: 0, count: WarcInputs.sniffBytes)
+        while prefix.count < WarcInputs.sniffBytes {
+            let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, WarcInputs.sniffBytes - prefix.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { throw .system(.read, "cannot read standard input", errno: errno) }
+            if n == 0 { break }
+            prefix.append(contentsOf: chunk[0..<n])
+        }
+        // The copying thread writes into a pipe the reader may close early: a write must fail
+        // with EPIPE, not kill the process.
+        signal(SIGPIPE, SIG_IGN)
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { throw .system(.read, "cannot make a pipe", errno: errno) }
+        let (readEnd, writeEnd) = (ends[0], ends[1])
+        let first = prefix
+        let thread = Thread {
+            defer { Glibc.close(writeEnd) }
+            guard first.isEmpty || writeBytes(writeEnd, first) else { return }
+            var buffer = [UInt8](repeating: 0, count: copyChunk)
+            while true {
+                let n = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, copyChunk) }
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return }
+                if !writeBytes(writeEnd, Array(buffer[0..<n])) { return }
+            }
+        }
+        thread.name = "newsclean-stdin-relay"
+        thread.start()
+        return StandardInputRelay(fd: readEnd, looksLikeWarc: WarcReader.looksLikeWarc(prefix))
+    }
+
+    /// Closes the read end (the copying thread then stops on its next write).
+    func close() { Glibc.close(fd) }
+
+    private static func writeBytes(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += n
+            }
+            return true
+        }
+    }
+}
