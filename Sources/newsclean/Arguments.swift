@@ -52,6 +52,8 @@ options:
                         text, blocks … and source), jsonl (one such object per line)
       --links           markdown and html keep the article's links
       --no-tables       leave tables out
+      --no-title        text: leave out the title line (the body only, as benchmark
+                        truths are written)
       --metadata        text and markdown start with a metadata header (title, author,
                         date, site, url, language)
       --favor MODE      precision, recall or balanced (default): what the cleaner
@@ -108,6 +110,8 @@ struct Arguments: Sendable {
     var outputIsJSONLFile: Bool { output.map { $0.lowercased().hasSuffix(".jsonl") } ?? false }
     var links = false
     var noTables = false
+    /// `--no-title`: the text format starts with the body.
+    var noTitle = false
     var metadata = false
     /// `--warc`: file inputs and `-` are WARC files whatever their names.
     var warc = false
@@ -183,7 +187,7 @@ struct Arguments: Sendable {
                 if name.isEmpty { continue }
             }
             let flags: Set<String> = ["--quiet", "--resume", "--help", "--version", "--links", "--no-tables",
-                                      "--metadata", "--warc"]
+                                      "--no-title", "--metadata", "--warc"]
             if flags.contains(name) && inline != nil {
                 throw UsageError("option \(name) takes no value")
             }
@@ -194,6 +198,7 @@ struct Arguments: Sendable {
             case "--resume": result.resume = true
             case "--links": result.links = true
             case "--no-tables": result.noTables = true
+            case "--no-title": result.noTitle = true
             case "--metadata": result.metadata = true
             case "--warc": result.warc = true
             case "--explain":

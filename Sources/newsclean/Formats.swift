@@ -30,13 +30,15 @@ struct ArticleFormatter: Sendable {
     var tables = true
     /// `--metadata`: text and Markdown start with a metadata header.
     var metadataHeader = false
+    /// Not `--no-title`: the text format starts with the title.
+    var title = true
 
     /// The output for one page, ending with a newline (empty text output stays empty).
     /// `source` (the input path) is added to JSON objects when given.
     func render(_ article: Article, url: String?, source: String?) -> String {
         switch format {
         case .text:
-            let body = TextRenderer().render(article)
+            let body = TextRenderer(includeTitle: title).render(article)
             guard metadataHeader else { return body }
             let header = Self.textHeader(article.metadata, title: article.title)
             return header.isEmpty ? body : header + "\n" + body

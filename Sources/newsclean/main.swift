@@ -115,7 +115,7 @@ if let output = arguments.output, arguments.outputIsJSONLFile {
 }
 
 let formatter = ArticleFormatter(format: arguments.format, links: arguments.links, tables: !arguments.noTables,
-                                 metadataHeader: arguments.metadata)
+                                 metadataHeader: arguments.metadata, title: !arguments.noTitle)
 let job = PageJob(
     cleaner: Cleaner(options: options),
     reader: PageReader(maxBytes: options.maxBytes),

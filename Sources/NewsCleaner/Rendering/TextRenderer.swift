@@ -2,14 +2,20 @@
 ///
 /// ```swift
 /// let text = TextRenderer().render(article)
+/// let body = TextRenderer(includeTitle: false).render(article)   // the body only
 /// ```
 public struct TextRenderer: Sendable {
-    public init() {}
+    /// Start with the title line (default true).
+    public var includeTitle: Bool
+
+    public init(includeTitle: Bool = true) {
+        self.includeTitle = includeTitle
+    }
 
     public func render(_ article: Article) -> String {
         var parts: [String] = []
         parts.reserveCapacity(article.blocks.count + 1)
-        if let title = article.title, !title.isEmpty,
+        if includeTitle, let title = article.title, !title.isEmpty,
            !(article.blocks.first.map { $0.kind == .heading && $0.text == title } ?? false) {
             parts.append(title)
         }

@@ -33,7 +33,10 @@ struct QualityFloor: Decodable {
         DispatchQueue.concurrentPerform(iterations: ids.count) { index in
             let id = ids[index]
             do {
-                let text = try cleaner.clean(html: try TestPages.aebPage(id), url: truth.urls[id]).text
+                // The AEB truth is the body without the title, so the body is what is scored
+                // (`newsclean --no-title`); the title line would count against precision.
+                let article = try cleaner.clean(html: try TestPages.aebPage(id), url: truth.urls[id])
+                let text = TextRenderer(includeTitle: false).render(article)
                 outputs.withLock { $0[id] = text }
             } catch {
                 errors.withLock { $0.append("\(id): \(error)") }
