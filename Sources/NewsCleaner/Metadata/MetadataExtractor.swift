@@ -56,6 +56,25 @@ public struct MetadataExtractor: Sendable {
     static let notBylineWords = ["authority", "authorize", "author-bio", "author-box", "about-author", "avatar"]
     /// Class/id words marking a comment section (ignored for bylines and dates).
     static let commentWords = ["comment", "respond", "reply", "disqus", "discussion", "trackback"]
+    /// Marks class/id words of `notBylineWords` in the metadata matcher.
+    static let notByline = Concept(rawValue: 1 << 31)
+    /// The three word lists above, compiled once into one automaton (substring matches, case-insensitive).
+    static let classMatcher = ConceptMatcher(lists: [(.comments, commentWords), (.byline, bylineWords),
+                                                     (notByline, notBylineWords)])
+
+    /// The metadata concepts named by an element's class and id, in one pass over their bytes.
+    static func classConcepts(_ doc: Document, _ id: Int) -> Concept {
+        var found: Concept = []
+        doc.attributeBytes.withUnsafeBufferPointer { bytes in
+            for name in [AttributeName.class, .id] {
+                if let range = doc.attributeRange(name, of: id) {
+                    found.formUnion(classMatcher.concepts(in: UnsafeBufferPointer(rebasing: bytes[range])))
+                }
+            }
+        }
+        return found
+    }
+
     /// Longest byline element text considered.
     static let maxBylineChars = 120
     /// Longest text node considered as a visible date line.
@@ -248,6 +267,22 @@ struct PageScan {
 
     /// Upper bound on the page text kept for the language guess.
     static let bodyTextLimit = 8000
+    /// Longest UTF-8 encoding of one character.
+    static let maxBytesPerCharacter = 4
+
+    /// True when the bytes hold an ASCII digit or a full-width digit (U+FF10–U+FF19: EF BC 90–99).
+    static func hasDigit(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let b = bytes[i]
+            if b >= 0x30 && b <= 0x39 { return true }
+            if b == 0xEF, i + 2 < range.upperBound, bytes[i + 1] == 0xBC, bytes[i + 2] >= 0x90, bytes[i + 2] <= 0x99 {
+                return true
+            }
+            i += 1
+        }
+        return false
+    }
     static let postedByPattern = try! NSRegularExpression(
         pattern: #"^\s*(?:posted|written|published)\s+by\s+(.+?)(?:\s+(?:at|on|@)\s+(.+))?\s*$"#,
         options: [.caseInsensitive])
@@ -302,13 +337,11 @@ struct PageScan {
                 let value = doc.attribute(.content, of: id) ?? doc.attribute(.datetime, of: id) ?? itempropText(doc, id)
                 if !value.isEmpty { itemprop[prop, default: []].append(value) }
             }
-            let words = ((doc.attribute(.class, of: id) ?? "") + " " + (doc.attribute(.id, of: id) ?? "")).lowercased()
-            if words.count > 1 {
-                if !inComment, MetadataExtractor.commentWords.contains(where: { words.contains($0) }), tag != .body, tag != .html {
+            let words = MetadataExtractor.classConcepts(doc, id)
+            if !words.isEmpty {
+                if !inComment, words.contains(.comments), tag != .body, tag != .html {
                     commentEnd = doc.subtreeEnd(id)
-                } else if !inComment, id >= bylineEnd,
-                          MetadataExtractor.bylineWords.contains(where: { words.contains($0) }),
-                          !MetadataExtractor.notBylineWords.contains(where: { words.contains($0) }) {
+                } else if !inComment, id >= bylineEnd, words.contains(.byline), !words.contains(MetadataExtractor.notByline) {
                     let t = doc.text(of: id)
                     if !t.isEmpty, t.count <= MetadataExtractor.maxBylineChars {
                         bylines.append(t)
@@ -336,13 +369,16 @@ struct PageScan {
 
     /// Looks at one visible text node: a date line? a "Posted by" line? Also feeds the body text.
     private mutating func scanText(_ doc: Document, _ id: Int, into text: inout TextAccumulator) {
-        let raw = doc.rawText(id)
+        let range = doc.textRange(id)
         if text.bytes.count < PageScan.bodyTextLimit {
-            let bytes = Array(raw.utf8)
-            text.append(bytes, 0..<bytes.count)
+            text.append(doc.textBytes, range)
             text.space()
         }
-        let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Cheap checks on the bytes first: a date or "Posted by … at 21:45" line is short and has a
+        // digit (ASCII or full-width); only such nodes become Strings and meet the patterns.
+        guard range.count <= MetadataExtractor.maxDateLineChars * PageScan.maxBytesPerCharacter,
+              PageScan.hasDigit(doc.textBytes, range) else { return }
+        let line = doc.rawText(id).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !line.isEmpty, line.count <= MetadataExtractor.maxDateLineChars else { return }
         let ns = NSRange(line.startIndex..., in: line)
         if let m = PageScan.postedByPattern.firstMatch(in: line, range: ns),
