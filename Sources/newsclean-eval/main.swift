@@ -65,26 +65,9 @@ func parseArguments(_ raw: [String]) -> Arguments {
     return arguments
 }
 
-/// A JSON string literal.
+/// A JSON string literal (the library's JSON writer, so escaping is the same everywhere).
 func jsonString(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-            if scalar.value < 0x20 {
-                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                    + String(scalar.value, radix: 16)
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return out + "\""
+    JSONValue.string(text).serialized()
 }
 
 func format(_ value: Double) -> String { String(format: "%.3f", value) }

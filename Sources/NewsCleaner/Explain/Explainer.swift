@@ -122,19 +122,9 @@ struct Explainer {
         }
     }
 
+    /// Text and attribute values escaped as the HTML renderer does.
     private func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for ch in text.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
+        HTMLRenderer.escapeAttribute(text)
     }
 }
 
