@@ -311,29 +311,25 @@ struct BlockExtractor {
         if density > maxDensity { return .linkDensity(density) }
         if measure.chars <= settings.boilerplatePhraseMaxChars && BoilerplatePhrases.matches(block.text) { return .phrase }
         if let title, block.text == title, block.kind == .heading || block.kind == .paragraph { return .title }
+        // One pass of the text-marker matcher, only for short blocks.
+        guard measure.chars <= max(settings.bylineMaxChars, settings.creditLineMaxChars) else { return nil }
+        let markers = TextMarkers.scan(block.text)
         if measure.chars <= settings.bylineMaxChars && measure.sentences == 0 {
-            if isByline(block.text) { return .byline }
+            if markers.byline || hasEmailAddress(block.text) { return .byline }
             if block.kind == .paragraph && DateLine.looksLikeDateLine(block.text) { return .dateline }
         }
         if measure.chars <= settings.creditLineMaxChars && block.kind != .heading {
-            let lower = block.text.lowercased()
-            if BoilerplateMarkers.creditPrefixes.contains(where: { lower.hasPrefix($0) })
-                || BoilerplateMarkers.creditInfixes.contains(where: { lower.contains($0) }) {
-                return .byline
-            }
-            if BoilerplateMarkers.photoCredits.contains(where: { lower.contains($0) }) { return .caption }
-            let calls = BoilerplateMarkers.callsToAction.reduce(0) { $0 + (lower.contains($1) ? 1 : 0) }
-            if calls >= settings.callToActionMinMarkers { return .phrase }
+            if markers.creditLine { return .byline }
+            if markers.photoCredit { return .caption }
+            if markers.callsToAction >= settings.callToActionMinMarkers { return .phrase }
         }
         return nil
     }
 
-    private func isByline(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        if BylineMarkers.prefixes.contains(where: { lower.hasPrefix($0) }) { return true }
-        if BylineMarkers.infixes.contains(where: { lower.contains($0) }) { return true }
-        // A short line with an e-mail address is a contact or byline line.
-        if let at = lower.firstIndex(of: "@"), lower[lower.index(after: at)...].contains(".") { return true }
-        return false
+    /// A short line with an e-mail address is a contact or byline line.
+    private func hasEmailAddress(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard let at = bytes.firstIndex(of: UInt8(ascii: "@")) else { return false }
+        return bytes[bytes.index(after: at)...].contains(UInt8(ascii: "."))
     }
 }

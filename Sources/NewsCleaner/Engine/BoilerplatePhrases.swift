@@ -68,3 +68,49 @@ enum BoilerplateMarkers {
                                 "delivered to your", "メールマガジン", "メルマガ", "定期購読", "登録はこちら",
                                 "フォローする", "关注我们", "订阅", "訂閱", "구독", "팔로우"]
 }
+
+/// What the text markers say about one short block, found in one pass by a matcher compiled once.
+///
+/// ```swift
+/// TextMarkers.scan("Reporting by Jane Doe; Editing by John Roe").creditLine == true
+/// ```
+struct TextMarkers {
+    /// Starts like a byline ("By …", 記者…) or holds a byline fragment (" 기자").
+    var byline = false
+    /// An agency credit line ("Reporting by …", "… contributed to this report").
+    var creditLine = false
+    /// A photo credit ("(AP Photo/…", "Getty Images", 写真：).
+    var photoCredit = false
+    /// How many different call-to-action phrases the block holds.
+    var callsToAction = 0
+
+    private enum Kind { case bylinePrefix, bylineInfix, creditPrefix, creditInfix, photo, call }
+
+    private static let table: [(phrase: String, kind: Kind)] =
+        BylineMarkers.prefixes.map { ($0, .bylinePrefix) } + BylineMarkers.infixes.map { ($0, .bylineInfix) }
+        + BoilerplateMarkers.creditPrefixes.map { ($0, .creditPrefix) }
+        + BoilerplateMarkers.creditInfixes.map { ($0, .creditInfix) }
+        + BoilerplateMarkers.photoCredits.map { ($0, .photo) }
+        + BoilerplateMarkers.callsToAction.map { ($0, .call) }
+    private static let phraseLengths = table.map { $0.phrase.utf8.count }
+    private static let matcher = PhraseMatcher(table.map(\.phrase))
+
+    /// Scans a block's (trimmed) text.
+    static func scan(_ text: String) -> TextMarkers {
+        var markers = TextMarkers()
+        var calls = Set<Int>()
+        for hit in matcher.hits(in: text) {
+            let atStart = hit.end == phraseLengths[hit.phrase]
+            switch table[hit.phrase].kind {
+            case .bylinePrefix: if atStart { markers.byline = true }
+            case .bylineInfix: markers.byline = true
+            case .creditPrefix: if atStart { markers.creditLine = true }
+            case .creditInfix: markers.creditLine = true
+            case .photo: markers.photoCredit = true
+            case .call: calls.insert(hit.phrase)
+            }
+        }
+        markers.callsToAction = calls.count
+        return markers
+    }
+}

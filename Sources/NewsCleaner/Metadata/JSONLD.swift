@@ -90,8 +90,12 @@ public struct JSONLD: Sendable, Equatable {
 
     /// Parses one block; repairs common breakage before giving up.
     static func parse(_ source: String) -> Any? {
+        // Most blocks are valid JSON: try them as they are before any repair.
+        if let value = try? JSONSerialization.jsonObject(with: Data(source.utf8), options: [.fragmentsAllowed]) {
+            return value
+        }
         var text = source.trimmingCharacters(in: .whitespacesAndNewlines)
-        for wrapper in ["<!--", "-->", "//<![CDATA[", "//]]>", "<![CDATA[", "]]>"] {
+        for wrapper in ["<!--", "-->", "//<![CDATA[", "//]]>", "<![CDATA[", "]]>"] where text.contains(wrapper) {
             text = text.replacingOccurrences(of: wrapper, with: "")
         }
         if let value = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) {

@@ -287,6 +287,16 @@ struct PageScan {
         pattern: #"^\s*(?:posted|written|published)\s+by\s+(.+?)(?:\s+(?:at|on|@)\s+(.+))?\s*$"#,
         options: [.caseInsensitive])
 
+    /// True when the line holds "by" in any letter case (the prefilter of `postedByPattern`).
+    static func mentionsBy(_ line: String) -> Bool {
+        var previous: UInt8 = 0
+        for b in line.utf8 {
+            if previous | 0x20 == UInt8(ascii: "b") && b | 0x20 == UInt8(ascii: "y") { return true }
+            previous = b
+        }
+        return false
+    }
+
     func first(_ key: String) -> String? { metas[key]?.first }
     func all(_ key: String) -> [String] { metas[key] ?? [] }
 
@@ -309,7 +319,7 @@ struct PageScan {
             case .title:
                 if title == nil { title = doc.text(of: id) }
             case .meta:
-                if let content = doc.attribute(.content, of: id)?.trimmingCharacters(in: .whitespacesAndNewlines),
+                if let content = doc.attribute(.content, of: id)?.trimmingWhitespace(),
                    !content.isEmpty {
                     for key in [doc.attribute(.property, of: id), doc.attribute(.name, of: id),
                                 doc.attribute(.itemprop, of: id)].compactMap({ $0?.lowercased() }) {
@@ -378,10 +388,11 @@ struct PageScan {
         // digit (ASCII or full-width); only such nodes become Strings and meet the patterns.
         guard range.count <= MetadataExtractor.maxDateLineChars * PageScan.maxBytesPerCharacter,
               PageScan.hasDigit(doc.textBytes, range) else { return }
-        let line = doc.rawText(id).trimmingCharacters(in: .whitespacesAndNewlines)
+        let line = doc.rawText(id).trimmingWhitespace()
         guard !line.isEmpty, line.count <= MetadataExtractor.maxDateLineChars else { return }
         let ns = NSRange(line.startIndex..., in: line)
-        if let m = PageScan.postedByPattern.firstMatch(in: line, range: ns),
+        // The pattern needs " by "; most lines have no "by" at all and skip the regex.
+        if PageScan.mentionsBy(line), let m = PageScan.postedByPattern.firstMatch(in: line, range: ns),
            let nameRange = Range(m.range(at: 1), in: line) {
             let time = Range(m.range(at: 2), in: line).flatMap { DateParser.parseTime(String(line[$0])) }
             postedBy.append((String(line[nameRange]), time))
