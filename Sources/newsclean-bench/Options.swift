@@ -19,9 +19,12 @@ struct BenchOptions {
     var json = false
     /// Write each page's full-clean text and document fingerprint here (for before/after diffs).
     var dumpDirectory: String?
+    /// Instead of a corpus: stream this WARC file and clean its HTML records once.
+    var warc: String?
 
     static let usage = """
     usage: newsclean-bench [options] CORPUS_DIR
+           newsclean-bench --warc FILE [--jobs N] [--json]
 
     Loads every .html/.htm/.xhtml page (and their .gz) under CORPUS_DIR into memory, then in one
     run measures on one core:
@@ -39,6 +42,16 @@ struct BenchOptions {
                      memory, iterated K times) with --jobs workers; reports total pages, MB,
                      pages/s over the whole run and peak RSS
       --from-disk    with --scale: read and gunzip each page from disk every time (memory stays flat)
+      --warc FILE    instead of a corpus: stream FILE (.warc or .warc.gz, any gzip layout) with
+                     WarcReader and clean every HTML record with a 2xx status once (Cleaner().clean
+                     with the record's URL and charset, plus article.text), as `newsclean` does.
+                     With --jobs 1 (default) one thread reads and cleans; with --jobs N the main
+                     thread reads and N workers clean, fed by a bounded queue of 4×N records (the
+                     CLI's window). Reports records (all types), HTML records, cleaned, failed,
+                     non-2xx and damaged counts, compressed and payload MB, wall seconds (and the
+                     part spent reading: inflate and WARC/HTTP parsing), records/s, cleaned/s,
+                     MB/s of compressed WARC and of payload, and peak RSS (getrusage ru_maxrss).
+                     Build a large test file with tools/make-big-warc SIZE_MB OUT.warc.gz.
       --json         print JSON instead of a table
       --dump DIR     write DIR/<page>.txt (full-clean text) and DIR/<page>.doc (parse fingerprint)
       --help         this text
@@ -65,6 +78,9 @@ struct BenchOptions {
             case "--scale": options.scale = try count(argument, minimum: 1)
             case "--from-disk": options.fromDisk = true
             case "--json": options.json = true
+            case "--warc":
+                guard let file = rest.popFirst() else { throw BenchError.usage("--warc needs a file") }
+                options.warc = file
             case "--dump":
                 guard let dir = rest.popFirst() else { throw BenchError.usage("--dump needs a folder") }
                 options.dumpDirectory = dir
@@ -72,6 +88,13 @@ struct BenchOptions {
                 if argument.hasPrefix("-") { throw BenchError.usage("unknown option \(argument)") }
                 positional.append(argument)
             }
+        }
+        if options.warc != nil {
+            guard positional.isEmpty else { throw BenchError.usage("--warc takes no CORPUS_DIR") }
+            if options.scale > 0 || options.fromDisk || options.dumpDirectory != nil {
+                throw BenchError.usage("--warc does not go with --scale, --from-disk or --dump")
+            }
+            return options
         }
         guard positional.count == 1 else { throw BenchError.usage("give exactly one CORPUS_DIR") }
         if options.fromDisk && options.scale == 0 { throw BenchError.usage("--from-disk needs --scale K") }

@@ -166,3 +166,79 @@ func json<T: Encodable>(_ value: T) throws -> String {
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
     return String(decoding: try encoder.encode(value), as: UTF8.self)
 }
+
+/// Everything the `--warc` mode reports. MB are 10^6 bytes; rates are over the wall time of
+/// the whole run (open to last record cleaned).
+struct WarcReport: Codable {
+    var warc: String
+    var compression: String
+    var jobs: Int
+    /// Records read whole (every type).
+    var records: Int
+    /// Records whose payload is HTML.
+    var htmlRecords: Int
+    var cleaned: Int
+    var failed: Int
+    /// HTML records skipped for a non-2xx HTTP status (as the CLI skips them).
+    var skippedNotOK: Int
+    /// Damage reports (stretches of the file skipped).
+    var damaged: Int
+    /// Size of the WARC file as stored.
+    var compressedMegabytes: Double
+    /// Decoded HTTP bodies handed to the cleaner.
+    var payloadMegabytes: Double
+    var seconds: Double
+    /// Seconds spent in `WarcReader.next()` on the reading thread (inflate and WARC/HTTP parsing).
+    var readSeconds: Double
+    /// All records read per second.
+    var recordsPerSecond: Double
+    /// HTML records cleaned per second.
+    var cleanedPerSecond: Double
+    /// Compressed WARC MB per second.
+    var compressedMegabytesPerSecond: Double
+    /// Payload MB per second.
+    var payloadMegabytesPerSecond: Double
+    /// `getrusage` `ru_maxrss` at the end of the run.
+    var peakRSSKilobytes: Int
+    var checksum: Int
+}
+
+extension WarcReport {
+    init(path: String, jobs: Int, counts: WarcCounts, compressedBytes: Int, compression: WarcReader.Compression,
+         seconds: Double, peakRSSKilobytes: Int) {
+        let compressedMB = Double(compressedBytes) / bytesPerMegabyte
+        let payloadMB = Double(counts.payloadBytes) / bytesPerMegabyte
+        let name: String
+        switch compression {
+        case .gzip: name = "gzip"
+        case .none: name = "none"
+        case .unknown: name = "unknown"
+        }
+        self.init(warc: path, compression: name, jobs: jobs, records: counts.records, htmlRecords: counts.html,
+                  cleaned: counts.cleaned, failed: counts.failed, skippedNotOK: counts.notOK,
+                  damaged: counts.damaged, compressedMegabytes: compressedMB, payloadMegabytes: payloadMB,
+                  seconds: seconds, readSeconds: counts.readSeconds,
+                  recordsPerSecond: Double(counts.records) / seconds,
+                  cleanedPerSecond: Double(counts.cleaned) / seconds,
+                  compressedMegabytesPerSecond: compressedMB / seconds,
+                  payloadMegabytesPerSecond: payloadMB / seconds,
+                  peakRSSKilobytes: peakRSSKilobytes, checksum: counts.checksum)
+    }
+
+    /// The summary lines.
+    var table: String {
+        [
+            "newsclean-bench --warc \(warc), \(jobs) job(s)\(jobs > 1 ? " + reader thread" : ", one thread")",
+            "records           \(records) (\(htmlRecords) HTML, \(cleaned) cleaned, \(failed) failed, "
+                + "\(skippedNotOK) non-2xx, \(damaged) damaged)",
+            "compressed MB     \(fixed(compressedMegabytes, 1)) (\(compression))",
+            "payload MB        \(fixed(payloadMegabytes, 1))",
+            "wall time         \(fixed(seconds, 2)) s (reading \(fixed(readSeconds, 2)) s)",
+            "records/s         \(fixed(recordsPerSecond, 1)) (cleaned/s \(fixed(cleanedPerSecond, 1)))",
+            "MB/s compressed   \(fixed(compressedMegabytesPerSecond, 2))",
+            "MB/s payload      \(fixed(payloadMegabytesPerSecond, 2))",
+            "peak RSS          \(peakRSSKilobytes) KB (\(fixed(Double(peakRSSKilobytes) / Double(kilobytesPerMegabyte), 1)) MiB)",
+            "checksum          \(checksum)",
+        ].joined(separator: "\n")
+    }
+}

@@ -77,7 +77,11 @@ func runRounds(_ options: BenchOptions, cleaner: Cleaner) throws -> RoundsReport
 do {
     let options = try BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
     let cleaner = Cleaner()
-    if options.scale > 0 {
+    if let warc = options.warc {
+        let report = try runWarc(path: warc, jobs: options.jobs, cleaner: cleaner)
+        print(options.json ? try json(report) : report.table)
+        if report.failed > 0 || report.damaged > 0 { exit(failureExitStatus) }
+    } else if options.scale > 0 {
         let report = try runScale(options, cleaner: cleaner)
         print(options.json ? try json(report) : report.table)
     } else {
