@@ -136,7 +136,7 @@ public struct JSONLD: Sendable, Equatable {
     static func string(_ value: Any?) -> String? {
         switch value {
         case let s as String:
-            let t = HTMLEntities.decode(s).trimmingCharacters(in: .whitespacesAndNewlines)
+            let t = MetadataText.trimming(HTMLEntities.decode(s), .whitespacesAndNewlines, .whitespace)
             return t.isEmpty ? nil : t
         case let n as NSNumber:
             return n.stringValue
@@ -205,7 +205,8 @@ enum HTMLEntities {
     static let hexRadix = 16
 
     static func decode(_ s: String) -> String {
-        guard s.contains("&") else { return s }
+        // A byte check: Foundation's `contains` bridges through NSString on Linux.
+        guard s.utf8.contains(UInt8(ascii: "&")) else { return s }
         var out = ""
         var rest = Substring(s)
         while let amp = rest.firstIndex(of: "&") {

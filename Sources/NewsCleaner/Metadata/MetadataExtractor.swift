@@ -205,6 +205,7 @@ public enum TitleCleaner {
     /// Runs of whitespace (ASCII, no-break space, ideographic space U+3000) as one space, trimmed,
     /// the way the article text is written.
     static func collapseWhitespace(_ text: String) -> String {
+        if !MetadataBytes.needsCollapsing(text) { return text }
         var out = ""
         var pending = false
         for scalar in text.unicodeScalars {
@@ -226,7 +227,7 @@ public enum TitleCleaner {
     public static func strip(_ title: String, siteName: String?, cutAtSeparators: Bool = true) -> String {
         let t = collapseWhitespace(HTMLEntities.decode(title))
         let separators = TitleFinder.siteSeparators + extraSeparators
-        if let site = siteName?.trimmingCharacters(in: .whitespaces), !site.isEmpty, t != site {
+        if let site = siteName.map({ MetadataText.trimming($0, .whitespaces, .whitespace) }), !site.isEmpty, t != site {
             for separator in separators {
                 if t.hasSuffix(separator + site) { return strip(String(t.dropLast((separator + site).count)), siteName: nil, cutAtSeparators: cutAtSeparators) }
                 if t.hasPrefix(site + separator) { return strip(String(t.dropFirst((site + separator).count)), siteName: nil, cutAtSeparators: cutAtSeparators) }
@@ -239,7 +240,7 @@ public enum TitleCleaner {
             let parts = t.components(separatedBy: separator)
             // Underscores also live inside titles; only cut when the parts look like sections.
             if separator == "_", parts.count < TitleCleaner.minUnderscoreParts { continue }
-            if let longest = parts.max(by: { $0.count < $1.count }) { return longest.trimmingCharacters(in: .whitespaces) }
+            if let longest = parts.max(by: { $0.count < $1.count }) { return MetadataText.trimming(longest, .whitespaces, .whitespace) }
         }
         return t
     }
