@@ -31,7 +31,7 @@ public enum LanguageGuess {
         var kana = 0
         var hangul = 0
         var han = 0
-        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+        for scalar in text.unicodeScalars where isLetter(scalar) {
             letters += 1
             let v = scalar.value
             if hiragana.contains(v) || katakana.contains(v) {
@@ -49,6 +49,15 @@ public enum LanguageGuess {
         if Double(kana) >= total * kanaShare, Double(kana + han) >= total * dominantShare { return "ja" }
         if Double(han) >= total * dominantShare, kana == 0 { return "zh" }
         return nil
+    }
+
+    /// `scalar.properties.isAlphabetic`, answered without the property tables for ASCII
+    /// (where only A–Z and a–z are alphabetic).
+    @inline(__always)
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return v | 0x20 >= 0x61 && v | 0x20 <= 0x7A }
+        return scalar.properties.isAlphabetic
     }
 
     /// The primary subtag of a language tag, lowercased: `en-US` → `en`, `zh_Hant_TW` → `zh`, `ja_JP` → `ja`.

@@ -233,7 +233,7 @@ public enum TitleCleaner {
                 if t.hasPrefix(site + separator) { return strip(String(t.dropFirst((site + separator).count)), siteName: nil, cutAtSeparators: cutAtSeparators) }
             }
         }
-        guard cutAtSeparators, separators.contains(where: { t.contains($0) }) else { return t }
+        guard cutAtSeparators, mayHoldSeparator(t), separators.contains(where: { t.contains($0) }) else { return t }
         let stripped = TitleFinder.stripSiteName(t)
         if stripped != t { return stripped }
         for separator in extraSeparators where t.contains(separator) {
@@ -243,6 +243,15 @@ public enum TitleCleaner {
             if let longest = parts.max(by: { $0.count < $1.count }) { return MetadataText.trimming(longest, .whitespaces, .whitespace) }
         }
         return t
+    }
+
+    /// One scalar of every separator (or of a canonically equivalent form: U+0387 for `·`).
+    static let separatorScalars: Set<Unicode.Scalar> = ["|", "-", "\u{2013}", "\u{2014}", ":", "\u{00B7}", "\u{0387}",
+                                                       "\u{FF5C}", "\u{FF1A}", "/", "_", "\u{00BB}", "\u{00AB}"]
+
+    /// False when `title` surely holds no separator: a cheap check before Foundation's substring searches.
+    static func mayHoldSeparator(_ title: String) -> Bool {
+        title.unicodeScalars.contains { separatorScalars.contains($0) }
     }
 
     /// `Title_Section_Site` needs at least this many parts before `_` is taken as a separator.

@@ -98,4 +98,18 @@ import Testing
             }
         }
     }
+
+    @Test func asciiLetterShortcutMatchesIsAlphabetic() {
+        for v in UInt32(0)..<0x300 {
+            let scalar = Unicode.Scalar(v)!
+            #expect(LanguageGuess.isLetter(scalar) == scalar.properties.isAlphabetic)
+        }
+    }
+
+    @Test func everySeparatorPassesTheSeparatorCheck() {
+        for separator in TitleFinder.siteSeparators + TitleCleaner.extraSeparators {
+            #expect(TitleCleaner.mayHoldSeparator("a" + separator + "b"))
+        }
+        #expect(!TitleCleaner.mayHoldSeparator("Council votes on the budget"))
+    }
 }
