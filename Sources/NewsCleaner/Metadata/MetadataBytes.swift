@@ -155,12 +155,21 @@ enum MetadataText {
         return keptLetterBlocks.contains { $0.contains(v) }
     }
 
-    /// `s.trimmingCharacters(in: set)`, skipping Foundation when both ends are surely kept.
-    /// `kind` must describe `set`.
+    /// Space and tab: in every set a `TrimSet` describes.
+    static func isSurelyTrimmed(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t"
+    }
+
+    /// `s.trimmingCharacters(in: set)`, skipping Foundation when, after cutting spaces and tabs,
+    /// both ends are surely kept. `kind` must describe `set`.
     static func trimming(_ s: String, _ set: CharacterSet, _ kind: TrimSet) -> String {
         let scalars = s.unicodeScalars
-        guard let first = scalars.first, let last = scalars.last else { return s }
-        if isSurelyKept(first, kind) && isSurelyKept(last, kind) { return s }
+        guard let start = scalars.firstIndex(where: { !isSurelyTrimmed($0) }) else { return "" }
+        let end = scalars.lastIndex(where: { !isSurelyTrimmed($0) })!
+        if isSurelyKept(scalars[start], kind) && isSurelyKept(scalars[end], kind) {
+            return start == scalars.startIndex && end == scalars.index(before: scalars.endIndex)
+                ? s : String(scalars[start...end])
+        }
         return s.trimmingCharacters(in: set)
     }
 

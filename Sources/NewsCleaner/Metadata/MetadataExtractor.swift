@@ -151,7 +151,7 @@ public struct MetadataExtractor: Sendable {
         published += page.itemprop["datepublished"] ?? []
         published += page.timeDatetimes
         let structured = published.compactMap(DateParser.parse)
-        let visible = page.dateLines.compactMap(DateParser.parse)
+        let visible = page.dateLines
         let publishedDates = structured + visible
         if var date = structured.first ?? visible.first {
             if structured.isEmpty, !date.hasTime, let posted = page.postedBy.first?.time {
@@ -271,7 +271,8 @@ struct PageScan {
     var relAuthors: [String] = []
     var bylines: [String] = []
     var timeDatetimes: [String] = []
-    var dateLines: [String] = []
+    /// Visible date lines, parsed once here (only lines that parse are kept).
+    var dateLines: [PageDate] = []
     var postedBy: [(name: String, time: (hour: Int, minute: Int, second: Int)?)] = []
     /// Node ranges of comment sections, in order (their text is not the page's).
     var commentSections: [Range<Int>] = []
@@ -419,11 +420,11 @@ struct PageScan {
            let nameRange = Range(m.range(at: 1), in: line) {
             let time = Range(m.range(at: 2), in: line).flatMap { DateParser.parseTime(String(line[$0])) }
             postedBy.append((String(line[nameRange]), time))
-            if let whenRange = Range(m.range(at: 2), in: line), DateParser.parse(String(line[whenRange])) != nil {
-                dateLines.append(String(line[whenRange]))
+            if let whenRange = Range(m.range(at: 2), in: line), let date = DateParser.parse(String(line[whenRange])) {
+                dateLines.append(date)
             }
             return
         }
-        if DateLine.looksLikeDateLine(line), DateParser.parse(line) != nil { dateLines.append(line) }
+        if DateLine.looksLikeDateLine(line), let date = DateParser.parse(line) { dateLines.append(date) }
     }
 }

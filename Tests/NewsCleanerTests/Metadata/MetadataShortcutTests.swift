@@ -67,7 +67,8 @@ import Testing
     @Test func trimShortcutMatchesFoundation() {
         let sets: [(CharacterSet, MetadataText.TrimSet)] = [(.whitespaces, .whitespace), (.whitespacesAndNewlines, .whitespace),
                                                              (AuthorNames.trimSet, .whitespaceAndPunctuation)]
-        let extra = ["Ann Lee", "Ann Lee.", "(Ann)", "記者陳怡君", "김민준 기자", "「見出し」", "ア・イ", "—x—", "x:"]
+        let extra = ["Ann Lee", "Ann Lee.", "(Ann)", "記者陳怡君", "김민준 기자", "「見出し」", "ア・イ", "—x—", "x:",
+                     " Ann ", "\tAnn\n", " ", "\t \t", " (Ann) ", " a\u{301} ", "  記者  "]
         for s in MetadataShortcutTests.samples(count: 5_000) + extra {
             for (set, kind) in sets {
                 #expect(MetadataText.trimming(s, set, kind) == s.trimmingCharacters(in: set))
