@@ -28,10 +28,15 @@ public enum AuthorNames {
 
     /// The names in one byline string, cleaned; empty when it holds none.
     public static func clean(_ raw: String) -> [String] {
-        var text = HTMLEntities.decode(raw).trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = MetadataText.trimming(HTMLEntities.decode(raw), .whitespacesAndNewlines, .whitespace)
         if looksLikeURL(text) { return [] }
-        text = text.replacingOccurrences(of: #"[\w.+-]+@[\w-]+(\.[\w-]+)+"#, with: " ", options: .regularExpression)
-        text = text.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+        // Both patterns are rare in bylines; the checks skip the regex engine when they cannot match.
+        if text.utf8.contains(UInt8(ascii: "@")) {
+            text = text.replacingOccurrences(of: #"[\w.+-]+@[\w-]+(\.[\w-]+)+"#, with: " ", options: .regularExpression)
+        }
+        if MetadataText.hasSpaceRuns(text) {
+            text = text.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+        }
         text = stripPrefixes(text)
         var names: [String] = []
         for part in split(text) {
@@ -39,7 +44,7 @@ public enum AuthorNames {
             if let mark = name.firstIndex(where: { tailMarks.contains($0) }), mark != name.startIndex {
                 name = String(name[..<mark])
             }
-            name = stripSuffixes(name).trimmingCharacters(in: trimSet)
+            name = MetadataText.trimming(stripSuffixes(name), trimSet, .whitespaceAndPunctuation)
             if isPlausible(name) { names.append(name) }
         }
         return dedupe(names)
@@ -66,7 +71,7 @@ public enum AuthorNames {
     }
 
     static func stripPrefixes(_ s: String) -> String {
-        var text = s.trimmingCharacters(in: trimSet)
+        var text = MetadataText.trimming(s, trimSet, .whitespaceAndPunctuation)
         var changed = true
         while changed {
             changed = false
@@ -77,7 +82,7 @@ public enum AuthorNames {
                 if prefix.last?.isLetter == true, prefix.allSatisfy(\.isASCII), let next = rest.first, next.isLetter {
                     continue
                 }
-                text = String(rest).trimmingCharacters(in: trimSet)
+                text = MetadataText.trimming(String(rest), trimSet, .whitespaceAndPunctuation)
                 changed = !text.isEmpty
                 break
             }
@@ -86,9 +91,9 @@ public enum AuthorNames {
     }
 
     static func stripSuffixes(_ s: String) -> String {
-        var text = s.trimmingCharacters(in: .whitespaces)
+        var text = MetadataText.trimming(s, .whitespaces, .whitespace)
         for suffix in suffixes where text.lowercased().hasSuffix(suffix) && text.count > suffix.count {
-            text = String(text.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+            text = MetadataText.trimming(String(text.dropLast(suffix.count)), .whitespaces, .whitespace)
         }
         return text
     }

@@ -43,9 +43,9 @@ public struct PageDate: Sendable, Equatable {
     /// PageDate(year: 2009, month: 10, day: 18).iso8601() // "2009-10-18"
     /// ```
     public func iso8601() -> String {
-        var out = String(format: "%04d-%02d-%02d", year, month, day)
+        var out = PageDate.padded(year, 4) + "-" + PageDate.padded(month, 2) + "-" + PageDate.padded(day, 2)
         guard let hour else { return out }
-        out += String(format: "T%02d:%02d:%02d", hour, minute ?? 0, second ?? 0)
+        out += "T" + PageDate.padded(hour, 2) + ":" + PageDate.padded(minute ?? 0, 2) + ":" + PageDate.padded(second ?? 0, 2)
         if let offsetMinutes { out += PageDate.offsetString(offsetMinutes) }
         return out
     }
@@ -54,8 +54,16 @@ public struct PageDate: Sendable, Equatable {
     static func offsetString(_ minutes: Int) -> String {
         let sign = minutes < 0 ? "-" : "+"
         let magnitude = abs(minutes)
-        return String(format: "%@%02d:%02d", sign, magnitude / DateParser.minutesPerHour,
-                      magnitude % DateParser.minutesPerHour)
+        return sign + padded(magnitude / DateParser.minutesPerHour, 2) + ":" + padded(magnitude % DateParser.minutesPerHour, 2)
+    }
+
+    /// `value` in decimal, zero-padded to `width` characters, the sign counted: what `%0<width>d`
+    /// writes (`String(format:)` goes through CoreFoundation's formatter on Linux).
+    static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value.magnitude)
+        let sign = value < 0 ? "-" : ""
+        let zeros = max(0, width - sign.count - digits.count)
+        return sign + String(repeating: "0", count: zeros) + digits
     }
 }
 

@@ -95,8 +95,10 @@ public struct JSONLD: Sendable, Equatable {
             return value
         }
         var text = source.trimmingCharacters(in: .whitespacesAndNewlines)
-        for wrapper in ["<!--", "-->", "//<![CDATA[", "//]]>", "<![CDATA[", "]]>"] where text.contains(wrapper) {
-            text = text.replacingOccurrences(of: wrapper, with: "")
+        if mayHoldWrapper(text) {
+            for wrapper in ["<!--", "-->", "//<![CDATA[", "//]]>", "<![CDATA[", "]]>"] where text.contains(wrapper) {
+                text = text.replacingOccurrences(of: wrapper, with: "")
+            }
         }
         if let value = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) {
             return value
@@ -112,6 +114,12 @@ public struct JSONLD: Sendable, Equatable {
         // Several objects back to back without an enclosing array.
         let joined = "[" + repaired.replacingOccurrences(of: #"\}\s*\{"#, with: "},{", options: .regularExpression) + "]"
         return try? JSONSerialization.jsonObject(with: Data(joined.utf8), options: [])
+    }
+
+    /// False when `text` surely holds no comment or CDATA wrapper: each has `<` or `>`
+    /// (`≮`/`≯` hold them in canonical decomposition). Saves six NSString searches per broken block.
+    static func mayHoldWrapper(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0 == "<" || $0 == ">" || $0 == "\u{226E}" || $0 == "\u{226F}" }
     }
 
     /// Flattens arrays and `@graph` containers into a list of objects.
@@ -136,7 +144,7 @@ public struct JSONLD: Sendable, Equatable {
     static func string(_ value: Any?) -> String? {
         switch value {
         case let s as String:
-            let t = HTMLEntities.decode(s).trimmingCharacters(in: .whitespacesAndNewlines)
+            let t = MetadataText.trimming(HTMLEntities.decode(s), .whitespacesAndNewlines, .whitespace)
             return t.isEmpty ? nil : t
         case let n as NSNumber:
             return n.stringValue
@@ -205,7 +213,8 @@ enum HTMLEntities {
     static let hexRadix = 16
 
     static func decode(_ s: String) -> String {
-        guard s.contains("&") else { return s }
+        // A byte check: Foundation's `contains` bridges through NSString on Linux.
+        guard s.utf8.contains(UInt8(ascii: "&")) else { return s }
         var out = ""
         var rest = Substring(s)
         while let amp = rest.firstIndex(of: "&") {

@@ -31,7 +31,7 @@ public enum LanguageGuess {
         var kana = 0
         var hangul = 0
         var han = 0
-        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+        for scalar in text.unicodeScalars where isLetter(scalar) {
             letters += 1
             let v = scalar.value
             if hiragana.contains(v) || katakana.contains(v) {
@@ -51,6 +51,15 @@ public enum LanguageGuess {
         return nil
     }
 
+    /// `scalar.properties.isAlphabetic`, answered without the property tables for ASCII
+    /// (where only A–Z and a–z are alphabetic).
+    @inline(__always)
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return v | 0x20 >= 0x61 && v | 0x20 <= 0x7A }
+        return scalar.properties.isAlphabetic
+    }
+
     /// The primary subtag of a language tag, lowercased: `en-US` → `en`, `zh_Hant_TW` → `zh`, `ja_JP` → `ja`.
     ///
     /// ```swift
@@ -58,7 +67,7 @@ public enum LanguageGuess {
     /// ```
     public static func primaryTag(_ tag: String?) -> String? {
         guard let tag else { return nil }
-        let primary = tag.trimmingCharacters(in: .whitespaces)
+        let primary = MetadataText.trimming(tag, .whitespaces, .whitespace)
             .split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "," || $0 == " " }).first.map { $0.lowercased() }
         guard let primary, (minTagLength...maxTagLength).contains(primary.count),
               primary.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }

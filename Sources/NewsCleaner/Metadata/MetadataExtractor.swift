@@ -142,7 +142,7 @@ public struct MetadataExtractor: Sendable {
         let declared = [page.htmlLang, page.first("content-language"), page.first("dc.language"),
                         page.first("language"), ld.language, page.first("og:locale")]
         meta.language = declared.lazy.compactMap { LanguageGuess.primaryTag($0) }.first
-            ?? LanguageGuess.fromScript(text ?? page.bodyText)
+            ?? LanguageGuess.fromScript(text ?? page.bodyText(document))
 
         // Dates.
         let zone = defaultOffset(language: meta.language, hostname: meta.hostname)
@@ -151,7 +151,7 @@ public struct MetadataExtractor: Sendable {
         published += page.itemprop["datepublished"] ?? []
         published += page.timeDatetimes
         let structured = published.compactMap(DateParser.parse)
-        let visible = page.dateLines.compactMap(DateParser.parse)
+        let visible = page.dateLines
         let publishedDates = structured + visible
         if var date = structured.first ?? visible.first {
             if structured.isEmpty, !date.hasTime, let posted = page.postedBy.first?.time {
@@ -205,6 +205,7 @@ public enum TitleCleaner {
     /// Runs of whitespace (ASCII, no-break space, ideographic space U+3000) as one space, trimmed,
     /// the way the article text is written.
     static func collapseWhitespace(_ text: String) -> String {
+        if !MetadataBytes.needsCollapsing(text) { return text }
         var out = ""
         var pending = false
         for scalar in text.unicodeScalars {
@@ -226,22 +227,31 @@ public enum TitleCleaner {
     public static func strip(_ title: String, siteName: String?, cutAtSeparators: Bool = true) -> String {
         let t = collapseWhitespace(HTMLEntities.decode(title))
         let separators = TitleFinder.siteSeparators + extraSeparators
-        if let site = siteName?.trimmingCharacters(in: .whitespaces), !site.isEmpty, t != site {
+        if let site = siteName.map({ MetadataText.trimming($0, .whitespaces, .whitespace) }), !site.isEmpty, t != site {
             for separator in separators {
                 if t.hasSuffix(separator + site) { return strip(String(t.dropLast((separator + site).count)), siteName: nil, cutAtSeparators: cutAtSeparators) }
                 if t.hasPrefix(site + separator) { return strip(String(t.dropFirst((site + separator).count)), siteName: nil, cutAtSeparators: cutAtSeparators) }
             }
         }
-        guard cutAtSeparators, separators.contains(where: { t.contains($0) }) else { return t }
+        guard cutAtSeparators, mayHoldSeparator(t), separators.contains(where: { t.contains($0) }) else { return t }
         let stripped = TitleFinder.stripSiteName(t)
         if stripped != t { return stripped }
         for separator in extraSeparators where t.contains(separator) {
             let parts = t.components(separatedBy: separator)
             // Underscores also live inside titles; only cut when the parts look like sections.
             if separator == "_", parts.count < TitleCleaner.minUnderscoreParts { continue }
-            if let longest = parts.max(by: { $0.count < $1.count }) { return longest.trimmingCharacters(in: .whitespaces) }
+            if let longest = parts.max(by: { $0.count < $1.count }) { return MetadataText.trimming(longest, .whitespaces, .whitespace) }
         }
         return t
+    }
+
+    /// One scalar of every separator (or of a canonically equivalent form: U+0387 for `·`).
+    static let separatorScalars: Set<Unicode.Scalar> = ["|", "-", "\u{2013}", "\u{2014}", ":", "\u{00B7}", "\u{0387}",
+                                                       "\u{FF5C}", "\u{FF1A}", "/", "_", "\u{00BB}", "\u{00AB}"]
+
+    /// False when `title` surely holds no separator: a cheap check before Foundation's substring searches.
+    static func mayHoldSeparator(_ title: String) -> Bool {
+        title.unicodeScalars.contains { separatorScalars.contains($0) }
     }
 
     /// `Title_Section_Site` needs at least this many parts before `_` is taken as a separator.
@@ -261,9 +271,11 @@ struct PageScan {
     var relAuthors: [String] = []
     var bylines: [String] = []
     var timeDatetimes: [String] = []
-    var dateLines: [String] = []
+    /// Visible date lines, parsed once here (only lines that parse are kept).
+    var dateLines: [PageDate] = []
     var postedBy: [(name: String, time: (hour: Int, minute: Int, second: Int)?)] = []
-    var bodyText = ""
+    /// Node ranges of comment sections, in order (their text is not the page's).
+    var commentSections: [Range<Int>] = []
 
     /// Upper bound on the page text kept for the language guess.
     static let bodyTextLimit = 8000
@@ -287,29 +299,18 @@ struct PageScan {
         pattern: #"^\s*(?:posted|written|published)\s+by\s+(.+?)(?:\s+(?:at|on|@)\s+(.+))?\s*$"#,
         options: [.caseInsensitive])
 
-    /// True when the line holds "by" in any letter case (the prefilter of `postedByPattern`).
-    static func mentionsBy(_ line: String) -> Bool {
-        var previous: UInt8 = 0
-        for b in line.utf8 {
-            if previous | 0x20 == UInt8(ascii: "b") && b | 0x20 == UInt8(ascii: "y") { return true }
-            previous = b
-        }
-        return false
-    }
-
     func first(_ key: String) -> String? { metas[key]?.first }
     func all(_ key: String) -> [String] { metas[key] ?? [] }
 
     init(_ doc: Document) {
         var commentEnd = 0
         var bylineEnd = 0
-        var text = TextAccumulator()
         var id = 1
         while id < doc.count {
             let tag = doc.tag(id)
             let inComment = id < commentEnd
             if tag == .text {
-                if !inComment { scanText(doc, id, into: &text) }
+                if !inComment { scanText(doc, id) }
                 id += 1
                 continue
             }
@@ -319,8 +320,8 @@ struct PageScan {
             case .title:
                 if title == nil { title = doc.text(of: id) }
             case .meta:
-                if let content = doc.attribute(.content, of: id)?.trimmingWhitespace(),
-                   !content.isEmpty {
+                if let range = doc.attributeRange(.content, of: id),
+                   case let content = MetadataBytes.trimmedString(doc.attributeBytes, range), !content.isEmpty {
                     for key in [doc.attribute(.property, of: id), doc.attribute(.name, of: id),
                                 doc.attribute(.itemprop, of: id)].compactMap({ $0?.lowercased() }) {
                         metas[key, default: []].append(content)
@@ -351,6 +352,7 @@ struct PageScan {
             if !words.isEmpty {
                 if !inComment, words.contains(.comments), tag != .body, tag != .html {
                     commentEnd = doc.subtreeEnd(id)
+                    commentSections.append(id..<commentEnd)
                 } else if !inComment, id >= bylineEnd, words.contains(.byline), !words.contains(MetadataExtractor.notByline) {
                     let t = doc.text(of: id)
                     if !t.isEmpty, t.count <= MetadataExtractor.maxBylineChars {
@@ -361,7 +363,28 @@ struct PageScan {
             }
             id += 1
         }
-        bodyText = text.string
+    }
+
+    /// The start of the page's text outside comment sections (up to about `bodyTextLimit` bytes),
+    /// for the language guess when the caller gives no article text. Built only when asked:
+    /// the engine passes its article text, so most pages never need it.
+    func bodyText(_ doc: Document) -> String {
+        var text = TextAccumulator()
+        var sections = commentSections[...]
+        var id = 1
+        while id < doc.count, text.bytes.count < PageScan.bodyTextLimit {
+            if let section = sections.first, section.contains(id) {
+                id = section.upperBound
+                sections.removeFirst()
+                continue
+            }
+            if doc.tag(id) == .text {
+                text.append(doc.textBytes, doc.textRange(id))
+                text.space()
+            }
+            id += 1
+        }
+        return text.string
     }
 
     /// The text of an `itemprop` element: its nested `itemprop=name` if any, else its own text.
@@ -377,30 +400,31 @@ struct PageScan {
         return doc.text(of: id)
     }
 
-    /// Looks at one visible text node: a date line? a "Posted by" line? Also feeds the body text.
-    private mutating func scanText(_ doc: Document, _ id: Int, into text: inout TextAccumulator) {
+    /// Looks at one visible text node: a date line? a "Posted by" line?
+    private mutating func scanText(_ doc: Document, _ id: Int) {
         let range = doc.textRange(id)
-        if text.bytes.count < PageScan.bodyTextLimit {
-            text.append(doc.textBytes, range)
-            text.space()
-        }
         // Cheap checks on the bytes first: a date or "Posted by … at 21:45" line is short and has a
         // digit (ASCII or full-width); only such nodes become Strings and meet the patterns.
+        let bytes = doc.textBytes
         guard range.count <= MetadataExtractor.maxDateLineChars * PageScan.maxBytesPerCharacter,
-              PageScan.hasDigit(doc.textBytes, range) else { return }
-        let line = doc.rawText(id).trimmingWhitespace()
+              PageScan.hasDigit(bytes, range) else { return }
+        // The posted-by pattern needs " by "; a date needs a four-digit year. Lines with neither
+        // (prices, counts, times) can match nothing below.
+        let mentionsBy = MetadataBytes.mentionsBy(bytes, range)
+        guard mentionsBy || MetadataBytes.hasYearDigits(bytes, range) else { return }
+        let line = MetadataBytes.trimmedString(bytes, range)
         guard !line.isEmpty, line.count <= MetadataExtractor.maxDateLineChars else { return }
         let ns = NSRange(line.startIndex..., in: line)
-        // The pattern needs " by "; most lines have no "by" at all and skip the regex.
-        if PageScan.mentionsBy(line), let m = PageScan.postedByPattern.firstMatch(in: line, range: ns),
+        // Most lines have no "by" at all and skip the regex.
+        if mentionsBy, let m = PageScan.postedByPattern.firstMatch(in: line, range: ns),
            let nameRange = Range(m.range(at: 1), in: line) {
             let time = Range(m.range(at: 2), in: line).flatMap { DateParser.parseTime(String(line[$0])) }
             postedBy.append((String(line[nameRange]), time))
-            if let whenRange = Range(m.range(at: 2), in: line), DateParser.parse(String(line[whenRange])) != nil {
-                dateLines.append(String(line[whenRange]))
+            if let whenRange = Range(m.range(at: 2), in: line), let date = DateParser.parse(String(line[whenRange])) {
+                dateLines.append(date)
             }
             return
         }
-        if DateLine.looksLikeDateLine(line), DateParser.parse(line) != nil { dateLines.append(line) }
+        if DateLine.looksLikeDateLine(line), let date = DateParser.parse(line) { dateLines.append(date) }
     }
 }
