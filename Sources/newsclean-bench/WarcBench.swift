@@ -60,7 +60,7 @@ func runWarc(path: String, jobs: Int, cleaner: Cleaner) throws -> WarcReport {
     var counts = WarcCounts()
     let start = monotonicNanoseconds()
 
-    let queue = jobs > 1 ? TaskQueue<WarcTask>(capacity: jobs * WarcBenchLimits.recordsPerWorker) : nil
+    let queue = jobs > 1 ? BlockingQueue<WarcTask>(capacity: jobs * WarcBenchLimits.recordsPerWorker) : nil
     let totals = Mutex(WarcCounts())
     let finished = DispatchGroup()
     if let queue {
@@ -134,48 +134,3 @@ enum WarcBenchLimits {
     static let recordsPerWorker = 4
 }
 
-/// A bounded FIFO between one producer and several consumers (the CLI's `BlockingQueue`,
-/// without cancellation): `push` waits while full, `pop` waits while empty and returns nil
-/// once `finish()` was called and the queue is drained.
-// @unchecked Sendable: every stored var is touched only while holding `condition`.
-final class TaskQueue<Element: Sendable>: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var items: [Element?]
-    private var head = 0
-    private var count = 0
-    private var finished = false
-
-    init(capacity: Int) {
-        precondition(capacity > 0)
-        items = Array(repeating: nil, count: capacity)
-    }
-
-    func push(_ item: Element) {
-        condition.lock()
-        defer { condition.unlock() }
-        while count == items.count { condition.wait() }
-        items[(head + count) % items.count] = item
-        count += 1
-        condition.broadcast()
-    }
-
-    func pop() -> Element? {
-        condition.lock()
-        defer { condition.unlock() }
-        while count == 0 && !finished { condition.wait() }
-        guard count > 0 else { return nil }
-        let item = items[head]
-        items[head] = nil
-        head = (head + 1) % items.count
-        count -= 1
-        condition.broadcast()
-        return item
-    }
-
-    func finish() {
-        condition.lock()
-        finished = true
-        condition.broadcast()
-        condition.unlock()
-    }
-}

@@ -1,22 +1,29 @@
 import Foundation
 
-/// A bounded first-in first-out queue between one producer and several consumer threads.
+/// A bounded first-in first-out queue between one producer and several consumer threads
+/// (the CLI's batch and WARC paths, the benchmark's WARC mode).
 ///
 /// `push` blocks while the queue is full (so the directory walk never runs far ahead of the
 /// workers and memory stays flat), `pop` blocks while it is empty. `finish()` says no more items
 /// will come (consumers drain what is left, then get nil); `cancel()` drops what is left and
 /// wakes everyone (producer's `push` returns false, consumers get nil).
+///
+/// ```swift
+/// let queue = BlockingQueue<Int>(capacity: 8)
+/// queue.push(1); queue.finish(); queue.pop() == 1
+/// ```
 // @unchecked Sendable: every stored var is read and written only while holding `condition`.
-final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
+public final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var items: [Element?]
     private var head = 0
     private var count = 0
     private var finished = false
     private var cancelled = false
-    let capacity: Int
+    /// Most items held at once.
+    public let capacity: Int
 
-    init(capacity: Int) {
+    public init(capacity: Int) {
         precondition(capacity > 0)
         self.capacity = capacity
         items = Array(repeating: nil, count: capacity)
@@ -24,7 +31,7 @@ final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
 
     /// Adds `item`, waiting for room; false when the queue was cancelled (item dropped).
     @discardableResult
-    func push(_ item: Element) -> Bool {
+    public func push(_ item: Element) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while count == capacity && !cancelled { condition.wait() }
@@ -36,7 +43,7 @@ final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
     }
 
     /// The next item, waiting for one; nil once finished and drained, or cancelled.
-    func pop() -> Element? {
+    public func pop() -> Element? {
         condition.lock()
         defer { condition.unlock() }
         while count == 0 && !finished && !cancelled { condition.wait() }
@@ -50,7 +57,7 @@ final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
     }
 
     /// No more pushes: consumers get the remaining items, then nil.
-    func finish() {
+    public func finish() {
         condition.lock()
         finished = true
         condition.broadcast()
@@ -58,7 +65,7 @@ final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
     }
 
     /// Drops the remaining items and wakes every waiter.
-    func cancel() {
+    public func cancel() {
         condition.lock()
         cancelled = true
         for index in items.indices { items[index] = nil }
