@@ -14,7 +14,11 @@ import Foundation
 /// 6. `ContentScorer`: picks the main container (density view checked by ancestor scores).
 /// 7. `BlockExtractor`: walks the container in document order, drops boilerplate blocks,
 ///    and yields the `Article` blocks.
-/// 8. Renderers (`TextRenderer`, `JSONRenderer`, …) turn the `Article` into output.
+/// 8. `MetadataExtractor`: title, authors, dates, site, language, URLs from meta tags, JSON-LD
+///    and the visible text.
+/// 9. Renderers (`TextRenderer`, `MarkdownRenderer`, `HTMLRenderer`, `JSONRenderer`) turn the
+///    `Article` into output. `Rules` (user selectors, per host) and `Explainer` (--explain) hook
+///    into steps 5–7 without a second parse.
 ///
 /// ```swift
 /// let cleaner = Cleaner()
