@@ -9,7 +9,7 @@ import Foundation
 /// 3. `Prepass`: cut out the bytes that cannot hold text (script, style, comments, svg, …)
 ///    before libxml2 sees them, keeping JSON-LD aside for metadata.
 /// 4. `HTMLParser`: libxml2's HTML tokenizer in SAX mode builds our compact `Document`.
-/// 5. `FeatureExtractor`: one bottom-up pass fills per-node side tables (text, links, tags,
+/// 5. `Features`: one bottom-up pass fills per-node side tables (text, links, tags,
 ///    punctuation, class/id vocabulary hits).
 /// 6. `ContentScorer`: picks the main container (density view checked by ancestor scores).
 /// 7. `BlockExtractor`: walks the container in document order, drops boilerplate blocks,
