@@ -8,18 +8,22 @@ import NewsCleaner
 @discardableResult
 func writeAll(_ fd: Int32, _ text: String) -> Bool {
     var copy = text
-    return copy.withUTF8 { buffer in
-        var offset = 0
-        while offset < buffer.count {
-            let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            offset += n
+    return copy.withUTF8 { writeAll(fd, UnsafeRawBufferPointer($0)) }
+}
+
+/// Writes all of `buffer` to a file descriptor (retrying short writes and EINTR); false on error.
+@discardableResult
+func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
+    var offset = 0
+    while offset < buffer.count {
+        let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        if n < 0 {
+            if errno == EINTR { continue }
+            return false
         }
-        return true
+        offset += n
     }
+    return true
 }
 
 /// The batch's counters and everything said on standard error: failures (one line each),

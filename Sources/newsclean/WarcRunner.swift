@@ -264,17 +264,6 @@ final class StandardInputRelay: Sendable {
     func close() { Glibc.close(fd) }
 
     private static func writeBytes(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += n
-            }
-            return true
-        }
+        bytes.withUnsafeBytes { writeAll(fd, $0) }
     }
 }
