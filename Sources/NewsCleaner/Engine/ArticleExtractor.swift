@@ -27,12 +27,15 @@ struct ArticleExtractor {
         return Article(title: title, blocks: result.blocks, metadata: metadata)
     }
 
-    private func run(_ document: Document, _ features: Features, title: String?, useVocabulary: Bool, marks: RuleMarks?) -> (blocks: [Block], roots: [Int]) {
+    /// Steps 6–7 once: the scorer and block walker are returned too, for `trace`.
+    private func run(_ document: Document, _ features: Features, title: String?, useVocabulary: Bool,
+                     marks: RuleMarks?) -> (blocks: [Block], roots: [Int], scorer: ContentScorer, extractor: BlockExtractor) {
         let scorer = ContentScorer(document, features, options.settings, useVocabulary: useVocabulary, rules: marks)
         let roots = scorer.choose()?.roots ?? [bodyOrRoot(document)]
         var extractor = BlockExtractor(document, features, removed: scorer.removed, options: options, title: title)
         extractor.rules = marks
-        return (extractor.extract(roots: roots), roots)
+        let blocks = extractor.extract(roots: roots)
+        return (blocks, roots, scorer, extractor)
     }
 
     func bodyOrRoot(_ doc: Document) -> Int {
@@ -127,14 +130,10 @@ extension ArticleExtractor {
     func trace(_ document: Document) -> ExtractionTrace {
         let features = Features(document, settings: options.settings, matcher: page?.matcher ?? Vocabulary.matcher)
         let title = TitleFinder.find(document, features: features)
-        let marks = page?.marks(for: document)
-        let scorer = ContentScorer(document, features, options.settings, useVocabulary: true, rules: marks)
-        let roots = scorer.choose()?.roots ?? [bodyOrRoot(document)]
-        var extractor = BlockExtractor(document, features, removed: scorer.removed, options: options, title: title)
-        extractor.rules = marks
-        _ = extractor.extract(roots: roots)
-        let scores = document.nodeIDs.map { scorer.finalScore($0) }
-        return ExtractionTrace(removed: scorer.removed, scores: scores, roots: roots, decisions: extractor.decisions)
+        let result = run(document, features, title: title, useVocabulary: true, marks: page?.marks(for: document))
+        let scores = document.nodeIDs.map { result.scorer.finalScore($0) }
+        return ExtractionTrace(removed: result.scorer.removed, scores: scores, roots: result.roots,
+                               decisions: result.extractor.decisions)
     }
 
     /// Every block the walker considered inside the chosen container, kept or dropped.
