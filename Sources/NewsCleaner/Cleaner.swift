@@ -50,12 +50,12 @@ public struct Cleaner: Sendable {
     }
 
     /// Steps 1–4: bytes to our compact `Document`.
-    public func parse(html: [UInt8], encoding: String? = nil) throws -> Document {
+    package func parse(html: [UInt8], encoding: String? = nil) throws -> Document {
         try DocumentLoader(options: options).load(html, encodingHint: encoding)
     }
 
     /// Steps 5–7: the `Document` to its `Article`.
-    public func extract(from document: Document, url: String? = nil) -> Article {
+    package func extract(from document: Document, url: String? = nil) -> Article {
         ArticleExtractor(options: engineOptions, url: url).extract(document, url: url)
     }
 }

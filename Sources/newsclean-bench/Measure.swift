@@ -1,4 +1,6 @@
-@_spi(Benchmark) import NewsCleaner
+import NewsCleaner
+import NewsCleanerWARC
+import NewsCleanerSupport
 
 /// The stages the bench times, cheapest first.
 enum Stage: String, CaseIterable, Codable {

@@ -1,5 +1,7 @@
 import Foundation
-@_spi(Benchmark) import NewsCleaner
+import NewsCleaner
+import NewsCleanerWARC
+import NewsCleanerSupport
 
 /// One stage's median figures.
 struct StageFigures: Codable {

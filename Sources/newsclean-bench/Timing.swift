@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Nanoseconds in a second.
 let nanosecondsPerSecond = 1_000_000_000.0

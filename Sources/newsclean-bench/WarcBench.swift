@@ -1,6 +1,8 @@
 import Foundation
 import Synchronization
 import NewsCleaner
+import NewsCleanerWARC
+import NewsCleanerSupport
 
 /// HTTP statuses whose body is cleaned (2xx), as in the CLI's WARC path: redirects and errors
 /// are counted as skipped.

@@ -1,5 +1,7 @@
 import Foundation
-@_spi(Benchmark) import NewsCleaner
+import NewsCleaner
+import NewsCleanerWARC
+import NewsCleanerSupport
 
 // newsclean-bench: throughput of the cleaner against libxml2's own tokenizer. See `BenchOptions.usage`.
 

@@ -6,6 +6,7 @@
 // score.py's summary: `pages N  F1 x  precision x  recall x  exact x`.
 import Foundation
 import NewsCleaner
+import NewsCleanerEvaluation
 
 /// Exit status for bad arguments (as argparse uses).
 let usageExitCode: Int32 = 2

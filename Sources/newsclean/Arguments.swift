@@ -1,5 +1,7 @@
 import Foundation
 import NewsCleaner
+import NewsCleanerWARC
+import NewsCleanerSupport
 
 /// The one place the version lives.
 let newscleanVersion = "0.1.0"

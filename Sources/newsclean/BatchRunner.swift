@@ -1,9 +1,13 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import Dispatch
 import Foundation
 import NewsCleaner
+import NewsCleanerWARC
+import NewsCleanerSupport
 
 /// Whether and why the run should stop (set from the signal queue, read by every thread).
 // @unchecked Sendable: `signal` and `forced` are only touched while holding `lock`.

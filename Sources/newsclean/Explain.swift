@@ -1,5 +1,7 @@
 import Foundation
 import NewsCleaner
+import NewsCleanerWARC
+import NewsCleanerSupport
 
 /// `newsclean --explain PAGE`: the page as HTML with the engine's decisions drawn on it
 /// (`Cleaner.explain`), to standard output or to the `-o` file (written atomically).

@@ -1,4 +1,6 @@
 import NewsCleaner
+import NewsCleanerWARC
+import NewsCleanerSupport
 
 /// The `-f` formats and the file extension each one writes.
 enum OutputFormat: String, Sendable, CaseIterable {

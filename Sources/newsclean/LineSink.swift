@@ -1,8 +1,12 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import Foundation
 import NewsCleaner
+import NewsCleanerWARC
+import NewsCleanerSupport
 
 /// A stream of whole outputs (pages or JSON lines) from several threads into one place:
 /// standard output, or one file written under a hidden temporary name and renamed into place

@@ -1,8 +1,12 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import Foundation
 import NewsCleaner
+import NewsCleanerWARC
+import NewsCleanerSupport
 
 /// Writes all of `text` to a file descriptor (retrying short writes and EINTR).
 @discardableResult

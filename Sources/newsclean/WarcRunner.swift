@@ -1,9 +1,13 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import Dispatch
 import Foundation
 import NewsCleaner
+import NewsCleanerWARC
+import NewsCleanerSupport
 
 /// HTTP statuses whose body is a page worth cleaning (2xx); redirects, errors and
 /// `304 Not Modified` records are counted as skipped.

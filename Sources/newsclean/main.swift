@@ -1,9 +1,13 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import Dispatch
 import Foundation
 import NewsCleaner
+import NewsCleanerWARC
+import NewsCleanerSupport
 
 /// newsclean: the batch command line. See `helpText` for the contract.
 

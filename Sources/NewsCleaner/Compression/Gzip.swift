@@ -5,9 +5,9 @@ import CZlib
 /// ```swift
 /// let html = try Gzip.decompress(compressedBytes, limit: 64 << 20)
 /// ```
-public enum Gzip {
+package enum Gzip {
     /// True when `bytes` start with the gzip magic number.
-    public static func isGzip<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
+    package static func isGzip<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
         var it = bytes.makeIterator()
         return it.next() == 0x1f && it.next() == 0x8b
     }
@@ -16,7 +16,7 @@ public enum Gzip {
     ///
     /// - Parameter limit: refuse output larger than this many bytes (`CleanerError.tooLarge`).
     /// - Throws: `CleanerError.corruptCompression` for truncated or corrupt data.
-    public static func decompress(_ input: [UInt8], limit: Int = Int.max) throws -> [UInt8] {
+    package static func decompress(_ input: [UInt8], limit: Int = Int.max) throws -> [UInt8] {
         var output = [UInt8]()
         output.reserveCapacity(min(limit, max(input.count * 4, 1 << 16)))
         var stream = z_stream()

@@ -11,13 +11,13 @@ import CZlib
 /// let step = try compressed.withUnsafeBytes { try inflater.inflate($0, into: &out, maxOutput: 1 << 20) }
 /// if step.finished { try inflater.reset() }   // ready for the next member
 /// ```
-public final class Inflater {
+package final class Inflater {
     /// The wrapper around the deflate data.
     ///
     /// ```swift
     /// let body = try Inflater.decompress(bytes, format: .zlib, limit: 64 << 20)
     /// ```
-    public enum Format: Sendable, Equatable {
+    package enum Format: Sendable, Equatable {
         /// A gzip member (RFC 1952), CRC checked.
         case gzip
         /// A zlib stream (RFC 1950), as HTTP `Content-Encoding: deflate` should be.
@@ -43,13 +43,13 @@ public final class Inflater {
     /// let step = try inflater.inflate(input, into: &out, maxOutput: 1 << 16)
     /// input = UnsafeRawBufferPointer(rebasing: input[step.consumed...])
     /// ```
-    public struct Step: Sendable, Equatable {
+    package struct Step: Sendable, Equatable {
         /// Input bytes used.
-        public var consumed: Int
+        package var consumed: Int
         /// Output bytes appended.
-        public var produced: Int
+        package var produced: Int
         /// True when the end of the stream (one gzip member) was reached.
-        public var finished: Bool
+        package var finished: Bool
     }
 
     static let maxWindowBits: Int32 = 15
@@ -58,13 +58,13 @@ public final class Inflater {
     static let scratchSize = 1 << 16
     nonisolated(unsafe) static let emptyInput = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
 
-    public let format: Format
+    package let format: Format
     private let stream: UnsafeMutablePointer<z_stream>
     private var scratch: [UInt8]
 
     /// Starts an inflater.
     /// - Throws: `CleanerError.corruptCompression` when zlib cannot start.
-    public init(format: Format = .gzip) throws {
+    package init(format: Format = .gzip) throws {
         self.format = format
         // zlib keeps a pointer back to the z_stream, so it must live at a fixed address.
         stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
@@ -84,7 +84,7 @@ public final class Inflater {
     }
 
     /// Forgets the current stream so the next bytes start a new one (the next gzip member).
-    public func reset() throws {
+    package func reset() throws {
         guard inflateReset(stream) == Z_OK else {
             throw CleanerError.corruptCompression("zlib reset failed")
         }
@@ -95,7 +95,7 @@ public final class Inflater {
     /// Stops when the stream ends, when the input is used up, or when `maxOutput` bytes were
     /// produced (call again with the unconsumed rest).
     /// - Throws: `CleanerError.corruptCompression` for corrupt data (bad header, bad CRC …).
-    public func inflate(_ input: UnsafeRawBufferPointer, into output: inout [UInt8], maxOutput: Int) throws -> Step {
+    package func inflate(_ input: UnsafeRawBufferPointer, into output: inout [UInt8], maxOutput: Int) throws -> Step {
         var step = Step(consumed: 0, produced: 0, finished: false)
         // With no input, zlib may still hold output from the previous call: flush it.
         let base = input.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? UnsafePointer(Inflater.emptyInput)
@@ -137,7 +137,7 @@ public final class Inflater {
     ///   - limit: refuse output larger than this (`CleanerError.tooLarge`).
     ///   - allowTruncated: return what was decoded when the input stops before the stream end
     ///     (otherwise `CleanerError.corruptCompression`).
-    public static func decompress(_ input: [UInt8], format: Format, limit: Int = Int.max,
+    package static func decompress(_ input: [UInt8], format: Format, limit: Int = Int.max,
                                   allowTruncated: Bool = false) throws -> [UInt8] {
         let inflater = try Inflater(format: format)
         var output = [UInt8]()
@@ -165,7 +165,7 @@ public final class Inflater {
 
 extension Gzip {
     /// zlib's default compression level.
-    public static let defaultLevel: Int32 = 6
+    package static let defaultLevel: Int32 = 6
     static let deflateChunk = 1 << 16
 
     /// Compresses `input` into one gzip member (used to build test fixtures and WARC files).
@@ -174,12 +174,12 @@ extension Gzip {
     /// let member = try Gzip.compress(Array("WARC/1.1\r\n".utf8))
     /// ```
     /// - Parameter level: zlib level, 0 (store) to 9 (smallest).
-    public static func compress(_ input: [UInt8], level: Int32 = defaultLevel) throws -> [UInt8] {
+    package static func compress(_ input: [UInt8], level: Int32 = defaultLevel) throws -> [UInt8] {
         try compress(input, level: level, windowBits: Inflater.maxWindowBits + Inflater.gzipWindowFlag)
     }
 
     /// Compresses `input` as a zlib stream (HTTP `Content-Encoding: deflate`).
-    public static func compressZlib(_ input: [UInt8], level: Int32 = defaultLevel) throws -> [UInt8] {
+    package static func compressZlib(_ input: [UInt8], level: Int32 = defaultLevel) throws -> [UInt8] {
         try compress(input, level: level, windowBits: Inflater.maxWindowBits)
     }
 

@@ -111,8 +111,10 @@ enum TitleFinder {
 
 /// One block the engine considered, with its fate: the data behind `--explain`.
 public struct BlockDecision: Sendable, Equatable {
+    /// The block's text.
     public var text: String
-    public var kind: Block.Kind
+    /// The block's kind (heading, paragraph, …).
+    public var kind: Article.Block.Kind
     /// Nil when the block was kept, else why it was dropped.
     public var dropReason: String?
 }

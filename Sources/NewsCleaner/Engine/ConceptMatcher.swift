@@ -10,14 +10,14 @@
 /// m.concepts(in: "top-ad") == .ads   // true
 /// m.concepts(in: "header") == []     // true
 /// ```
-public struct ConceptMatcher: Sendable {
+package struct ConceptMatcher: Sendable {
     static let symbolCount = 37
     static let boundary = 36
 
     private let transitions: [Int32]
     private let outputs: [UInt32]
 
-    public init(lists: [(concept: Concept, tokens: [String])]) {
+    package init(lists: [(concept: Concept, tokens: [String])]) {
         var goto: [[Int32]] = [[Int32](repeating: -1, count: ConceptMatcher.symbolCount)]
         var out: [UInt32] = [0]
         for (concept, tokens) in lists {
@@ -82,13 +82,13 @@ public struct ConceptMatcher: Sendable {
     }
 
     /// The concepts whose tokens occur in `value`.
-    public func concepts(in value: String) -> Concept {
+    package func concepts(in value: String) -> Concept {
         var copy = value
         return copy.withUTF8 { concepts(in: $0) }
     }
 
     /// The concepts whose tokens occur in the UTF-8 bytes of a value.
-    public func concepts(in bytes: UnsafeBufferPointer<UInt8>) -> Concept {
+    package func concepts(in bytes: UnsafeBufferPointer<UInt8>) -> Concept {
         var state = 0
         var found: UInt32 = 0
         var lastWasBoundary = true

@@ -8,115 +8,115 @@
 /// ```swift
 /// Vocabulary.matcher.concepts(in: "c-ranking__list") == [.ranking]
 /// ```
-public struct Concept: OptionSet, Sendable, Hashable {
-    public let rawValue: UInt32
-    public init(rawValue: UInt32) { self.rawValue = rawValue }
+package struct Concept: OptionSet, Sendable, Hashable {
+    package let rawValue: UInt32
+    package init(rawValue: UInt32) { self.rawValue = rawValue }
 
-    public static let navigation = Concept(rawValue: 1 << 0)
-    public static let ads = Concept(rawValue: 1 << 1)
-    public static let promo = Concept(rawValue: 1 << 2)
-    public static let subscribe = Concept(rawValue: 1 << 3)
-    public static let ranking = Concept(rawValue: 1 << 4)
-    public static let related = Concept(rawValue: 1 << 5)
-    public static let social = Concept(rawValue: 1 << 6)
-    public static let comments = Concept(rawValue: 1 << 7)
-    public static let footer = Concept(rawValue: 1 << 8)
-    public static let sidebar = Concept(rawValue: 1 << 9)
-    public static let hidden = Concept(rawValue: 1 << 10)
-    public static let pager = Concept(rawValue: 1 << 11)
-    public static let tags = Concept(rawValue: 1 << 12)
-    public static let byline = Concept(rawValue: 1 << 13)
-    public static let caption = Concept(rawValue: 1 << 14)
-    public static let header = Concept(rawValue: 1 << 15)
-    public static let content = Concept(rawValue: 1 << 16)
-    public static let articleBody = Concept(rawValue: 1 << 17)
-    public static let meta = Concept(rawValue: 1 << 18)
-    public static let widget = Concept(rawValue: 1 << 19)
+    package static let navigation = Concept(rawValue: 1 << 0)
+    package static let ads = Concept(rawValue: 1 << 1)
+    package static let promo = Concept(rawValue: 1 << 2)
+    package static let subscribe = Concept(rawValue: 1 << 3)
+    package static let ranking = Concept(rawValue: 1 << 4)
+    package static let related = Concept(rawValue: 1 << 5)
+    package static let social = Concept(rawValue: 1 << 6)
+    package static let comments = Concept(rawValue: 1 << 7)
+    package static let footer = Concept(rawValue: 1 << 8)
+    package static let sidebar = Concept(rawValue: 1 << 9)
+    package static let hidden = Concept(rawValue: 1 << 10)
+    package static let pager = Concept(rawValue: 1 << 11)
+    package static let tags = Concept(rawValue: 1 << 12)
+    package static let byline = Concept(rawValue: 1 << 13)
+    package static let caption = Concept(rawValue: 1 << 14)
+    package static let header = Concept(rawValue: 1 << 15)
+    package static let content = Concept(rawValue: 1 << 16)
+    package static let articleBody = Concept(rawValue: 1 << 17)
+    package static let meta = Concept(rawValue: 1 << 18)
+    package static let widget = Concept(rawValue: 1 << 19)
     /// An embedded post quoted by the article (tweet, Instagram post …): never boilerplate.
-    public static let embed = Concept(rawValue: 1 << 21)
+    package static let embed = Concept(rawValue: 1 << 21)
     /// Marked up as the article body by schema.org microdata (`itemprop="articleBody"`).
-    public static let schemaArticleBody = Concept(rawValue: 1 << 20)
+    package static let schemaArticleBody = Concept(rawValue: 1 << 20)
 
     /// Concepts that mark a subtree as boilerplate.
-    public static let boilerplate: Concept = [
+    package static let boilerplate: Concept = [
         .navigation, .ads, .promo, .subscribe, .ranking, .related, .social, .comments, .footer,
         .sidebar, .hidden, .pager, .tags, .widget,
     ]
     /// Concepts that mark a subtree as (part of) the article.
-    public static let positive: Concept = [.content, .articleBody, .schemaArticleBody]
+    package static let positive: Concept = [.content, .articleBody, .schemaArticleBody]
 }
 
 /// The named token lists, one per concept, and the matcher compiled from them once.
-public enum Vocabulary {
+package enum Vocabulary {
     /// Menus, breadcrumbs, skip links, site navigation.
-    public static let navigation = ["_nav_", "navbar", "navigation", "_menu", "breadcrumb", "topicpath",
+    package static let navigation = ["_nav_", "navbar", "navigation", "_menu", "breadcrumb", "topicpath",
                                     "skiplink", "skip-link", "_masthead", "_gnav", "_lnav", "globalnav",
                                     "_toc_", "jump-to"]
     /// Advertising slots.
-    public static let ads = ["_ad_", "_ads_", "_adv_", "advert", "_adslot", "adunit", "ad-unit", "_adbox",
+    package static let ads = ["_ad_", "_ads_", "_adv_", "advert", "_adslot", "adunit", "ad-unit", "_adbox",
                              "ad-container", "_dfp", "_gpt-", "banner", "sponsor", "_pr_", "_prbox",
                              "outbrain", "taboola", "_teads", "doubleclick", "_affiliate", "commercial",
                              "_koukoku", "_promoted"]
     /// House promotions: magazine, app and event plugs.
-    public static let promo = ["promo", "_campaign", "_cta_", "call-to-action", "upsell", "_magazine",
+    package static let promo = ["promo", "_campaign", "_cta_", "call-to-action", "upsell", "_magazine",
                                "_mook", "_bookshelf", "_teaser", "_app-download", "_bnr"]
     /// Subscription, newsletter, paywall and sign-up boxes.
-    public static let subscribe = ["subscri", "newsletter", "_mailmag", "mail-magazine", "_signup",
+    package static let subscribe = ["subscri", "newsletter", "_mailmag", "mail-magazine", "_signup",
                                    "sign-up", "_regist", "paywall", "_login", "_signin", "_membership",
                                    "_meruma"]
     /// Ranking and "most popular" widgets.
-    public static let ranking = ["ranking", "_rank", "popular", "most-read", "mostread", "most-viewed",
+    package static let ranking = ["ranking", "_rank", "popular", "most-read", "mostread", "most-viewed",
                                  "mostviewed", "_trending", "_hot-", "_top10", "_top-10", "_ninki"]
     /// "Related" and "read next" lists, recommendation widgets.
-    public static let related = ["related", "recommend", "read-next", "readnext", "_more-stories",
+    package static let related = ["related", "recommend", "read-next", "readnext", "_more-stories",
                                  "morestories", "_also-", "_suggest", "_you-may", "_youmay", "_kanren",
                                  "_osusume", "_next-article", "_latest", "_recent", "_headlines",
                                  "_ticker", "_breaking", "_feed_", "_news-list", "_newslist"]
     /// Share bars and social embeds.
-    public static let social = ["share", "social", "_sns", "_sharing", "_follow", "_line-it", "_hatena",
+    package static let social = ["share", "social", "_sns", "_sharing", "_follow", "_line-it", "_hatena",
                                 "_like-", "_bookmark"]
     /// Comment sections.
-    public static let comments = ["comment", "_disqus", "_discuss", "_respond", "_reply", "_reactions",
+    package static let comments = ["comment", "_disqus", "_discuss", "_respond", "_reply", "_reactions",
                                   "trackback", "pingback", "_tb_"]
     /// Page footers and colophons.
-    public static let footer = ["footer", "_foot_", "copyright", "colophon", "_legal", "_disclaimer"]
+    package static let footer = ["footer", "_foot_", "copyright", "colophon", "_legal", "_disclaimer"]
     /// Sidebars and asides.
-    public static let sidebar = ["sidebar", "side-bar", "_aside", "_rail", "_side_", "sidecol",
+    package static let sidebar = ["sidebar", "side-bar", "_aside", "_rail", "_side_", "sidecol",
                                  "_secondary", "_sub-column", "_subcolumn", "_right-col", "_rightcol"]
     /// Hidden, modal and overlay content.
-    public static let hidden = ["_modal", "_popup", "_overlay", "cookie", "_consent",
+    package static let hidden = ["_modal", "_popup", "_overlay", "cookie", "_consent",
                                 "_gdpr", "_dialog", "_lightbox", "_sr-only", "visually-hidden",
                                 "screen-reader", "_offscreen", "_print-only"]
     /// Pagination and previous/next article links.
-    public static let pager = ["pager", "pagination", "_paging", "_prev-next", "_prevnext", "_nextprev",
+    package static let pager = ["pager", "pagination", "_paging", "_prev-next", "_prevnext", "_nextprev",
                                "_page-nav"]
     /// Tag and category lists.
-    public static let tags = ["_tag_", "_tags_", "_tag-", "_tags-", "tagcloud", "tag-cloud", "_taglist",
+    package static let tags = ["_tag_", "_tags_", "_tag-", "_tags-", "tagcloud", "tag-cloud", "_taglist",
                               "_keywords", "_categories", "_topics_"]
     /// Bylines, author boxes and datelines.
-    public static let byline = ["byline", "_author", "_writer", "_dateline", "_timestamp", "_pubdate",
+    package static let byline = ["byline", "_author", "_writer", "_dateline", "_timestamp", "_pubdate",
                                 "_posted-on", "_contributor", "_reporter", "_credit"]
     /// Image and figure captions.
-    public static let caption = ["caption", "_credit", "_photo-text", "_img-text", "_figure"]
+    package static let caption = ["caption", "_credit", "_photo-text", "_img-text", "_figure"]
     /// Site headers and mastheads.
-    public static let header = ["_header", "_site-head", "_global-head", "_top-bar", "_topbar"]
+    package static let header = ["_header", "_site-head", "_global-head", "_top-bar", "_topbar"]
     /// Containers that often hold the article.
-    public static let content = ["article", "_main", "content", "_entry", "_post_", "_post-", "story",
+    package static let content = ["article", "_main", "content", "_entry", "_post_", "_post-", "story",
                                  "_body", "_text", "_blog", "_column_", "_honbun", "_kiji"]
     /// Explicit article-body markers.
-    public static let articleBody = ["articlebody", "article-body", "article_body", "story-body",
+    package static let articleBody = ["articlebody", "article-body", "article_body", "story-body",
                                      "storybody", "entry-content", "post-content", "post-body",
                                      "article-content", "article-text", "main-text", "body-text",
                                      "_richtext", "rich-text"]
     /// Meta lines about the article (date, reading time, labels).
-    public static let meta = ["_meta_", "_meta-", "_info_", "_date", "_time_", "read-time", "_label"]
+    package static let meta = ["_meta_", "_meta-", "_info_", "_date", "_time_", "read-time", "_label"]
     /// Embedded posts that articles quote (a tweet is a quotation, not a share button).
-    public static let embed = ["embed", "twitter-tweet", "instagram-media", "tiktok-embed", "fb-post"]
+    package static let embed = ["embed", "twitter-tweet", "instagram-media", "tiktok-embed", "fb-post"]
     /// Generic widgets and boxes of a CMS.
-    public static let widget = ["widget", "_module-", "_plugin"]
+    package static let widget = ["widget", "_module-", "_plugin"]
 
     /// Every list with its concept, in one table.
-    public static let lists: [(concept: Concept, tokens: [String])] = [
+    package static let lists: [(concept: Concept, tokens: [String])] = [
         (.navigation, navigation), (.ads, ads), (.promo, promo), (.subscribe, subscribe),
         (.ranking, ranking), (.related, related), (.social, social), (.comments, comments),
         (.footer, footer), (.sidebar, sidebar), (.hidden, hidden), (.pager, pager), (.tags, tags),
@@ -125,5 +125,5 @@ public enum Vocabulary {
     ]
 
     /// The matcher over all lists, compiled once.
-    public static let matcher = ConceptMatcher(lists: lists)
+    package static let matcher = ConceptMatcher(lists: lists)
 }

@@ -8,7 +8,7 @@ import Foundation
 /// AuthorNames.clean("記者陳怡君／台北報導")          // ["陳怡君"]
 /// AuthorNames.clean("김민준 기자")                  // ["김민준"]
 /// ```
-public enum AuthorNames {
+package enum AuthorNames {
     /// Prefixes before a name, matched case-insensitively (longest first).
     static let prefixes = ["posted by", "written by", "reported by", "story by", "words by", "text by",
                            "by:", "by", "author:", "authors:", "作者：", "作者:", "作者", "撰文：", "撰文",
@@ -27,7 +27,7 @@ public enum AuthorNames {
     static let maxNameWords = 6
 
     /// The names in one byline string, cleaned; empty when it holds none.
-    public static func clean(_ raw: String) -> [String] {
+    package static func clean(_ raw: String) -> [String] {
         var text = MetadataText.trimming(HTMLEntities.decode(raw), .whitespacesAndNewlines, .whitespace)
         if looksLikeURL(text) { return [] }
         // Both patterns are rare in bylines; the checks skip the regex engine when they cannot match.
@@ -51,12 +51,12 @@ public enum AuthorNames {
     }
 
     /// Cleans several byline strings and dedupes the result, keeping first-seen order.
-    public static func clean(all raws: [String]) -> [String] {
+    package static func clean(all raws: [String]) -> [String] {
         dedupe(raws.flatMap { clean($0) })
     }
 
     /// Removes duplicates (case- and space-insensitively), keeping first-seen order.
-    public static func dedupe(_ names: [String]) -> [String] {
+    package static func dedupe(_ names: [String]) -> [String] {
         var seen = Set<String>()
         return names.filter { seen.insert($0.lowercased().filter { !$0.isWhitespace }).inserted }
     }

@@ -6,24 +6,24 @@ import Foundation
 /// let date = PageDate(year: 2024, month: 2, day: 28, hour: 15, minute: 4, second: 0, offsetMinutes: 540)
 /// date.iso8601() // "2024-02-28T15:04:00+09:00"
 /// ```
-public struct PageDate: Sendable, Equatable {
+package struct PageDate: Sendable, Equatable {
     /// Four-digit year.
-    public var year: Int
+    package var year: Int
     /// Month 1–12.
-    public var month: Int
+    package var month: Int
     /// Day of the month 1–31.
-    public var day: Int
+    package var day: Int
     /// Hour 0–23, `nil` when the page gives only a date.
-    public var hour: Int?
+    package var hour: Int?
     /// Minute 0–59, with `hour`.
-    public var minute: Int?
+    package var minute: Int?
     /// Second 0–60, with `hour`.
-    public var second: Int?
+    package var second: Int?
     /// Offset from UTC in minutes, `nil` when the page does not say.
-    public var offsetMinutes: Int?
+    package var offsetMinutes: Int?
 
     /// A date as stated; see the type's example.
-    public init(year: Int, month: Int, day: Int, hour: Int? = nil, minute: Int? = nil,
+    package init(year: Int, month: Int, day: Int, hour: Int? = nil, minute: Int? = nil,
                 second: Int? = nil, offsetMinutes: Int? = nil) {
         self.year = year
         self.month = month
@@ -35,14 +35,14 @@ public struct PageDate: Sendable, Equatable {
     }
 
     /// True when a time of day is known.
-    public var hasTime: Bool { hour != nil }
+    package var hasTime: Bool { hour != nil }
 
     /// ISO 8601: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM:SS` plus `±HH:MM` when the offset is known.
     ///
     /// ```swift
     /// PageDate(year: 2009, month: 10, day: 18).iso8601() // "2009-10-18"
     /// ```
-    public func iso8601() -> String {
+    package func iso8601() -> String {
         var out = PageDate.padded(year, 4) + "-" + PageDate.padded(month, 2) + "-" + PageDate.padded(day, 2)
         guard let hour else { return out }
         out += "T" + PageDate.padded(hour, 2) + ":" + PageDate.padded(minute ?? 0, 2) + ":" + PageDate.padded(second ?? 0, 2)
@@ -77,7 +77,7 @@ public struct PageDate: Sendable, Equatable {
 /// DateParser.parse("2024年2月28日(水)15時04分")?.iso8601() // "2024-02-28T15:04:00"
 /// DateParser.parse("Mon, 04 Mar 2024 18:12:00 -0500")?.iso8601() // "2024-03-04T18:12:00-05:00"
 /// ```
-public enum DateParser {
+package enum DateParser {
     static let minutesPerHour = 60
     static let hoursPerHalfDay = 12
     static let earliestYear = 1990
@@ -146,7 +146,7 @@ public enum DateParser {
     /// ```swift
     /// DateParser.parse("Updated March 4, 2024 at 6:12 p.m. EST")?.iso8601() // "2024-03-04T18:12:00-05:00"
     /// ```
-    public static func parse(_ text: String) -> PageDate? {
+    package static func parse(_ text: String) -> PageDate? {
         let s = asciiDigits(text)
         if let d = matchNumeric(s) { return d }
         if let d = matchCJK(s) { return d }
@@ -160,7 +160,7 @@ public enum DateParser {
     /// ```swift
     /// DateParser.parseTime("Posted by しずく at 21:45")?.hour // 21
     /// ```
-    public static func parseTime(_ text: String) -> (hour: Int, minute: Int, second: Int)? {
+    package static func parseTime(_ text: String) -> (hour: Int, minute: Int, second: Int)? {
         let s = asciiDigits(text)
         guard let m = timeOnly.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)),
               let hour = int(m, 1, s), let minute = int(m, 2, s) else { return nil }

@@ -10,29 +10,29 @@ import Foundation
 /// let ld = JSONLD(["{\"@type\":\"NewsArticle\",\"headline\":\"Hi\",\"author\":{\"name\":\"Ann\"}}"])
 /// ld.headline // "Hi"; ld.authors == ["Ann"]
 /// ```
-public struct JSONLD: Sendable, Equatable {
+package struct JSONLD: Sendable, Equatable {
     /// The article's `headline` (or `name`, not for a WebPage), else a bare `title`.
-    public var headline: String?
+    package var headline: String?
     /// `author`/`creator` names, in order.
-    public var authors: [String] = []
+    package var authors: [String] = []
     /// `datePublished` (`dateCreated`, `uploadDate`, a bare `pubDate`), as written.
-    public var datePublished: String?
+    package var datePublished: String?
     /// `dateModified`, as written.
-    public var dateModified: String?
+    package var dateModified: String?
     /// `publisher` name, else the name of a WebSite/Organization object.
-    public var publisher: String?
+    package var publisher: String?
     /// `image`/`thumbnailUrl` URL, as written.
-    public var image: String?
+    package var image: String?
     /// `description`.
-    public var description: String?
+    package var description: String?
     /// `keywords`, split at commas.
-    public var keywords: [String] = []
+    package var keywords: [String] = []
     /// `articleSection` values.
-    public var sections: [String] = []
+    package var sections: [String] = []
     /// `inLanguage`, as written.
-    public var language: String?
+    package var language: String?
     /// `url` or `mainEntityOfPage`.
-    public var url: String?
+    package var url: String?
 
     /// `@type`s taken as the article, best first.
     static let articleTypes = ["NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
@@ -45,7 +45,7 @@ public struct JSONLD: Sendable, Equatable {
     static let keywordSeparators: Set<Character> = [",", ";", "、", "，", "；"]
 
     /// Reads every JSON-LD block of a page (`Document.jsonLD`).
-    public init(_ sources: [String]) {
+    package init(_ sources: [String]) {
         var objects: [[String: Any]] = []
         for source in sources {
             if let value = JSONLD.parse(source) { JSONLD.collect(value, into: &objects) }

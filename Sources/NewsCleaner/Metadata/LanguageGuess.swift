@@ -7,7 +7,7 @@ import Foundation
 /// LanguageGuess.fromScript("これは日本語の文です。") // "ja"
 /// LanguageGuess.fromScript("Hello world")          // nil
 /// ```
-public enum LanguageGuess {
+package enum LanguageGuess {
     /// Letters looked at, at most (the start of the article is enough).
     static let sampleLimit = 4000
     /// Fewest letters needed before naming a language.
@@ -26,7 +26,7 @@ public enum LanguageGuess {
     static let hanExtensionA: ClosedRange<UInt32> = 0x3400...0x4DBF
 
     /// The BCP 47 primary language the script implies, or `nil` when it is not clear.
-    public static func fromScript(_ text: String) -> String? {
+    package static func fromScript(_ text: String) -> String? {
         var letters = 0
         var kana = 0
         var hangul = 0
@@ -65,7 +65,7 @@ public enum LanguageGuess {
     /// ```swift
     /// LanguageGuess.primaryTag("zh-Hant-TW") // "zh"
     /// ```
-    public static func primaryTag(_ tag: String?) -> String? {
+    package static func primaryTag(_ tag: String?) -> String? {
         guard let tag else { return nil }
         let primary = MetadataText.trimming(tag, .whitespaces, .whitespace)
             .split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "," || $0 == " " }).first.map { $0.lowercased() }

@@ -32,10 +32,10 @@ import Foundation
 /// let meta = MetadataExtractor().extract(from: doc, url: "https://example.com/a")
 /// print(meta.title ?? "", meta.published ?? "")
 /// ```
-public struct MetadataExtractor: Sendable {
+package struct MetadataExtractor: Sendable {
     /// Offsets (minutes east of UTC) implied by a language or a country-code TLD whose
     /// speakers/sites live in one time zone.
-    public static let singleZoneOffsets: [String: Int] = [
+    package static let singleZoneOffsets: [String: Int] = [
         "ja": 9 * DateParser.minutesPerHour, "jp": 9 * DateParser.minutesPerHour,
         "ko": 9 * DateParser.minutesPerHour, "kr": 9 * DateParser.minutesPerHour,
         "zh": 8 * DateParser.minutesPerHour, "cn": 8 * DateParser.minutesPerHour,
@@ -80,7 +80,7 @@ public struct MetadataExtractor: Sendable {
     /// Longest text node considered as a visible date line.
     static let maxDateLineChars = 64
 
-    public init() {}
+    package init() {}
 
     /// The metadata of a parsed page.
     ///
@@ -89,7 +89,7 @@ public struct MetadataExtractor: Sendable {
     ///   - url: the page's URL, if known (fallback for `url`, base for relative links, hostname).
     ///   - title: the engine's article title, used after `og:title`/JSON-LD `headline`.
     ///   - text: article text for the script-based language guess (default: the page's text).
-    public func extract(from document: Document, url: String? = nil, title engineTitle: String? = nil,
+    package func extract(from document: Document, url: String? = nil, title engineTitle: String? = nil,
                         text: String? = nil) -> Metadata {
         let page = PageScan(document)
         let ld = JSONLD(document.jsonLD)
@@ -198,7 +198,7 @@ public struct MetadataExtractor: Sendable {
 /// ```swift
 /// TitleCleaner.strip("Council votes | The Riverton Ledger", siteName: "The Riverton Ledger") // "Council votes"
 /// ```
-public enum TitleCleaner {
+package enum TitleCleaner {
     /// Separators between a title and the site name, beyond `TitleFinder.siteSeparators`.
     static let extraSeparators = ["_", " » ", " « "]
 
@@ -224,7 +224,7 @@ public enum TitleCleaner {
     ///
     /// - Parameter cutAtSeparators: when false, only a known `siteName` is removed (for `og:title`
     ///   and JSON-LD headlines, whose separators are usually part of the title).
-    public static func strip(_ title: String, siteName: String?, cutAtSeparators: Bool = true) -> String {
+    package static func strip(_ title: String, siteName: String?, cutAtSeparators: Bool = true) -> String {
         let t = collapseWhitespace(HTMLEntities.decode(title))
         let separators = TitleFinder.siteSeparators + extraSeparators
         if let site = siteName.map({ MetadataText.trimming($0, .whitespaces, .whitespace) }), !site.isEmpty, t != site {

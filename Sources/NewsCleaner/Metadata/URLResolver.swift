@@ -8,7 +8,7 @@ import Foundation
 /// // "https://example.com/news/img/a.jpg"
 /// URLResolver.hostname("https://www.example.co.jp/a") // "www.example.co.jp"
 /// ```
-public enum URLResolver {
+package enum URLResolver {
     /// Schemes kept in output; anything else (`javascript:`, `data:` …) resolves to `nil`.
     static let allowedSchemes: Set<String> = ["http", "https", "mailto", "ftp"]
 
@@ -18,7 +18,7 @@ public enum URLResolver {
 
     /// `href` made absolute against `base` (when `href` is relative and `base` is known).
     /// Returns `nil` for empty links, fragments-only links and disallowed schemes.
-    public static func resolve(_ href: String, against base: String?) -> String? {
+    package static func resolve(_ href: String, against base: String?) -> String? {
         let trimmed = MetadataText.trimming(HTMLEntities.decode(href), .whitespacesAndNewlines, .whitespace)
         guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return nil }
         guard let relative = url(trimmed) else { return nil }
@@ -33,7 +33,7 @@ public enum URLResolver {
     }
 
     /// The lowercased host of an absolute URL, or `nil`.
-    public static func hostname(_ urlString: String?) -> String? {
+    package static func hostname(_ urlString: String?) -> String? {
         guard let urlString, let host = url(urlString)?.host, !host.isEmpty else { return nil }
         return host.lowercased()
     }

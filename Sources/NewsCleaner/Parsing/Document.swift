@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Our compact, immutable parse of a page: nodes in flat arrays, text as UTF-8 bytes.
 ///
@@ -11,9 +15,9 @@ import Glibc
 /// let doc = try Cleaner().parse(html: Array("<p class=x>Hi</p>".utf8))
 /// for id in doc.nodeIDs where doc.tag(id) == .p { print(doc.attribute(.class, of: id) ?? "") }
 /// ```
-public struct Document: Sendable {
+package struct Document: Sendable {
     /// A node's index in the document; 0 is the root.
-    public typealias NodeID = Int
+    package typealias NodeID = Int
 
     struct Node {
         var tag: Tag
@@ -39,38 +43,38 @@ public struct Document: Sendable {
     var attributeBytes: [UInt8]
 
     /// The bodies of `<script type="application/ld+json">` blocks, kept aside before parsing.
-    public internal(set) var jsonLD: [String]
+    package internal(set) var jsonLD: [String]
     /// The charset the page was decoded from (canonical lowercase name).
-    public internal(set) var charset: String
+    package internal(set) var charset: String
 
     /// The number of nodes, root included.
-    public var count: Int { nodes.count }
+    package var count: Int { nodes.count }
     /// All node ids in document order.
-    public var nodeIDs: Range<Int> { 0..<nodes.count }
+    package var nodeIDs: Range<Int> { 0..<nodes.count }
     /// The root node's id.
-    public var root: NodeID { 0 }
+    package var root: NodeID { 0 }
 
     /// The element name of a node (`.text` for text nodes, `.root` for the root).
-    @inline(__always) public func tag(_ id: NodeID) -> Tag { nodes[id].tag }
+    @inline(__always) package func tag(_ id: NodeID) -> Tag { nodes[id].tag }
     /// The parent of a node, `nil` for the root.
-    @inline(__always) public func parent(_ id: NodeID) -> NodeID? {
+    @inline(__always) package func parent(_ id: NodeID) -> NodeID? {
         let p = nodes[id].parent
         return p < 0 ? nil : Int(p)
     }
     /// One past the last node of `id`'s subtree.
-    @inline(__always) public func subtreeEnd(_ id: NodeID) -> NodeID { Int(nodes[id].end) }
+    @inline(__always) package func subtreeEnd(_ id: NodeID) -> NodeID { Int(nodes[id].end) }
     /// The first child of a node.
-    @inline(__always) public func firstChild(_ id: NodeID) -> NodeID? {
+    @inline(__always) package func firstChild(_ id: NodeID) -> NodeID? {
         let c = nodes[id].firstChild
         return c < 0 ? nil : Int(c)
     }
     /// The next sibling of a node.
-    @inline(__always) public func nextSibling(_ id: NodeID) -> NodeID? {
+    @inline(__always) package func nextSibling(_ id: NodeID) -> NodeID? {
         let s = nodes[id].nextSibling
         return s < 0 ? nil : Int(s)
     }
     /// The children of a node, in order.
-    public func children(_ id: NodeID) -> [NodeID] {
+    package func children(_ id: NodeID) -> [NodeID] {
         var out: [NodeID] = []
         var c = nodes[id].firstChild
         while c >= 0 {
@@ -88,7 +92,7 @@ public struct Document: Sendable {
     }
 
     /// The raw text of a text node.
-    public func rawText(_ id: NodeID) -> String {
+    package func rawText(_ id: NodeID) -> String {
         String(decoding: textBytes[textRange(id)], as: UTF8.self)
     }
 
@@ -107,13 +111,13 @@ public struct Document: Sendable {
     }
 
     /// An attribute's value, if the element has it (only the attributes in `AttributeName` are kept).
-    public func attribute(_ name: AttributeName, of id: NodeID) -> String? {
+    package func attribute(_ name: AttributeName, of id: NodeID) -> String? {
         guard let r = attributeRange(name, of: id) else { return nil }
         return String(decoding: attributeBytes[r], as: UTF8.self)
     }
 
     /// The text of a subtree with whitespace collapsed to single spaces, trimmed.
-    public func text(of id: NodeID) -> String {
+    package func text(of id: NodeID) -> String {
         var out = TextAccumulator()
         var i = id
         let end = subtreeEnd(id)
@@ -131,13 +135,13 @@ public struct Document: Sendable {
 }
 
 /// The attributes kept while parsing: the ones scoring, metadata and rendering need.
-public enum AttributeName: UInt8, Sendable, CaseIterable {
+package enum AttributeName: UInt8, Sendable, CaseIterable {
     case `class`, id, role, itemprop, itemtype, itemscope, href, src, alt, lang, datetime, content
     case name, property, rel, hidden, ariaHidden, style, type, title, dataSrc, srcset, colspan
     case ariaLabel, dataTestid
 
     /// The attribute's name as written in HTML.
-    public var htmlName: String {
+    package var htmlName: String {
         switch self {
         case .ariaHidden: return "aria-hidden"
         case .ariaLabel: return "aria-label"

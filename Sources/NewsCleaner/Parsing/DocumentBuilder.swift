@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Builds a `Document` from SAX events: append-only flat arrays, an explicit stack of open
 /// elements (no recursion), adjacent text chunks merged into one text node.

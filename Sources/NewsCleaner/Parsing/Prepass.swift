@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Step 3: cuts the bytes that cannot hold article text out of a UTF-8 page before libxml2 sees them.
 ///

@@ -3,7 +3,7 @@
 /// ```swift
 /// Tag(name: Array("blockquote".utf8)) == .blockquote
 /// ```
-public enum Tag: UInt8, Sendable, CaseIterable {
+package enum Tag: UInt8, Sendable, CaseIterable {
     case unknown = 0, root, text
     case html, head, body, title, meta, link, base
     case div, span, p, a, br, hr, img, figure, figcaption, picture, source, video, audio, iframe
@@ -23,17 +23,17 @@ public enum Tag: UInt8, Sendable, CaseIterable {
     // one that wraps blocks still breaks text at those blocks.
 
     /// Interns a lowercase element name given as bytes.
-    public init(name: UnsafeBufferPointer<UInt8>) {
+    package init(name: UnsafeBufferPointer<UInt8>) {
         self = TagTable.shared.lookup(name)
     }
 
     /// Interns a lowercase element name.
-    public init(name: [UInt8]) {
+    package init(name: [UInt8]) {
         self = name.withUnsafeBufferPointer { Tag(name: $0) }
     }
 
     /// The element name as written in HTML.
-    public var name: String {
+    package var name: String {
         switch self {
         case .var: return "var"
         default: return String(describing: self)
@@ -41,10 +41,10 @@ public enum Tag: UInt8, Sendable, CaseIterable {
     }
 
     /// Properties used by the engine, computed once per tag.
-    public var traits: TagTraits { TagTable.traits[Int(rawValue)] }
+    package var traits: TagTraits { TagTable.traits[Int(rawValue)] }
 
     /// Heading level 1–6, or 0 for other tags.
-    public var headingLevel: Int {
+    package var headingLevel: Int {
         switch self {
         case .h1: return 1
         case .h2: return 2
@@ -58,26 +58,26 @@ public enum Tag: UInt8, Sendable, CaseIterable {
 }
 
 /// Flags describing how a tag behaves for text extraction.
-public struct TagTraits: OptionSet, Sendable {
-    public let rawValue: UInt16
-    public init(rawValue: UInt16) { self.rawValue = rawValue }
+package struct TagTraits: OptionSet, Sendable {
+    package let rawValue: UInt16
+    package init(rawValue: UInt16) { self.rawValue = rawValue }
 
     /// Starts a new block of text (p, div, li, h1 …).
-    public static let block = TagTraits(rawValue: 1 << 0)
+    package static let block = TagTraits(rawValue: 1 << 0)
     /// Never holds article text (forms, buttons, media, head …): skipped with its subtree.
-    public static let skipped = TagTraits(rawValue: 1 << 1)
+    package static let skipped = TagTraits(rawValue: 1 << 1)
     /// Has no content (br, img, hr …).
-    public static let void = TagTraits(rawValue: 1 << 2)
+    package static let void = TagTraits(rawValue: 1 << 2)
     /// A heading element.
-    public static let heading = TagTraits(rawValue: 1 << 3)
+    package static let heading = TagTraits(rawValue: 1 << 3)
     /// A list container (ul, ol, dl, menu).
-    public static let list = TagTraits(rawValue: 1 << 4)
+    package static let list = TagTraits(rawValue: 1 << 4)
     /// A paragraph-like leaf block that readers see as one unit of prose.
-    public static let paragraphLike = TagTraits(rawValue: 1 << 5)
+    package static let paragraphLike = TagTraits(rawValue: 1 << 5)
     /// A table part (table, tr, td …).
-    public static let tablePart = TagTraits(rawValue: 1 << 6)
+    package static let tablePart = TagTraits(rawValue: 1 << 6)
     /// Sectioning or landmark element (article, main, section, aside, nav, header, footer).
-    public static let sectioning = TagTraits(rawValue: 1 << 7)
+    package static let sectioning = TagTraits(rawValue: 1 << 7)
 }
 
 /// The interning table: name bytes → `Tag`, built once.

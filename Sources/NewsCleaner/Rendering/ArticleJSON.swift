@@ -35,7 +35,7 @@ public struct ArticleJSON: Sendable {
     public var includeBlocks: Bool
 
     /// Separator between authors in the `author` string, as trafilatura writes it.
-    public static let authorSeparator = "; "
+    package static let authorSeparator = "; "
 
     /// ```swift
     /// ArticleJSON(pretty: false, includeBlocks: true)
@@ -55,7 +55,7 @@ public struct ArticleJSON: Sendable {
     /// ```swift
     /// if case .object(var fields) = ArticleJSON().value(article) { fields.append(("source", .string(path))) }
     /// ```
-    public func value(_ article: Article) -> JSONValue {
+    package func value(_ article: Article) -> JSONValue {
         let meta = article.metadata
         let body = RenderSupport.bodyBlocks(article)
         var text = TextRenderer().render(Article(blocks: body))

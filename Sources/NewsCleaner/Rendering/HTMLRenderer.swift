@@ -128,7 +128,7 @@ public struct HTMLRenderer: Sendable {
     /// ```swift
     /// HTMLRenderer.escape("a < b & c") // "a &lt; b &amp; c"
     /// ```
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || isForbidden($0) }) else {
             return text
         }

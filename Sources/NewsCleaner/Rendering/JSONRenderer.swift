@@ -39,7 +39,7 @@ public struct JSONRenderer: Sendable {
     /// ```swift
     /// let object = JSONRenderer().value(article, url: uri, source: nil)
     /// ```
-    public func value(_ article: Article, url: String?, source: String? = nil) -> JSONValue {
+    package func value(_ article: Article, url: String?, source: String? = nil) -> JSONValue {
         guard case .object(var fields) = ArticleJSON(pretty: pretty, includeBlocks: includeBlocks).value(article) else {
             preconditionFailure("ArticleJSON.value always gives an object")
         }
@@ -55,7 +55,7 @@ public struct JSONRenderer: Sendable {
     /// ```swift
     /// JSONRenderer.quote("a\"b") // "\"a\\\"b\""
     /// ```
-    public static func quote(_ string: String) -> String {
+    package static func quote(_ string: String) -> String {
         var out = ""
         JSONValue.writeString(string, into: &out)
         return out

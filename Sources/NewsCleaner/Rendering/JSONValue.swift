@@ -4,7 +4,7 @@
 /// let value: JSONValue = .object([("title", .string("Hi")), ("tags", .array([.string("a")]))])
 /// value.serialized() // {"title":"Hi","tags":["a"]}
 /// ```
-public indirect enum JSONValue: Sendable, Equatable {
+package indirect enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
@@ -21,14 +21,14 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// ```swift
     /// JSONValue.optional(nil as String?) == .null
     /// ```
-    public static func optional(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
+    package static func optional(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
 
     /// The JSON text: compact on one line (JSON Lines), or indented with `pretty`.
     ///
     /// ```swift
     /// JSONValue.array([.int(1), .null]).serialized(pretty: true)
     /// ```
-    public func serialized(pretty: Bool = false) -> String {
+    package func serialized(pretty: Bool = false) -> String {
         var out = ""
         write(into: &out, pretty: pretty, depth: 0)
         return out
@@ -99,7 +99,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         out += "\""
     }
 
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         lhs.serialized() == rhs.serialized()
     }
 }

@@ -125,7 +125,7 @@ public struct MarkdownRenderer: Sendable {
     /// ```swift
     /// MarkdownRenderer.escape("# 1 *star*") // "\\# 1 \\*star\\*"
     /// ```
-    public static func escape(_ text: String, atLineStart: Bool = true) -> String {
+    package static func escape(_ text: String, atLineStart: Bool = true) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var lineStart = atLineStart
@@ -168,7 +168,7 @@ public struct MarkdownRenderer: Sendable {
     /// ```swift
     /// MarkdownRenderer.plainText(fromMarkdown: "# A \\*b\\*\n\n- [c](https://x.y)\n") // "A *b*\n\nc\n"
     /// ```
-    public static func plainText(fromMarkdown markdown: String) -> String {
+    package static func plainText(fromMarkdown markdown: String) -> String {
         var out: [String] = []
         var lines = markdown.components(separatedBy: "\n")[...]
         if lines.first == "---", let close = lines.dropFirst().firstIndex(of: "---") {

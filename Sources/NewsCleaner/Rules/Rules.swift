@@ -187,7 +187,7 @@ public struct Rules: Sendable, Equatable {
     /// ```swift
     /// Rules.settingNames.contains("blockMaxLinkDensity")   // true
     /// ```
-    public static var settingNames: [String] { ExtractionSettings.fieldsByName.keys.sorted() }
+    package static var settingNames: [String] { ExtractionSettings.fieldsByName.keys.sorted() }
 
     public static func == (lhs: Rules, rhs: Rules) -> Bool {
         lhs.global == rhs.global && lhs.hosts == rhs.hosts

@@ -1,9 +1,12 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import Foundation
 import Testing
 @testable import NewsCleaner
+@testable import NewsCleanerSupport
 
 @Suite struct AtomicFileWriterTests {
     private func contents(_ path: String) -> String? {

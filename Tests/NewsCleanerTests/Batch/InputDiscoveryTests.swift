@@ -1,9 +1,12 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import Foundation
 import Testing
 @testable import NewsCleaner
+@testable import NewsCleanerSupport
 
 @Suite struct InputDiscoveryTests {
     private func walk(_ roots: [String], opener: InputWalker.DirectoryOpener? = nil) -> (pages: [InputItem], failures: [(String, BatchError)]) {

@@ -1,5 +1,6 @@
 import Testing
 @testable import NewsCleaner
+@testable import NewsCleanerSupport
 
 @Suite struct OutputPathMapperTests {
     let text = OutputPathMapper(directory: "out", fileExtension: "txt")

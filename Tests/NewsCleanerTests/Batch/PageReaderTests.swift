@@ -1,8 +1,11 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import Testing
 @testable import NewsCleaner
+@testable import NewsCleanerSupport
 
 @Suite struct PageReaderTests {
     @Test func gzipIsDetectedByMagicWhateverTheName() throws {

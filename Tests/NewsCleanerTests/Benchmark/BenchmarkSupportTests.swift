@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@_spi(Benchmark) @testable import NewsCleaner
+@testable import NewsCleaner
+@testable import NewsCleanerSupport
 
 @Test func medianOfOddAndEvenCounts() {
     #expect(BenchmarkStatistics.median([3, 1, 2]) == 2)

@@ -1,5 +1,6 @@
 import Foundation
 import NewsCleaner
+@testable import NewsCleanerWARC
 import Testing
 
 /// End-to-end tests of WARC input: WARC files built here from the TestPages pages, uncompressed

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import NewsCleaner
+@testable import NewsCleanerEvaluation
 import Synchronization
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NewsCleaner
+@testable import NewsCleanerEvaluation
 
 // Every expected number below was produced by running /work/shared/eval/score.py (Python 3.11,
 // Unicode 14) on the same inputs: `S.tp_fp_fn`, `S.prec`, `S.rec`, `S.score` imported from it,

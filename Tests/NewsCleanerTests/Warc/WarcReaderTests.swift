@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NewsCleaner
+@testable import NewsCleanerWARC
 
 private typealias F = WarcFixture
 

@@ -1,5 +1,6 @@
 import Foundation
 @testable import NewsCleaner
+@testable import NewsCleanerWARC
 
 /// Builds WARC bytes by hand, so that the reader is tested on files it did not write itself.
 enum WarcFixture {

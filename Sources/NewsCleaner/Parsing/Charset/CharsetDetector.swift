@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Decides which charset a page's bytes are in: caller hint, BOM, declaration, strict UTF-8
 /// validation, byte statistics, windows-1252 — in that order.

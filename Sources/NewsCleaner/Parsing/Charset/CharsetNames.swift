@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Normalises charset labels (as found in pages, headers and on the CLI) to canonical names,
 /// and maps canonical names to the names iconv understands.

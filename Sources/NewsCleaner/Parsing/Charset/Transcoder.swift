@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Decodes page bytes in a decided charset to UTF-8 that is always valid and free of NUL bytes.
 enum Transcoder {

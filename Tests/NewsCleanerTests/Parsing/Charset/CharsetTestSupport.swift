@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 @testable import NewsCleaner
 
 /// Test helpers: encode text into legacy charsets with iconv, wrap it in pages, run detection and decoding.

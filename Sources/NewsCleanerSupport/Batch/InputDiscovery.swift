@@ -1,39 +1,42 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
+import NewsCleaner
 
 /// One page to clean, as found by `InputWalker`.
-public struct InputItem: Sendable, Equatable {
+package struct InputItem: Sendable, Equatable {
     /// The path to read (`-` for standard input).
-    public var path: String
+    package var path: String
     /// The path relative to the input root it was found under, `/`-separated; for a file given
     /// directly, its file name. Output paths mirror this, never `path`.
-    public var relativePath: String
+    package var relativePath: String
 
-    public init(path: String, relativePath: String) {
+    package init(path: String, relativePath: String) {
         self.path = path
         self.relativePath = relativePath
     }
 
     /// Standard input as an item (`relativePath` is `stdin`).
-    public static let standardInput = InputItem(path: "-", relativePath: "stdin")
+    package static let standardInput = InputItem(path: "-", relativePath: "stdin")
 
-    public var isStandardInput: Bool { path == "-" }
+    package var isStandardInput: Bool { path == "-" }
 }
 
 /// What the walker found: a page, or a path that could not be walked (reported per page).
-public enum DiscoveryEvent: Sendable, Equatable {
+package enum DiscoveryEvent: Sendable, Equatable {
     case page(InputItem)
     case failure(path: String, error: BatchError)
 }
 
 /// Which file names count as pages inside an input directory.
-public enum PageFileName {
+package enum PageFileName {
     /// Page extensions, lowercase, without the dot; each also counts with `.gz` after it.
-    public static let extensions: [String] = ["html", "htm", "xhtml"]
+    package static let extensions: [String] = ["html", "htm", "xhtml"]
 
     /// True for `a.html`, `a.HTM`, `a.xhtml.gz` …; false for `a.txt`, `.html`, `a.gz`.
-    public static func isPage(_ name: String) -> Bool {
+    package static func isPage(_ name: String) -> Bool {
         var lower = name.lowercased()
         if lower.hasSuffix(".gz") { lower.removeLast(3) }
         guard let dot = lower.lastIndex(of: "."), dot != lower.startIndex else { return false }
@@ -56,9 +59,9 @@ public enum PageFileName {
 /// var walker = InputWalker(roots: ["pages/"])
 /// while let event = walker.next() { … }
 /// ```
-public struct InputWalker: IteratorProtocol, Sequence {
+package struct InputWalker: IteratorProtocol, Sequence {
     /// Opens a directory; replaceable so tests can simulate unreadable directories as root.
-    public typealias DirectoryOpener = (String) -> OpaquePointer?
+    package typealias DirectoryOpener = (String) -> OpaquePointer?
 
     private struct Pending {
         var path: String
@@ -81,7 +84,7 @@ public struct InputWalker: IteratorProtocol, Sequence {
     /// - Parameter excluding: directories skipped silently below the roots (the output
     ///   directory, so `newsclean -o in/clean in` does not read its own outputs); paths that do
     ///   not exist are ignored.
-    public init(roots: [String], excluding: [String] = [], openDirectory: DirectoryOpener? = nil) {
+    package init(roots: [String], excluding: [String] = [], openDirectory: DirectoryOpener? = nil) {
         self.roots = roots
         self.openDirectory = openDirectory ?? { path in opendir(path) }
         for path in excluding {
@@ -93,14 +96,14 @@ public struct InputWalker: IteratorProtocol, Sequence {
     }
 
     /// Closes the directory in progress (call when abandoning the walk early).
-    public mutating func close() {
+    package mutating func close() {
         if let current { closedir(current.dir) }
         current = nil
         pending.removeAll()
         rootIndex = roots.count
     }
 
-    public mutating func next() -> DiscoveryEvent? {
+    package mutating func next() -> DiscoveryEvent? {
         while true {
             if let (dir, place) = current {
                 errno = 0
@@ -191,7 +194,7 @@ public struct InputWalker: IteratorProtocol, Sequence {
     }
 
     /// The last path component, ignoring trailing slashes (`a/b/` → `b`, `/` → `/`).
-    public static func baseName(_ path: String) -> String {
+    package static func baseName(_ path: String) -> String {
         var trimmed = Substring(path)
         while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
         if let slash = trimmed.lastIndex(of: "/"), trimmed.count > 1 {

@@ -1,3 +1,5 @@
+import NewsCleaner
+
 /// The kind of a WARC record (the `WARC-Type` header).
 ///
 /// ```swift

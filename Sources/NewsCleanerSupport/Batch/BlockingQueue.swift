@@ -1,4 +1,5 @@
 import Foundation
+import NewsCleaner
 
 /// A bounded first-in first-out queue between one producer and several consumer threads
 /// (the CLI's batch and WARC paths, the benchmark's WARC mode).
@@ -13,7 +14,7 @@ import Foundation
 /// queue.push(1); queue.finish(); queue.pop() == 1
 /// ```
 // @unchecked Sendable: every stored var is read and written only while holding `condition`.
-public final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
+package final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var items: [Element?]
     private var head = 0
@@ -21,9 +22,9 @@ public final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
     private var finished = false
     private var cancelled = false
     /// Most items held at once.
-    public let capacity: Int
+    package let capacity: Int
 
-    public init(capacity: Int) {
+    package init(capacity: Int) {
         precondition(capacity > 0)
         self.capacity = capacity
         items = Array(repeating: nil, count: capacity)
@@ -31,7 +32,7 @@ public final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
 
     /// Adds `item`, waiting for room; false when the queue was cancelled (item dropped).
     @discardableResult
-    public func push(_ item: Element) -> Bool {
+    package func push(_ item: Element) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while count == capacity && !cancelled { condition.wait() }
@@ -43,7 +44,7 @@ public final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
     }
 
     /// The next item, waiting for one; nil once finished and drained, or cancelled.
-    public func pop() -> Element? {
+    package func pop() -> Element? {
         condition.lock()
         defer { condition.unlock() }
         while count == 0 && !finished && !cancelled { condition.wait() }
@@ -57,7 +58,7 @@ public final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
     }
 
     /// No more pushes: consumers get the remaining items, then nil.
-    public func finish() {
+    package func finish() {
         condition.lock()
         finished = true
         condition.broadcast()
@@ -65,7 +66,7 @@ public final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
     }
 
     /// Drops the remaining items and wakes every waiter.
-    public func cancel() {
+    package func cancel() {
         condition.lock()
         cancelled = true
         for index in items.indices { items[index] = nil }

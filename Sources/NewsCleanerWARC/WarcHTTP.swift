@@ -1,3 +1,5 @@
+import NewsCleaner
+
 /// Parses the HTTP response held in a `response` record's content block.
 enum WarcHTTPParser {
     static let httpPrefix = Array("HTTP/".utf8)

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import NewsCleaner
 
 /// Where raw (possibly compressed) bytes come from.
 protocol WarcByteInput: AnyObject {

@@ -1,14 +1,14 @@
 import Foundation
+import NewsCleaner
 
 /// One page of a benchmark corpus, held in memory.
-@_spi(Benchmark)
-public struct BenchmarkPage: Sendable {
+package struct BenchmarkPage: Sendable {
     /// The page's path relative to the corpus folder.
-    public let name: String
+    package let name: String
     /// The page bytes as saved (gzip already undone).
-    public let bytes: [UInt8]
+    package let bytes: [UInt8]
 
-    public init(name: String, bytes: [UInt8]) {
+    package init(name: String, bytes: [UInt8]) {
         self.name = name
         self.bytes = bytes
     }
@@ -21,15 +21,14 @@ public struct BenchmarkPage: Sendable {
 /// let files = try BenchmarkCorpus.files(in: "TestPages/aeb/html")
 /// let page = try BenchmarkCorpus.read(files[0], in: "TestPages/aeb/html")
 /// ```
-@_spi(Benchmark)
-public enum BenchmarkCorpus {
+package enum BenchmarkCorpus {
     /// File extensions (lowercase, without the dot) that hold a page.
-    public static let pageExtensions: Set<String> = ["html", "htm", "xhtml"]
+    package static let pageExtensions: Set<String> = ["html", "htm", "xhtml"]
     /// The extension of a gzip-compressed page.
-    public static let gzipExtension = "gz"
+    package static let gzipExtension = "gz"
 
     /// True when a file name names a page (`a.html`, `b.HTM`, `c.xhtml.gz` …).
-    public static func isPageFile(_ name: String) -> Bool {
+    package static func isPageFile(_ name: String) -> Bool {
         var parts = name.lowercased().split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count > 1 else { return false }
         if parts.last.map(String.init) == gzipExtension { parts.removeLast() }
@@ -40,7 +39,7 @@ public enum BenchmarkCorpus {
     /// The page files under `directory`, recursively, as paths relative to it, sorted.
     ///
     /// - Throws: `CocoaError` when the folder cannot be read.
-    public static func files(in directory: String) throws -> [String] {
+    package static func files(in directory: String) throws -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: directory])
@@ -65,7 +64,7 @@ public enum BenchmarkCorpus {
     ///
     /// - Throws: `CocoaError` when the file cannot be read, `CleanerError.corruptCompression`
     ///   for broken gzip data.
-    public static func read(_ relative: String, in directory: String) throws -> BenchmarkPage {
+    package static func read(_ relative: String, in directory: String) throws -> BenchmarkPage {
         let path = (directory as NSString).appendingPathComponent(relative)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path])
@@ -76,7 +75,7 @@ public enum BenchmarkCorpus {
     }
 
     /// Reads every page under `directory` into memory.
-    public static func load(_ directory: String) throws -> [BenchmarkPage] {
+    package static func load(_ directory: String) throws -> [BenchmarkPage] {
         try files(in: directory).map { try read($0, in: directory) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NewsCleaner
 
 /// Reads WARC files (ISO 28500, WARC/1.0 and 1.1) record by record, in constant memory.
 ///

@@ -6,18 +6,17 @@
 /// ParserBenchmark.saxFloor(bytes)                       // libxml2 tokenizer, empty callbacks
 /// let print = ParserBenchmark.fingerprint(try Cleaner().parse(html: bytes))
 /// ```
-@_spi(Benchmark)
-public enum ParserBenchmark {
+package enum ParserBenchmark {
     /// Runs libxml2's HTML tokenizer with empty SAX callbacks over `bytes`: the physical floor
     /// of a libxml2-based cleaner (no charset work, no pre-pass, nothing built).
-    public static func saxFloor(_ bytes: [UInt8]) {
+    package static func saxFloor(_ bytes: [UInt8]) {
         guard !bytes.isEmpty else { return }
         bytes.withUnsafeBufferPointer { HTMLParser.tokenizeOnly($0) }
     }
 
     /// A 64-bit FNV-1a hash of everything a `Document` holds (nodes, text, attributes, JSON-LD,
     /// charset), so two builds of the parser can be checked to produce identical documents.
-    public static func fingerprint(_ document: Document) -> UInt64 {
+    package static func fingerprint(_ document: Document) -> UInt64 {
         var hasher = FingerprintHasher()
         for node in document.nodes {
             hasher.add(UInt64(node.tag.rawValue))

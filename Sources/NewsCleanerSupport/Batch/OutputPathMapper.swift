@@ -1,3 +1,5 @@
+import NewsCleaner
+
 /// Maps an input's path relative to its root to the output file inside the output directory.
 ///
 /// `a/b/NAME.html.gz` → `DIR/a/b/NAME.txt`: a trailing `.gz` and then a page extension
@@ -10,18 +12,18 @@
 /// let mapper = OutputPathMapper(directory: "out", fileExtension: "json")
 /// try mapper.outputPath(for: "2024/05/story.html.gz")   // "out/2024/05/story.json"
 /// ```
-public struct OutputPathMapper: Sendable, Equatable {
-    public var directory: String
+package struct OutputPathMapper: Sendable, Equatable {
+    package var directory: String
     /// Without the dot: `txt`, `json` …
-    public var fileExtension: String
+    package var fileExtension: String
 
-    public init(directory: String, fileExtension: String) {
+    package init(directory: String, fileExtension: String) {
         self.directory = directory
         self.fileExtension = fileExtension
     }
 
     /// The output path for `relativePath`; throws `BatchError` of kind `.outputPath` when unsafe.
-    public func outputPath(for relativePath: String) throws(BatchError) -> String {
+    package func outputPath(for relativePath: String) throws(BatchError) -> String {
         if relativePath.hasPrefix("/") {
             throw BatchError(.outputPath, "unsafe output path: absolute path \(relativePath)")
         }
@@ -51,7 +53,7 @@ public struct OutputPathMapper: Sendable, Equatable {
     }
 
     /// `NAME.html.gz` → `NAME.txt`, `NAME.HTM` → `NAME.txt`, `notes` → `notes.txt`.
-    public static func outputName(for inputName: String, fileExtension: String) -> String {
+    package static func outputName(for inputName: String, fileExtension: String) -> String {
         var stem = Substring(inputName)
         if stem.lowercased().hasSuffix(".gz") && stem.count > 3 { stem.removeLast(3) }
         if let dot = stem.lastIndex(of: "."), dot != stem.startIndex,

@@ -1,6 +1,9 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
+import NewsCleaner
 
 /// Why one page of a batch could not be handled (file-system side; the cleaning side throws
 /// `CleanerError`).
@@ -8,9 +11,9 @@ import Glibc
 /// ```swift
 /// catch let error as BatchError { print(error.kind.rawValue, error.description) }
 /// ```
-public struct BatchError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct BatchError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A short machine-readable name, used in `--errors` JSONL lines.
-    public enum Kind: String, Sendable, Equatable, CaseIterable {
+    package enum Kind: String, Sendable, Equatable, CaseIterable {
         /// The input file could not be opened or read (missing, vanished, permission …).
         case read
         /// A directory could not be opened or listed while walking the inputs.
@@ -25,19 +28,19 @@ public struct BatchError: Error, Sendable, Equatable, CustomStringConvertible {
         case write
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// One line, no trailing newline.
-    public var message: String
+    package var message: String
 
-    public init(_ kind: Kind, _ message: String) {
+    package init(_ kind: Kind, _ message: String) {
         self.kind = kind
         self.message = message
     }
 
     /// An error for a failed system call, with the C library's text for `code`.
-    public static func system(_ kind: Kind, _ what: String, errno code: Int32) -> BatchError {
+    package static func system(_ kind: Kind, _ what: String, errno code: Int32) -> BatchError {
         BatchError(kind, "\(what): \(String(cString: strerror(code)))")
     }
 
-    public var description: String { message }
+    package var description: String { message }
 }

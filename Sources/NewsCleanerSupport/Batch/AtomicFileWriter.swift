@@ -1,7 +1,10 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import Foundation
+import NewsCleaner
 
 /// Writes files atomically: the bytes go to a hidden temporary file in the destination's
 /// directory (`.NAME.tmp.PID.N`), which is then renamed over the destination, so readers see
@@ -18,36 +21,36 @@ import Foundation
 /// ```
 // @unchecked Sendable: the mutable state (`counter`, `live`, `abandoned`) is only touched
 // while holding `lock`.
-public final class AtomicFileWriter: @unchecked Sendable {
+package final class AtomicFileWriter: @unchecked Sendable {
     private let lock = NSLock()
     private var counter = 0
     private var live = Set<String>()
     private var abandoned = false
     /// Create missing parent directories (like `mkdir -p`). Default: on.
-    public let createsDirectories: Bool
+    package let createsDirectories: Bool
     /// Permission bits for new files (before umask).
-    public let mode: mode_t
+    package let mode: mode_t
 
-    public init(createsDirectories: Bool = true, mode: mode_t = 0o666) {
+    package init(createsDirectories: Bool = true, mode: mode_t = 0o666) {
         self.createsDirectories = createsDirectories
         self.mode = mode
     }
 
     /// The hidden temporary name used for `path`: `dir/.NAME.tmp.PID.N`.
-    public static func temporaryPath(for path: String, pid: Int32, serial: Int) -> String {
+    package static func temporaryPath(for path: String, pid: Int32, serial: Int) -> String {
         let name = InputWalker.baseName(path)
         let directory = parent(of: path)
         return (directory.map { $0 + "/" } ?? "") + ".\(name).tmp.\(pid).\(serial)"
     }
 
     /// The temporary files being written right now (for tests and diagnostics).
-    public var temporariesInFlight: [String] {
+    package var temporariesInFlight: [String] {
         lock.lock(); defer { lock.unlock() }
         return Array(live)
     }
 
     /// Writes `string` as UTF-8.
-    public func write(_ string: String, to path: String) throws(BatchError) {
+    package func write(_ string: String, to path: String) throws(BatchError) {
         var copy = string
         let result: Result<Void, BatchError> = copy.withUTF8 { buffer in
             do throws(BatchError) {
@@ -61,7 +64,7 @@ public final class AtomicFileWriter: @unchecked Sendable {
     }
 
     /// Writes `bytes`.
-    public func write(_ bytes: [UInt8], to path: String) throws(BatchError) {
+    package func write(_ bytes: [UInt8], to path: String) throws(BatchError) {
         let result: Result<Void, BatchError> = bytes.withUnsafeBytes { buffer in
             do throws(BatchError) {
                 try write(buffer, to: path)
@@ -74,7 +77,7 @@ public final class AtomicFileWriter: @unchecked Sendable {
     }
 
     /// Writes the bytes in `buffer` to `path` atomically.
-    public func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws(BatchError) {
+    package func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws(BatchError) {
         if createsDirectories, let directory = Self.parent(of: path) {
             try Self.makeDirectories(directory)
         }
@@ -116,7 +119,7 @@ public final class AtomicFileWriter: @unchecked Sendable {
 
     /// Removes every temporary file in flight and refuses later writes; returns how many were removed.
     @discardableResult
-    public func abandon() -> Int {
+    package func abandon() -> Int {
         lock.lock(); defer { lock.unlock() }
         abandoned = true
         var removed = 0
@@ -147,7 +150,7 @@ public final class AtomicFileWriter: @unchecked Sendable {
     }
 
     /// `mkdir -p`: creates `directory` and its missing parents.
-    public static func makeDirectories(_ directory: String) throws(BatchError) {
+    package static func makeDirectories(_ directory: String) throws(BatchError) {
         var info = stat()
         if stat(directory, &info) == 0 {
             if info.st_mode & S_IFMT == S_IFDIR { return }

@@ -1,6 +1,9 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
+import NewsCleaner
 
 /// Reads one page's bytes from a file or standard input, gunzipping it when it starts with the
 /// gzip magic number (whatever its name), with `maxBytes` as the limit both for the bytes read
@@ -10,23 +13,23 @@ import Glibc
 /// let page = try PageReader(maxBytes: 64 << 20).read("pages/a.html.gz")
 /// let article = try Cleaner().clean(html: page.bytes)
 /// ```
-public struct PageReader: Sendable {
-    public var maxBytes: Int
+package struct PageReader: Sendable {
+    package var maxBytes: Int
 
-    public init(maxBytes: Int) {
+    package init(maxBytes: Int) {
         self.maxBytes = maxBytes
     }
 
     /// The page, and how many bytes were read from disk (compressed size for gzip).
-    public struct Page: Sendable {
-        public var bytes: [UInt8]
-        public var storedSize: Int
-        public var wasGzip: Bool
+    package struct Page: Sendable {
+        package var bytes: [UInt8]
+        package var storedSize: Int
+        package var wasGzip: Bool
     }
 
     /// Reads `path` (`-` for standard input).
     /// - Throws: `BatchError` (`.read`, `.notAFile`) or `CleanerError` (`.tooLarge`, `.corruptCompression`).
-    public func read(_ path: String) throws -> Page {
+    package func read(_ path: String) throws -> Page {
         let raw: [UInt8]
         if path == "-" {
             raw = try readAll(fd: 0, path: path, knownSize: nil)
