@@ -8,7 +8,12 @@
 public struct CleanerOptions: Sendable, Equatable {
     /// Which way to lean when a block is uncertain.
     public enum Favor: String, Sendable, Equatable, CaseIterable {
-        case balanced, precision, recall
+        /// The default trade-off between precision and recall.
+        case balanced
+        /// Leaner output: drop more when unsure.
+        case precision
+        /// Fuller output: keep more when unsure.
+        case recall
     }
 
     /// Keep tables of the article (as `.tableRow` blocks). Default: on.
@@ -21,9 +26,13 @@ public struct CleanerOptions: Sendable, Equatable {
     public var favor: Favor = .balanced
     /// The scoring weights and thresholds.
     public var settings = ExtractionSettings()
+    /// Also fill `Article.contentHTML`: the container's own HTML subtree, sanitised (costs one
+    /// more walk over the container; off by default).
+    public var includeContentHTML = false
     /// User rules (selectors, vocabulary, settings; global and per host), applied per page
     /// using the URL given to `Cleaner.clean`. Default: none.
     public var rules: Rules? = nil
 
+    /// The defaults: tables on, captions off, balanced, 256 MiB limit, default settings, no rules.
     public init() {}
 }

@@ -53,6 +53,9 @@ options:
                         (one indented object per page: title, author, date, url,
                         text, blocks … and source), jsonl (one such object per line)
       --links           markdown and html keep the article's links
+      --original        html: the page's own HTML of the article (its container's
+                        subtree with images and figures, sanitised: no scripts, styles,
+                        event attributes or javascript: URLs; URLs resolved)
       --no-tables       leave tables out
       --no-title        text: leave out the title line (the body only, as benchmark
                         truths are written)
@@ -111,6 +114,8 @@ struct Arguments: Sendable {
     /// `-o` names one JSON Lines file (it ends in `.jsonl`) instead of a directory.
     var outputIsJSONLFile: Bool { output.map { $0.lowercased().hasSuffix(".jsonl") } ?? false }
     var links = false
+    /// `--original`: `-f html` writes the container's own sanitised subtree.
+    var original = false
     var noTables = false
     /// `--no-title`: the text format starts with the body.
     var noTitle = false
@@ -189,7 +194,7 @@ struct Arguments: Sendable {
                 if name.isEmpty { continue }
             }
             let flags: Set<String> = ["--quiet", "--resume", "--help", "--version", "--links", "--no-tables",
-                                      "--no-title", "--metadata", "--warc"]
+                                      "--no-title", "--metadata", "--warc", "--original"]
             if flags.contains(name) && inline != nil {
                 throw UsageError("option \(name) takes no value")
             }
@@ -199,6 +204,7 @@ struct Arguments: Sendable {
             case "--quiet": result.quiet = true
             case "--resume": result.resume = true
             case "--links": result.links = true
+            case "--original": result.original = true
             case "--no-tables": result.noTables = true
             case "--no-title": result.noTitle = true
             case "--metadata": result.metadata = true
@@ -277,6 +283,9 @@ struct Arguments: Sendable {
         }
         if result.output == nil && result.inputs.count > 1 && !result.streamsToStandardOutput {
             throw UsageError("several inputs need -o DIR (or -f jsonl to print JSON Lines)")
+        }
+        if result.original && result.format != .html {
+            throw UsageError("--original is an html output: it needs -f html")
         }
         if result.inputs.filter({ $0 == "-" }).count > 1 {
             throw UsageError("standard input (-) can be named only once")

@@ -34,6 +34,8 @@ struct ArticleFormatter: Sendable {
     var metadataHeader = false
     /// Not `--no-title`: the text format starts with the title.
     var title = true
+    /// `--original`: html is the page's own sanitised subtree (`Article.contentHTML`).
+    var original = false
 
     /// The output for one page, ending with a newline (empty text output stays empty).
     /// `source` (the input path) is added to JSON objects when given.
@@ -47,7 +49,7 @@ struct ArticleFormatter: Sendable {
         case .markdown:
             return MarkdownRenderer(links: links, tables: tables, metadataHeader: metadataHeader).render(article)
         case .html:
-            return HTMLRenderer(document: true, links: links, tables: tables).render(article)
+            return HTMLRenderer(document: true, links: links, tables: tables, original: original).render(article)
         case .json:
             return JSONRenderer(pretty: true).render(article, url: url, source: source) + "\n"
         case .jsonl:

@@ -64,6 +64,7 @@ var options = CleanerOptions()
 if let maxBytes = arguments.maxBytes { options.maxBytes = maxBytes }
 if arguments.noTables { options.includeTables = false }
 if let favor = arguments.favor { options.favor = favor }
+if arguments.original { options.includeContentHTML = true }
 
 // User rules: every --rules file, then --drop/--content, merged in that order; invalid rules
 // are a usage error and nothing is cleaned.
@@ -119,7 +120,8 @@ if let output = arguments.output, arguments.outputIsJSONLFile {
 }
 
 let formatter = ArticleFormatter(format: arguments.format, links: arguments.links, tables: !arguments.noTables,
-                                 metadataHeader: arguments.metadata, title: !arguments.noTitle)
+                                 metadataHeader: arguments.metadata, title: !arguments.noTitle,
+                                 original: arguments.original)
 let job = PageJob(
     cleaner: Cleaner(options: options),
     reader: PageReader(maxBytes: options.maxBytes),

@@ -11,12 +11,18 @@ public struct Article: Sendable, Equatable {
     public var blocks: [Block]
     /// Metadata found in the page (title source, dates, authors …); empty fields are absent.
     public var metadata: Metadata
+    /// The article container's own HTML from the page, sanitised (no scripts, styles, event
+    /// attributes or `javascript:` URLs; URLs resolved; images and figures kept). Nil unless
+    /// `CleanerOptions.includeContentHTML` is set.
+    public var contentHTML: String?
 
     /// An article from its parts (the cleaner builds them; tests and decoders may too).
-    public init(title: String? = nil, blocks: [Block] = [], metadata: Metadata = Metadata()) {
+    public init(title: String? = nil, blocks: [Block] = [], metadata: Metadata = Metadata(),
+                contentHTML: String? = nil) {
         self.title = title
         self.blocks = blocks
         self.metadata = metadata
+        self.contentHTML = contentHTML
     }
 
     /// The plain-text rendering: title first, then each block, separated by a blank line.

@@ -8,12 +8,13 @@ import Foundation
 /// let again = try JSONDecoder().decode(Article.self, from: Data(line.utf8))
 /// ```
 ///
-/// Decoding takes `title`, the metadata fields and `blocks`; it ignores the derived `author`
+/// Decoding takes `title`, the metadata fields, `blocks` and `content_html` (present only
+/// when the article has `contentHTML`); it ignores the derived `author`
 /// string and `text`, and any extra field (`source`, `warc_date`, …). Encoding writes the
 /// documented fields (`text` included) with `JSONEncoder`'s ordering.
 extension Article: Codable {
     enum CodingKeys: String, CodingKey {
-        case title, author, text, blocks
+        case title, author, text, blocks, contentHTML = "content_html"
     }
 
     /// Reads an article from the JSON output's object.
@@ -22,7 +23,8 @@ extension Article: Codable {
         let metadata = try Metadata(from: decoder)
         self.init(title: try container.decodeIfPresent(String.self, forKey: .title),
                   blocks: try container.decodeIfPresent([Block].self, forKey: .blocks) ?? [],
-                  metadata: metadata)
+                  metadata: metadata,
+                  contentHTML: try container.decodeIfPresent(String.self, forKey: .contentHTML))
     }
 
     /// Writes the article as the JSON output's fields (`title` is the metadata title, else the
@@ -39,6 +41,7 @@ extension Article: Codable {
         if text.hasSuffix("\n") { text.removeLast() }
         try container.encode(text, forKey: .text)
         try container.encode(body, forKey: .blocks)
+        try container.encodeIfPresent(contentHTML, forKey: .contentHTML)
     }
 }
 

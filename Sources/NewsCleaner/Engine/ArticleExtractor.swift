@@ -24,7 +24,11 @@ struct ArticleExtractor {
         let articleText = result.blocks.lazy.map(\.text).joined(separator: " ")
         let metadata = MetadataExtractor().extract(from: document, url: url, title: title,
                                                    text: articleText.isEmpty ? nil : articleText)
-        return Article(title: title, blocks: result.blocks, metadata: metadata)
+        var article = Article(title: title, blocks: result.blocks, metadata: metadata)
+        if options.includeContentHTML {
+            article.contentHTML = ContentHTML.render(document, roots: result.roots, removed: result.scorer.removed, base: url)
+        }
+        return article
     }
 
     /// Steps 6–7 once: the scorer and block walker are returned too, for `trace`.

@@ -8,6 +8,9 @@
 /// `<!DOCTYPE html><html lang><head><meta charset="utf-8"><title>` … `<body>`, the only
 /// other attributes written.
 ///
+/// With `original: true` the body is instead the article's `contentHTML`: the page's own
+/// subtree, sanitised (see `CleanerOptions.includeContentHTML`).
+///
 /// ```swift
 /// let html = HTMLRenderer(document: true, links: true).render(article)
 /// ```
@@ -20,11 +23,18 @@ public struct HTMLRenderer: Sendable {
     public var tables: Bool
     /// Put the metadata's lead image (`<figure><img src alt></figure>`) under the title.
     public var leadImage: Bool
+    /// Write the article's `contentHTML` (the page's own sanitised subtree, images included)
+    /// instead of rebuilding HTML from the blocks; falls back to the blocks when it is nil.
+    public var original: Bool
 
+    /// A renderer with the given switches (all off except tables by default).
+    ///
     /// ```swift
     /// HTMLRenderer(document: false, links: false, tables: true, leadImage: false)
     /// ```
-    public init(document: Bool = false, links: Bool = false, tables: Bool = true, leadImage: Bool = false) {
+    public init(document: Bool = false, links: Bool = false, tables: Bool = true, leadImage: Bool = false,
+                original: Bool = false) {
+        self.original = original
         self.document = document
         self.links = links
         self.tables = tables
@@ -36,6 +46,9 @@ public struct HTMLRenderer: Sendable {
         var lines: [String] = []
         let base = article.metadata.url
         let title = RenderSupport.title(article)
+        if original, let content = article.contentHTML {
+            return wrap(content.isEmpty || content.hasSuffix("\n") ? content : content + "\n", article, title: title)
+        }
         if let title { lines.append("<h1>" + HTMLRenderer.escape(title) + "</h1>") }
         if leadImage, let src = article.metadata.image.flatMap({ URLResolver.resolve($0, against: base) }) {
             lines.append("<figure><img src=\"" + HTMLRenderer.escapeAttribute(src) + "\" alt=\""
@@ -66,6 +79,11 @@ public struct HTMLRenderer: Sendable {
             }
         }
         let body = lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+        return wrap(body, article, title: title)
+    }
+
+    /// `body` as is, or wrapped in a full document when `document` is on.
+    private func wrap(_ body: String, _ article: Article, title: String?) -> String {
         guard document else { return body }
         var head = "<!DOCTYPE html>\n<html"
         if let language = article.metadata.language { head += " lang=\"" + HTMLRenderer.escapeAttribute(language) + "\"" }
