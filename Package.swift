@@ -65,7 +65,8 @@ let package = Package(
         .executableTarget(name: "newsclean-fuzz", dependencies: ["NewsCleaner"]),
         .testTarget(
             name: "NewsCleanerTests",
-            dependencies: ["NewsCleaner", "NewsCleanerWARC", "NewsCleanerEvaluation", "NewsCleanerSupport"]
+            dependencies: ["NewsCleaner", "NewsCleanerWARC", "NewsCleanerEvaluation", "NewsCleanerSupport",
+                           "CLibXML2"]  // CLibXML2 only for the test that libxml2 error handlers are left as found
         ),
     ]
 )

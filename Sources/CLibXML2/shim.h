@@ -21,11 +21,31 @@ static void newscleaner_ignoreStructuredError(void *context, xmlErrorPtr error) 
     (void)context; (void)error;
 }
 
+/// libxml2's error handlers of one thread, as they were before a parse.
+typedef struct {
+    xmlGenericErrorFunc generic;
+    void *genericContext;
+    xmlStructuredErrorFunc structured;
+    void *structuredContext;
+} newscleaner_errorHandlers;
+
 /// Silences libxml2's error reporting for the calling thread (its error handlers are
-/// thread-local): a cleaner never prints parser complaints about broken pages.
-static inline void newscleaner_silenceErrors(void) {
+/// thread-local): a cleaner never prints parser complaints about broken pages. Returns the
+/// handlers that were set, for `newscleaner_restoreErrors` after the parse, so that other
+/// libxml2 users on the thread (FoundationXML, Kanna, Fuzi) never notice NewsCleaner.
+static inline newscleaner_errorHandlers newscleaner_silenceErrors(void) {
+    newscleaner_errorHandlers saved = {
+        xmlGenericError, xmlGenericErrorContext, xmlStructuredError, xmlStructuredErrorContext
+    };
     xmlSetGenericErrorFunc(NULL, newscleaner_ignoreGenericError);
     xmlSetStructuredErrorFunc(NULL, newscleaner_ignoreStructuredError);
+    return saved;
+}
+
+/// Puts back the handlers `newscleaner_silenceErrors` found.
+static inline void newscleaner_restoreErrors(newscleaner_errorHandlers saved) {
+    xmlSetGenericErrorFunc(saved.genericContext, saved.generic);
+    xmlSetStructuredErrorFunc(saved.structuredContext, saved.structured);
 }
 
 /// The structured-error callback that drops every message, for the SAX handler's `serror`.

@@ -26,8 +26,11 @@ import Foundation
 /// print(article.text)
 /// ```
 public struct Cleaner: Sendable {
+    /// How this cleaner works (tables, captions, favor, limits, settings, rules).
     public var options: CleanerOptions
 
+    /// A cleaner with `options` (the defaults when omitted). Cheap to make, `Sendable`: one
+    /// cleaner can serve any number of threads.
     public init(options: CleanerOptions = CleanerOptions()) {
         self.options = options
     }
@@ -54,6 +57,11 @@ public struct Cleaner: Sendable {
         try DocumentLoader(options: options).load(html, encodingHint: encoding)
     }
 
+    /// `parse(html:encoding:)` for a page given as `Data`.
+    package func parse(html: Data, encoding: String? = nil) throws -> Document {
+        try parse(html: [UInt8](html), encoding: encoding)
+    }
+
     /// Steps 5–7: the `Document` to its `Article`.
     package func extract(from document: Document, url: String? = nil) -> Article {
         ArticleExtractor(options: engineOptions, url: url).extract(document, url: url)
@@ -71,9 +79,19 @@ extension Cleaner {
         Explainer(options: engineOptions).render(try parse(html: html, encoding: encoding), url: url)
     }
 
+    /// `explain(html:url:encoding:)` for a page given as `Data`.
+    public func explain(html: Data, url: String? = nil, encoding: String? = nil) throws -> String {
+        try explain(html: [UInt8](html), url: url, encoding: encoding)
+    }
+
     /// The blocks considered in the chosen container with their fate (kept or why dropped).
     public func decisions(html: [UInt8], url: String? = nil, encoding: String? = nil) throws -> [BlockDecision] {
         ArticleExtractor(options: engineOptions, url: url).decisions(try parse(html: html, encoding: encoding)).decisions
+    }
+
+    /// `decisions(html:url:encoding:)` for a page given as `Data`.
+    public func decisions(html: Data, url: String? = nil, encoding: String? = nil) throws -> [BlockDecision] {
+        try decisions(html: [UInt8](html), url: url, encoding: encoding)
     }
 }
 

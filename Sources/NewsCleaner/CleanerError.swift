@@ -1,5 +1,9 @@
 /// Why a page could not be cleaned.
 ///
+/// There is no "undecodable" case: decoding never fails. A wrong or unknown charset falls back
+/// to detection, and a byte sequence the charset cannot decode is replaced, so such a page
+/// gets a best-effort result like any broken markup.
+///
 /// ```swift
 /// do { _ = try Cleaner().clean(html: [UInt8](), url: nil) }
 /// catch CleanerError.empty { print("nothing to clean") }
@@ -11,8 +15,6 @@ public enum CleanerError: Error, Sendable, Equatable, CustomStringConvertible {
     case notHTML(String)
     /// The input is larger than `CleanerOptions.maxBytes`.
     case tooLarge(bytes: Int, limit: Int)
-    /// The bytes could not be decoded with the given or detected charset.
-    case undecodable(String)
     /// A gzip input is truncated or corrupt.
     case corruptCompression(String)
 
@@ -22,17 +24,16 @@ public enum CleanerError: Error, Sendable, Equatable, CustomStringConvertible {
         case .empty: return "empty"
         case .notHTML: return "not-html"
         case .tooLarge: return "too-large"
-        case .undecodable: return "undecodable"
         case .corruptCompression: return "corrupt-gzip"
         }
     }
 
+    /// A one-line English description, e.g. `too large: 300 bytes > limit 200`.
     public var description: String {
         switch self {
         case .empty: return "empty input"
         case .notHTML(let why): return "not HTML: \(why)"
         case .tooLarge(let bytes, let limit): return "too large: \(bytes) bytes > limit \(limit)"
-        case .undecodable(let why): return "cannot decode: \(why)"
         case .corruptCompression(let why): return "corrupt gzip: \(why)"
         }
     }

@@ -4,7 +4,8 @@ import CLibXML2
 ///
 /// libxml2 does what it is best at (tokenizing broken HTML, implied and auto-closed elements);
 /// we never let it build its own tree. Options: recover, no network, no error output, ignore
-/// the page's encoding declaration (the bytes are already UTF-8).
+/// the page's encoding declaration (the bytes are already UTF-8). The thread's libxml2 error
+/// handlers are silenced during a parse and restored after it.
 ///
 /// ```swift
 /// let document = HTMLParser.parse(utf8: Array("<p>Hello</p>".utf8), jsonLD: [], charset: "utf-8")
@@ -23,7 +24,8 @@ enum HTMLParser {
     /// Parses UTF-8 bytes (already valid UTF-8, no NUL) into a `Document`.
     static func parse(utf8 bytes: [UInt8], jsonLD: [String], charset: String) -> Document {
         _ = initialized
-        newscleaner_silenceErrors()
+        let savedHandlers = newscleaner_silenceErrors()
+        defer { newscleaner_restoreErrors(savedHandlers) }
         let builder = DocumentBuilder(expectedBytes: bytes.count)
         if !bytes.isEmpty {
             bytes.withUnsafeBufferPointer { buf in
@@ -56,7 +58,8 @@ enum HTMLParser {
     /// The SAX floor: libxml2's tokenizer with empty callbacks, for the benchmark's baseline.
     static func tokenizeOnly(_ bytes: UnsafeBufferPointer<UInt8>) {
         _ = initialized
-        newscleaner_silenceErrors()
+        let savedHandlers = newscleaner_silenceErrors()
+        defer { newscleaner_restoreErrors(savedHandlers) }
         bytes.withMemoryRebound(to: CChar.self) { chars in
             guard let ctxt = htmlCreateMemoryParserCtxt(chars.baseAddress, Int32(clamping: chars.count)) else { return }
             defer { htmlFreeParserCtxt(ctxt) }
