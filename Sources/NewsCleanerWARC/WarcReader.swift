@@ -43,6 +43,7 @@ public final class WarcReader {
         /// Parse the HTTP block of `response` records.
         public var parseHTTP = true
 
+        /// The defaults above.
         public init() {}
     }
 
@@ -69,6 +70,7 @@ public final class WarcReader {
     static let lineFeed = UInt8(ascii: "\n")
     static let carriageReturn = UInt8(ascii: "\r")
 
+    /// The limits this reader works with.
     public let options: Options
     /// How the input is stored (`.unknown` until the first `next()`).
     public private(set) var compression: Compression = .unknown

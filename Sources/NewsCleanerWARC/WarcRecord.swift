@@ -6,7 +6,22 @@ import NewsCleaner
 /// if record.type == .response { … }
 /// ```
 public enum WarcRecordType: Sendable, Equatable, Hashable, CustomStringConvertible {
-    case warcinfo, response, resource, request, metadata, revisit, conversion, continuation
+    /// Describes the file or the crawl that made it.
+    case warcinfo
+    /// A full response from a server (for HTTP: status line, headers and body).
+    case response
+    /// A resource fetched without a protocol response (the payload alone).
+    case resource
+    /// The request that was sent.
+    case request
+    /// Metadata about another record.
+    case metadata
+    /// A revisit of content already archived (usually no payload).
+    case revisit
+    /// A transformed version of another record's content.
+    case conversion
+    /// A continuation of a segmented record.
+    case continuation
     /// A type this reader does not know, as written (lowercased).
     case other(String)
 
@@ -47,8 +62,11 @@ public enum WarcRecordType: Sendable, Equatable, Hashable, CustomStringConvertib
 /// WarcHeaderField(name: "WARC-Type", value: "response")
 /// ```
 public struct WarcHeaderField: Sendable, Equatable {
+    /// The field name as written (`WARC-Type`).
     public var name: String
+    /// The field value, surrounding whitespace trimmed.
     public var value: String
+    /// A header field from its name and value.
     public init(name: String, value: String) {
         self.name = name
         self.value = value
@@ -64,6 +82,7 @@ public struct WarcHeaders: Sendable, Equatable {
     /// All fields in the order they were written (repeated names kept).
     public var fields: [WarcHeaderField]
 
+    /// Headers from their fields, in file order.
     public init(_ fields: [WarcHeaderField] = []) {
         self.fields = fields
     }
@@ -303,7 +322,9 @@ public struct WarcDamage: Sendable, Equatable, CustomStringConvertible {
 /// }
 /// ```
 public enum WarcEvent: Sendable, Equatable {
+    /// A record read whole.
     case record(WarcRecord)
+    /// A damaged stretch of the file, skipped; reading goes on after it.
     case damaged(WarcDamage)
 }
 
@@ -324,6 +345,7 @@ public struct WarcStats: Sendable, Equatable {
     /// Every damage report, in file order.
     public var damaged: [WarcDamage] = []
 
+    /// All counts zero.
     public init() {}
 
     /// The offsets of the damaged stretches.

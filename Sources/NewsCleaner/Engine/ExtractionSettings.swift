@@ -91,6 +91,7 @@ public struct ExtractionSettings: Sendable, Equatable {
     /// An extraction with less text than this is retried with the vocabulary filters relaxed.
     public var minArticleChars: Float = 200
 
+    /// The default weights and thresholds (the values above).
     public init() {}
 }
 

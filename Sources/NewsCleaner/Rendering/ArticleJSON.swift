@@ -37,6 +37,8 @@ public struct ArticleJSON: Sendable {
     /// Separator between authors in the `author` string, as trafilatura writes it.
     package static let authorSeparator = "; "
 
+    /// A renderer of the documented fields, indented unless `pretty` is false.
+    ///
     /// ```swift
     /// ArticleJSON(pretty: false, includeBlocks: true)
     /// ```

@@ -16,6 +16,8 @@ public struct JSONRenderer: Sendable {
     /// Include the `blocks` array.
     public var includeBlocks: Bool
 
+    /// A renderer of the CLI's JSON, one line unless `pretty` is true.
+    ///
     /// ```swift
     /// JSONRenderer(pretty: false, includeBlocks: true)
     /// ```

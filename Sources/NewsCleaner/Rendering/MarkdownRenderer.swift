@@ -27,6 +27,8 @@ public struct MarkdownRenderer: Sendable {
     /// Characters escaped at the start of a line (headings, list markers, setext underlines).
     static let lineStartEscaped: Set<Character> = ["#", "-", "+", "=", "!"]
 
+    /// A renderer with the given switches (links off, tables on, no front matter by default).
+    ///
     /// ```swift
     /// MarkdownRenderer(links: false, tables: true, metadataHeader: false)
     /// ```

@@ -8,10 +8,12 @@ public struct TextRenderer: Sendable {
     /// Start with the title line (default true).
     public var includeTitle: Bool
 
+    /// A renderer that starts with the title line unless `includeTitle` is false.
     public init(includeTitle: Bool = true) {
         self.includeTitle = includeTitle
     }
 
+    /// The text: title, then each block, blocks separated by a blank line.
     public func render(_ article: Article) -> String {
         var parts: [String] = []
         parts.reserveCapacity(article.blocks.count + 1)
