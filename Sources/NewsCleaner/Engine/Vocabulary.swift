@@ -8,34 +8,47 @@
 /// ```swift
 /// Vocabulary.matcher.concepts(in: "c-ranking__list") == [.ranking]
 /// ```
-package struct Concept: OptionSet, Sendable, Hashable {
+package struct Concept: OptionSet, Sendable, Hashable, CaseIterable {
     package let rawValue: UInt32
     package init(rawValue: UInt32) { self.rawValue = rawValue }
+    /// The single concept `name` (its bit is the case's position in `Name`).
+    package init(_ name: Name) { rawValue = 1 << UInt32(name.rawValue) }
 
-    package static let navigation = Concept(rawValue: 1 << 0)
-    package static let ads = Concept(rawValue: 1 << 1)
-    package static let promo = Concept(rawValue: 1 << 2)
-    package static let subscribe = Concept(rawValue: 1 << 3)
-    package static let ranking = Concept(rawValue: 1 << 4)
-    package static let related = Concept(rawValue: 1 << 5)
-    package static let social = Concept(rawValue: 1 << 6)
-    package static let comments = Concept(rawValue: 1 << 7)
-    package static let footer = Concept(rawValue: 1 << 8)
-    package static let sidebar = Concept(rawValue: 1 << 9)
-    package static let hidden = Concept(rawValue: 1 << 10)
-    package static let pager = Concept(rawValue: 1 << 11)
-    package static let tags = Concept(rawValue: 1 << 12)
-    package static let byline = Concept(rawValue: 1 << 13)
-    package static let caption = Concept(rawValue: 1 << 14)
-    package static let header = Concept(rawValue: 1 << 15)
-    package static let content = Concept(rawValue: 1 << 16)
-    package static let articleBody = Concept(rawValue: 1 << 17)
-    package static let meta = Concept(rawValue: 1 << 18)
-    package static let widget = Concept(rawValue: 1 << 19)
+    /// Every concept, one case each: the source of the bits below and of `allCases`, so a
+    /// concept cannot exist without being enumerated (and tested: `VocabularyTests`).
+    package enum Name: Int, CaseIterable, Sendable {
+        case navigation, ads, promo, subscribe, ranking, related, social, comments, footer, sidebar
+        case hidden, pager, tags, byline, caption, header, content, articleBody, meta, widget
+        case schemaArticleBody, embed
+    }
+
+    /// Every single concept, in `Name` order.
+    package static let allCases: [Concept] = Name.allCases.map(Concept.init)
+
+    package static let navigation = Concept(.navigation)
+    package static let ads = Concept(.ads)
+    package static let promo = Concept(.promo)
+    package static let subscribe = Concept(.subscribe)
+    package static let ranking = Concept(.ranking)
+    package static let related = Concept(.related)
+    package static let social = Concept(.social)
+    package static let comments = Concept(.comments)
+    package static let footer = Concept(.footer)
+    package static let sidebar = Concept(.sidebar)
+    package static let hidden = Concept(.hidden)
+    package static let pager = Concept(.pager)
+    package static let tags = Concept(.tags)
+    package static let byline = Concept(.byline)
+    package static let caption = Concept(.caption)
+    package static let header = Concept(.header)
+    package static let content = Concept(.content)
+    package static let articleBody = Concept(.articleBody)
+    package static let meta = Concept(.meta)
+    package static let widget = Concept(.widget)
     /// An embedded post quoted by the article (tweet, Instagram post …): never boilerplate.
-    package static let embed = Concept(rawValue: 1 << 21)
+    package static let embed = Concept(.embed)
     /// Marked up as the article body by schema.org microdata (`itemprop="articleBody"`).
-    package static let schemaArticleBody = Concept(rawValue: 1 << 20)
+    package static let schemaArticleBody = Concept(.schemaArticleBody)
 
     /// Concepts that mark a subtree as boilerplate.
     package static let boilerplate: Concept = [
