@@ -1,0 +1,48 @@
+import Testing
+@testable import NewsCleaner
+
+/// Step 6 on small pages: what is removed and which container wins.
+@Suite struct ContentScorerTests {
+    static let page = """
+        <html><body>
+        <nav id="nav"><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a> <a href="/about">About us</a></nav>
+        <div id="links"><a href="/a">First headline of another story</a>, <a href="/b">Second headline of another story</a>,
+        <a href="/c">Third headline of another story</a>, <a href="/d">Fourth headline of another story</a>.</div>
+        <div id="story"><p id="p1">\(prose("the budget"))</p><p id="p2">\(prose("the new library"))</p>
+        <p id="p3">\(prose("the parks"))</p></div>
+        <div id="comments" class="comments"><p>\(prose("the comments"))</p></div>
+        </body></html>
+        """
+
+    @Test func theArticleBeatsNavigationAndLinkLists() throws {
+        let page = try EnginePage(Self.page)
+        let choice = try #require(page.scorer().choose())
+        let story = try page.node("story")
+        #expect(choice.roots.contains { page.isInside($0, story) || page.isInside(story, $0) })
+        for name in ["nav", "links"] {
+            let other = try page.node(name)
+            #expect(!choice.roots.contains { page.isInside($0, other) }, "\(name) chosen")
+        }
+        // Link density scales the score: the link list ends up far below the story.
+        let scorer = page.scorer()
+        #expect(scorer.finalScore(try page.node("links")) < scorer.finalScore(story))
+    }
+
+    @Test func landmarksAndBoilerplateVocabularyAreRemoved() throws {
+        let page = try EnginePage(Self.page)
+        let scorer = page.scorer()
+        #expect(scorer.removed[try page.node("nav")] == .landmark(.nav))
+        #expect(scorer.removed[try page.node("comments")] == .vocabulary(.comments))
+        #expect(scorer.removed[try page.node("story")] == nil)
+        // Without vocabulary (the relaxed retry), class names remove nothing.
+        #expect(page.scorer(useVocabulary: false).removed[try page.node("comments")] == nil)
+    }
+
+    @Test func aLandmarkHoldingMostOfThePageTextIsKept() throws {
+        let page = try EnginePage("""
+            <body><aside id="aside"><p>\(prose("the budget"))</p><p>\(prose("the school"))</p></aside>
+            <p>Short note.</p></body>
+            """)
+        #expect(page.scorer().removed[try page.node("aside")] == nil)
+    }
+}
