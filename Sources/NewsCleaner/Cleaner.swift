@@ -43,8 +43,8 @@ public struct Cleaner: Sendable {
     ///   - encoding: a charset name from the caller (HTTP header, CLI flag); wins over the page.
     /// - Throws: `CleanerError`.
     public func clean(html: [UInt8], url: String? = nil, encoding: String? = nil) throws -> Article {
-        let document = try parse(html: html, encoding: encoding)
-        return extract(from: document, url: url)
+        let document = try parse(html: html, encoding: encoding)                      // steps 1–4
+        return extract(from: document, url: url)                                      // steps 5–8
     }
 
     /// Cleans one page given as `Data`.
@@ -62,9 +62,17 @@ public struct Cleaner: Sendable {
         try parse(html: [UInt8](html), encoding: encoding)
     }
 
-    /// Steps 5–7: the `Document` to its `Article`.
+    /// Steps 5–8: the `Document` to its `Article`.
     package func extract(from document: Document, url: String? = nil) -> Article {
-        ArticleExtractor(options: engineOptions, url: url).extract(document, url: url)
+        let engine = ArticleExtractor(options: engineOptions, url: url)                // with this page's rules
+        let run = engine.run(document)                                                // 5–7, relaxed retry included
+        let metadata = MetadataExtractor().extract(from: document, url: url,          // 8
+                                                   title: run.title, text: run.bodyText)
+        var article = Article(title: run.title, blocks: run.blocks, metadata: metadata)
+        if options.includeContentHTML {                                               // the page's own subtree
+            article.contentHTML = ContentHTML.render(document, roots: run.roots, removed: run.scorer.removed, base: url)
+        }
+        return article
     }
 }
 

@@ -3,43 +3,57 @@ import Foundation
 /// Steps 5–7 of the pipeline: features, container choice, block extraction.
 ///
 /// ```swift
-/// let article = ArticleExtractor(options: CleanerOptions()).extract(document, url: nil)
+/// let run = ArticleExtractor(options: CleanerOptions(), url: nil).run(document)
+/// print(run.title ?? "", run.blocks.count)
 /// ```
 struct ArticleExtractor {
     let options: CleanerOptions
     /// User rules resolved for this page (see `init(options:url:)` in Rules/), nil without rules.
     var page: PageRules? = nil
 
-    func extract(_ document: Document, url: String?) -> Article {
+    /// What steps 5–7 decided on one page: the output and every decision behind it.
+    struct Run {
+        var title: String?
+        var blocks: [Block]
+        /// The chosen container roots, in document order.
+        var roots: [Int]
+        var scorer: ContentScorer
+        var extractor: BlockExtractor
+        /// True when the relaxed retry (vocabulary off) gave the output.
+        var relaxed: Bool
+        /// The kept blocks' text joined by spaces (nil when empty), for the metadata step.
+        var bodyText: String? {
+            let text = blocks.lazy.map(\.text).joined(separator: " ")
+            return text.isEmpty ? nil : text
+        }
+    }
+
+    /// Steps 5–7 once, the relaxed retry included: the run whose blocks become the article and
+    /// whose decisions `trace` (--explain, `decisions`) reports.
+    func run(_ document: Document) -> Run {
         let features = Features(document, settings: options.settings, matcher: page?.matcher ?? Vocabulary.matcher)
         let title = TitleFinder.find(document, features: features)
         let marks = page?.marks(for: document)
-        var result = run(document, features, title: title, useVocabulary: true, marks: marks)
+        var result = pass(document, features, title: title, useVocabulary: true, marks: marks)
         let total = result.blocks.reduce(Float(0)) { $0 + Float($1.text.utf8.count) }
         if total < options.settings.minArticleChars {
-            let relaxed = run(document, features, title: title, useVocabulary: false, marks: marks)
+            let relaxed = pass(document, features, title: title, useVocabulary: false, marks: marks)
             let relaxedTotal = relaxed.blocks.reduce(Float(0)) { $0 + Float($1.text.utf8.count) }
             if relaxedTotal > total { result = relaxed }
         }
-        let articleText = result.blocks.lazy.map(\.text).joined(separator: " ")
-        let metadata = MetadataExtractor().extract(from: document, url: url, title: title,
-                                                   text: articleText.isEmpty ? nil : articleText)
-        var article = Article(title: title, blocks: result.blocks, metadata: metadata)
-        if options.includeContentHTML {
-            article.contentHTML = ContentHTML.render(document, roots: result.roots, removed: result.scorer.removed, base: url)
-        }
-        return article
+        return result
     }
 
-    /// Steps 6–7 once: the scorer and block walker are returned too, for `trace`.
-    private func run(_ document: Document, _ features: Features, title: String?, useVocabulary: Bool,
-                     marks: RuleMarks?) -> (blocks: [Block], roots: [Int], scorer: ContentScorer, extractor: BlockExtractor) {
+    /// Steps 6–7 once, with or without the class/id vocabulary.
+    private func pass(_ document: Document, _ features: Features, title: String?, useVocabulary: Bool,
+                      marks: RuleMarks?) -> Run {
         let scorer = ContentScorer(document, features, options.settings, useVocabulary: useVocabulary, rules: marks)
         let roots = scorer.choose()?.roots ?? [bodyOrRoot(document)]
         var extractor = BlockExtractor(document, features, removed: scorer.removed, options: options, title: title)
         extractor.rules = marks
         let blocks = extractor.extract(roots: roots)
-        return (blocks, roots, scorer, extractor)
+        return Run(title: title, blocks: blocks, roots: roots, scorer: scorer, extractor: extractor,
+                   relaxed: !useVocabulary)
     }
 
     func bodyOrRoot(_ doc: Document) -> Int {
@@ -132,11 +146,9 @@ struct ExtractionTrace {
 }
 
 extension ArticleExtractor {
-    /// Runs the engine like `extract` (vocabulary on) and keeps every decision.
+    /// Every decision of the run that produced the article (the relaxed retry included).
     func trace(_ document: Document) -> ExtractionTrace {
-        let features = Features(document, settings: options.settings, matcher: page?.matcher ?? Vocabulary.matcher)
-        let title = TitleFinder.find(document, features: features)
-        let result = run(document, features, title: title, useVocabulary: true, marks: page?.marks(for: document))
+        let result = run(document)
         let scores = document.nodeIDs.map { result.scorer.finalScore($0) }
         return ExtractionTrace(removed: result.scorer.removed, scores: scores, roots: result.roots,
                                decisions: result.extractor.decisions)
