@@ -75,7 +75,7 @@ struct ArticleFormatter: Sendable {
     static func textHeader(_ meta: Metadata, title: String?) -> String {
         let rows: [(String, String?)] = [
             ("Title", meta.title ?? title),
-            ("Author", meta.authors.isEmpty ? nil : meta.authors.joined(separator: ArticleJSON.authorSeparator)),
+            ("Author", meta.authors.isEmpty ? nil : meta.authors.joined(separator: JSONRenderer.authorSeparator)),
             ("Date", meta.published),
             ("Modified", meta.modified),
             ("Site", meta.siteName),

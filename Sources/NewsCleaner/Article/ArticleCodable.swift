@@ -34,7 +34,7 @@ extension Article: Codable {
         if meta.title == nil { meta.title = RenderSupport.title(self) }
         try meta.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(meta.authors.isEmpty ? nil : meta.authors.joined(separator: ArticleJSON.authorSeparator),
+        try container.encode(meta.authors.isEmpty ? nil : meta.authors.joined(separator: JSONRenderer.authorSeparator),
                              forKey: .author)
         let body = RenderSupport.bodyBlocks(self)
         var text = TextRenderer().render(Article(blocks: body))

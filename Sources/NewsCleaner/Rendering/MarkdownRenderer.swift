@@ -114,7 +114,7 @@ public struct MarkdownRenderer: Sendable {
     /// YAML front matter with the metadata the page states (values JSON-quoted, valid YAML).
     func frontMatter(_ meta: Metadata) -> String? {
         let fields: [(String, String?)] = [
-            ("title", meta.title), ("author", meta.authors.isEmpty ? nil : meta.authors.joined(separator: ArticleJSON.authorSeparator)),
+            ("title", meta.title), ("author", meta.authors.isEmpty ? nil : meta.authors.joined(separator: JSONRenderer.authorSeparator)),
             ("date", meta.published), ("sitename", meta.siteName), ("url", meta.url), ("hostname", meta.hostname),
             ("language", meta.language), ("description", meta.description),
         ]

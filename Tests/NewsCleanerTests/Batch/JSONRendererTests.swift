@@ -21,7 +21,7 @@ import Testing
         #expect(json.contains(#"\u0000"#) && json.contains(#"\u001b"#) && json.contains(#"\u2028"#))
         let object = try parse(json)
         #expect(object["title"] as? String == nasty)
-        // `text` is the body without the title line (ArticleJSON's definition).
+        // `text` is the body without the title line (the JSON output's definition).
         #expect(object["text"] as? String == "H\n\n" + nasty + "\n\na\tb\"c")
         #expect(object["source"] as? String == "in/a.html")
         #expect(object["url"] as? String == "https://example.com/?q=\"x\"")
@@ -46,10 +46,10 @@ import Testing
         }
     }
 
-    @Test func keyOrderIsArticleJSONsThenSource() {
+    @Test func keyOrderIsTheDocumentedFieldsThenSource() {
         let article = Article(title: "T", blocks: [Block(kind: .paragraph, text: "p")])
         let json = JSONRenderer().render(article, url: "u", source: "s")
-        var expected = ArticleJSON(pretty: false).render(article)
+        var expected = JSONRenderer(pretty: false).render(article)
         expected = expected.replacingOccurrences(of: #""url":null"#, with: #""url":"u""#)
         expected.removeLast()
         #expect(json == expected + #","source":"s"}"#)

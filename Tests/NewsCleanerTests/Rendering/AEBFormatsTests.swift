@@ -31,7 +31,7 @@ import Testing
             }
             #expect(!MarkdownRenderer(links: true, metadataHeader: true).render(article).isEmpty || article.blocks.isEmpty)
             for pretty in [true, false] {
-                let json = ArticleJSON(pretty: pretty).render(article)
+                let json = JSONRenderer(pretty: pretty).render(article)
                 let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
                 #expect(object?["text"] is String, "\(id) json")
             }

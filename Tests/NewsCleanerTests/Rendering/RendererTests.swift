@@ -158,9 +158,9 @@ func words(_ s: String) -> [String] { s.split(whereSeparator: \.isWhitespace).ma
     }
 }
 
-@Suite struct ArticleJSONTests {
+@Suite struct JSONFieldsTests {
     @Test func documentedFieldsInOrderAndValidJSON() throws {
-        let json = ArticleJSON().render(sampleArticle())
+        let json = JSONRenderer(pretty: true).render(sampleArticle())
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(object["author"] as? String == "Ann Lee; Tim Roe")
         #expect(object["date"] is NSNull)
@@ -180,13 +180,13 @@ func words(_ s: String) -> [String] { s.split(whereSeparator: \.isWhitespace).ma
     @Test func jsonLinesAreOneLine() throws {
         var article = sampleArticle()
         article.blocks.append(Block(kind: .paragraph, text: "line\u{2028}sep \"q\" \\ \u{1}"))
-        let line = ArticleJSON(pretty: false).render(article)
+        let line = JSONRenderer(pretty: false).render(article)
         #expect(!line.contains("\n"))
         #expect(try JSONSerialization.jsonObject(with: Data(line.utf8)) is [String: Any])
     }
 
     @Test func blocksCarryKindLevelCellsAndResolvedLinks() throws {
-        let json = ArticleJSON(pretty: false).render(sampleArticle())
+        let json = JSONRenderer(pretty: false).render(sampleArticle())
         #expect(json.contains(#"{"kind":"listItem","text":"two","level":2}"#))
         #expect(json.contains(#""cells":["a","b|c"]"#))
         #expect(json.contains(#"{"text":"stars","href":"https://example.com/s?a=1&b=2"}"#))
