@@ -1,4 +1,5 @@
 import Foundation
+import NewsCleanerSupport
 import Synchronization
 
 /// Runs work items on a fixed number of threads that take the next item from a shared atomic
@@ -8,9 +9,6 @@ import Synchronization
 /// let tally = ParallelRunner.run(count: pages.count, jobs: 2) { index in work(pages[index]) }
 /// ```
 enum ParallelRunner {
-    /// Stack size of each worker thread: deep pages must not overflow a small default stack.
-    static let workerStackBytes = 16 << 20
-
     /// The shared state of one run: the next index to hand out and the sum of the results.
     private final class Shared: Sendable {
         let next = Atomic<Int>(0)
@@ -27,20 +25,14 @@ enum ParallelRunner {
         }
         let shared = Shared()
         let finished = DispatchGroup()
-        for _ in 0..<jobs {
-            finished.enter()
-            let thread = Thread {
-                var local = Tally()
-                while true {
-                    let index = shared.next.add(1, ordering: .relaxed).oldValue
-                    guard index < count else { break }
-                    local.add(work(index))
-                }
-                shared.total.withLock { $0.add(local) }
-                finished.leave()
+        WorkerThreads.start(jobs, name: "bench-worker", group: finished) { _ in
+            var local = Tally()
+            while true {
+                let index = shared.next.add(1, ordering: .relaxed).oldValue
+                guard index < count else { break }
+                local.add(work(index))
             }
-            thread.stackSize = workerStackBytes
-            thread.start()
+            shared.total.withLock { $0.add(local) }
         }
         finished.wait()
         return shared.total.withLock { $0 }

@@ -66,25 +66,18 @@ func runWarc(path: String, jobs: Int, cleaner: Cleaner) throws -> WarcReport {
     let totals = Mutex(WarcCounts())
     let finished = DispatchGroup()
     if let queue {
-        for index in 0..<jobs {
-            finished.enter()
-            let thread = Thread {
-                var local = WarcCounts()
-                while let task = queue.pop() {
-                    let (ok, length) = cleanRecord(task, cleaner)
-                    if ok { local.cleaned += 1 } else { local.failed += 1 }
-                    local.checksum &+= length
-                }
-                totals.withLock {
-                    $0.cleaned += local.cleaned
-                    $0.failed += local.failed
-                    $0.checksum &+= local.checksum
-                }
-                finished.leave()
+        WorkerThreads.start(jobs, name: "bench-warc", group: finished) { _ in
+            var local = WarcCounts()
+            while let task = queue.pop() {
+                let (ok, length) = cleanRecord(task, cleaner)
+                if ok { local.cleaned += 1 } else { local.failed += 1 }
+                local.checksum &+= length
             }
-            thread.name = "bench-warc-\(index)"
-            thread.stackSize = ParallelRunner.workerStackBytes
-            thread.start()
+            totals.withLock {
+                $0.cleaned += local.cleaned
+                $0.failed += local.failed
+                $0.checksum &+= local.checksum
+            }
         }
     }
 

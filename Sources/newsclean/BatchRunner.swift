@@ -93,17 +93,10 @@ final class BatchRunner: Sendable {
 
     /// Runs the batch: the pages under `roots`, then the WARC files `warcs`; returns the exit status.
     func run(roots: [String], warcs: [InputItem] = []) -> Int32 {
-        for index in 0..<jobs {
-            group.enter()
-            let thread = Thread { [self] in
-                while let item = queue.pop() {
-                    process(item)
-                }
-                group.leave()
+        WorkerThreads.start(jobs, name: "newsclean-worker", group: group) { [self] _ in
+            while let item = queue.pop() {
+                process(item)
             }
-            thread.name = "newsclean-worker-\(index)"
-            thread.stackSize = 16 << 20
-            thread.start()
         }
 
         // Create the output directory first so the walk can skip it when it lies inside an input.

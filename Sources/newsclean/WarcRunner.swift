@@ -30,9 +30,6 @@ final class WarcRunner: Sendable {
 
     /// Records in flight per worker thread.
     static let recordsPerWorker = 4
-    /// Worker stack size, as for pages (deeply nested HTML is walked iteratively, but the
-    /// parser's callbacks still like room).
-    static let workerStackBytes = 16 << 20
 
     init(job: PageJob, reporter: Reporter, stop: StopFlag, jobs: Int) {
         self.job = job
@@ -110,25 +107,18 @@ final class WarcRunner: Sendable {
         let counts = Counts()
         let group = DispatchGroup()
 
-        for index in 0..<jobs {
-            group.enter()
-            let thread = Thread { [self] in
-                while let task = queue.pop() {
-                    let line = clean(task.record, path: path, counts: counts)
-                    reorder.lock.lock()
-                    reorder.done[task.sequence] = .some(line)
-                    while let ready = reorder.done.removeValue(forKey: reorder.next) {
-                        if let ready, !sink.write(ready) { reorder.writeFailed = true }
-                        reorder.next += 1
-                        permits.signal()
-                    }
-                    reorder.lock.unlock()
+        WorkerThreads.start(jobs, name: "newsclean-warc", group: group) { [self] _ in
+            while let task = queue.pop() {
+                let line = clean(task.record, path: path, counts: counts)
+                reorder.lock.lock()
+                reorder.done[task.sequence] = .some(line)
+                while let ready = reorder.done.removeValue(forKey: reorder.next) {
+                    if let ready, !sink.write(ready) { reorder.writeFailed = true }
+                    reorder.next += 1
+                    permits.signal()
                 }
-                group.leave()
+                reorder.lock.unlock()
             }
-            thread.name = "newsclean-warc-\(index)"
-            thread.stackSize = Self.workerStackBytes
-            thread.start()
         }
 
         var sequence = 0
