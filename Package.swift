@@ -29,8 +29,7 @@ let package = Package(
         ),
         .target(
             name: "NewsCleaner",
-            dependencies: ["CLibXML2", "CZlib"],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+            dependencies: ["CLibXML2", "CZlib"]
         ),
         .executableTarget(name: "newsclean", dependencies: ["NewsCleaner"]),
         .executableTarget(name: "newsclean-bench", dependencies: ["NewsCleaner"]),
