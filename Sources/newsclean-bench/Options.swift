@@ -21,10 +21,13 @@ struct BenchOptions {
     var dumpDirectory: String?
     /// Instead of a corpus: stream this WARC file and clean its HTML records once.
     var warc: String?
+    /// Run rounds when standard input asks for them (see `runPaced`), for tools/compare-resiliparse.
+    var paced = false
 
     static let usage = """
     usage: newsclean-bench [options] CORPUS_DIR
            newsclean-bench --warc FILE [--jobs N] [--json]
+           newsclean-bench --paced CORPUS_DIR
 
     Loads every .html/.htm/.xhtml page (and their .gz) under CORPUS_DIR into memory, then in one
     run measures on one core:
@@ -52,6 +55,11 @@ struct BenchOptions {
                      part spent reading: inflate and WARC/HTTP parsing), records/s, cleaned/s,
                      MB/s of compressed WARC and of payload, and peak RSS (getrusage ru_maxrss).
                      Build a large test file with tools/make-big-warc SIZE_MB OUT.warc.gz.
+      --paced        load the corpus, print {"pages":N,"bytes":B}, then for every line on standard
+                     input naming stages ("floor full") run each once over all pages and print
+                     their seconds as one JSON line; stops at an empty line or end of input.
+                     For driving our rounds interleaved with another extractor's
+                     (tools/compare-resiliparse).
       --json         print JSON instead of a table
       --dump DIR     write DIR/<page>.txt (full-clean text) and DIR/<page>.doc (parse fingerprint)
       --help         this text
@@ -77,6 +85,7 @@ struct BenchOptions {
             case "--jobs", "-j": options.jobs = try count(argument, minimum: 1)
             case "--scale": options.scale = try count(argument, minimum: 1)
             case "--from-disk": options.fromDisk = true
+            case "--paced": options.paced = true
             case "--json": options.json = true
             case "--warc":
                 guard let file = rest.popFirst() else { throw BenchError.usage("--warc needs a file") }
@@ -98,6 +107,9 @@ struct BenchOptions {
         }
         guard positional.count == 1 else { throw BenchError.usage("give exactly one CORPUS_DIR") }
         if options.fromDisk && options.scale == 0 { throw BenchError.usage("--from-disk needs --scale K") }
+        if options.paced && (options.scale > 0 || options.dumpDirectory != nil || options.jobs > 1) {
+            throw BenchError.usage("--paced does not go with --scale, --dump or --jobs")
+        }
         options.corpus = positional[0]
         return options
     }

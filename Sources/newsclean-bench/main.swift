@@ -83,6 +83,8 @@ do {
         let report = try runWarc(path: warc, jobs: options.jobs, cleaner: cleaner)
         print(options.json ? try json(report) : report.table)
         if report.failed > 0 || report.damaged > 0 { exit(failureExitStatus) }
+    } else if options.paced {
+        try runPaced(options, cleaner: cleaner)
     } else if options.scale > 0 {
         let report = try runScale(options, cleaner: cleaner)
         print(options.json ? try json(report) : report.table)

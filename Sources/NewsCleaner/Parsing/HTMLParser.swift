@@ -26,7 +26,9 @@ enum HTMLParser {
         _ = initialized
         let savedHandlers = newscleaner_silenceErrors()
         defer { newscleaner_restoreErrors(savedHandlers) }
-        let builder = DocumentBuilder(expectedBytes: bytes.count)
+        let builder = UnsafeMutablePointer<DocumentBuilder>.allocate(capacity: 1)
+        builder.initialize(to: DocumentBuilder(expectedBytes: bytes.count))
+        defer { builder.deallocate() }
         if !bytes.isEmpty {
             bytes.withUnsafeBufferPointer { buf in
                 buf.withMemoryRebound(to: CChar.self) { chars in
@@ -45,14 +47,13 @@ enum HTMLParser {
                     htmlCtxtUseOptions(ctxt, parseOptions)
                     // The bytes are UTF-8 already; without this libxml2 guesses Latin-1.
                     xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8)
-                    withExtendedLifetime(builder) {
-                        ctxt.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
-                        _ = htmlParseDocument(ctxt)
-                    }
+                    ctxt.pointee.userData = UnsafeMutableRawPointer(builder)
+                    _ = htmlParseDocument(ctxt)
                 }
             }
         }
-        return builder.finish(jsonLD: jsonLD, charset: charset)
+        var built = builder.move()
+        return built.finish(jsonLD: jsonLD, charset: charset)
     }
 
     /// The SAX floor: libxml2's tokenizer with empty callbacks, for the benchmark's baseline.
@@ -78,22 +79,23 @@ enum HTMLParser {
     }
 }
 
+/// The parse's `DocumentBuilder`, from libxml2's user data.
 @inline(__always)
-private func builder(_ ctx: UnsafeMutableRawPointer?) -> DocumentBuilder {
-    Unmanaged<DocumentBuilder>.fromOpaque(ctx!).takeUnretainedValue()
+private func builder(_ ctx: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<DocumentBuilder> {
+    ctx!.assumingMemoryBound(to: DocumentBuilder.self)
 }
 
 private let saxStartElement: startElementSAXFunc = { ctx, name, atts in
     guard let name else { return }
-    builder(ctx).start(name: name, attributes: atts)
+    builder(ctx).pointee.start(name: name, attributes: atts)
 }
 
 private let saxEndElement: endElementSAXFunc = { ctx, name in
     guard let name else { return }
-    builder(ctx).end(name: name)
+    builder(ctx).pointee.end(name: name)
 }
 
 private let saxCharacters: charactersSAXFunc = { ctx, chars, length in
     guard let chars, length > 0 else { return }
-    builder(ctx).characters(UnsafeBufferPointer(start: chars, count: Int(length)))
+    builder(ctx).pointee.characters(UnsafeBufferPointer(start: chars, count: Int(length)))
 }

@@ -54,12 +54,18 @@ enum Prepass {
     }
 
     static func run(_ buf: UnsafeBufferPointer<UInt8>) -> Result {
+        keptAttributeHashes.withUnsafeBufferPointer { run(buf, keptAttributes: $0) }
+    }
+
+    private static func run(_ buf: UnsafeBufferPointer<UInt8>, keptAttributes: UnsafeBufferPointer<UInt64>) -> Result {
         var out = [UInt8]()
         var jsonLD: [String] = []
         let n = buf.count
         guard let base = buf.baseAddress, n > 0 else { return Result(bytes: [], jsonLD: []) }
         out.reserveCapacity(n / 2)
         var copyFrom = 0
+        /// Start tags beginning before this index are left as written (see `cutUnreadAttributes`).
+        var keepTagsBefore = 0
         var i = 0
         while i < n {
             guard let hit = memchr(base + i, 0x3C, n - i) else { break }
@@ -109,6 +115,23 @@ enum Prepass {
             guard mayBeDropped(first: c, length: j - i),
                   let entry = dropped.first(where: { equalsIgnoringCase(buf, i, j, $0.name) }),
                   j < n, isNameEnd(buf[j]) else {
+                // An ordinary start tag: its unread attributes are cut where the tag reads the
+                // way libxml2 reads it, and the scan goes on after the tag. A tag read any other
+                // way stays as written, and so does every tag starting inside it (in what libxml2
+                // takes for its attribute values).
+                if lt >= keepTagsBefore {
+                    let savedCount = out.count
+                    let savedCopyFrom = copyFrom
+                    let reading = cutUnreadAttributes(base, n, nameStart: i, nameEnd: j, kept: keptAttributes,
+                                                      out: &out, copyFrom: &copyFrom)
+                    if reading.cut {
+                        i = reading.end
+                        continue
+                    }
+                    if out.count > savedCount { out.removeLast(out.count - savedCount) }
+                    copyFrom = savedCopyFrom
+                    keepTagsBefore = reading.end
+                }
                 i = j
                 if let overflow = attributeOverflow(buf, from: j) {
                     // Keep the first attributes, close the tag there, skip the rest of it.
@@ -144,6 +167,161 @@ enum Prepass {
         }
         flush(&out, buf, copyFrom, n)
         return Result(bytes: out, jsonLD: jsonLD)
+    }
+
+    // MARK: Unread attributes
+
+    /// Hashes (`attributeHash`) of the attribute names the parser keeps (`AttributeName`), in an
+    /// open-addressed table of `keptAttributeSlots` slots, 0 marking an empty slot. A name whose
+    /// hash is in the table is kept: every kept name is, and a rare other name that collides is
+    /// kept too, which is harmless (the `DocumentBuilder` drops it as before).
+    static let keptAttributeHashes: [UInt64] = {
+        var table = [UInt64](repeating: 0, count: keptAttributeSlots)
+        for name in AttributeName.allCases {
+            let bytes = Array(name.htmlName.lowercased().utf8)
+            let h = bytes.withUnsafeBufferPointer { attributeHash($0.baseAddress!, 0, bytes.count) }
+            var slot = Int(truncatingIfNeeded: h) & (keptAttributeSlots - 1)
+            while table[slot] != 0 && table[slot] != h { slot = (slot + 1) & (keptAttributeSlots - 1) }
+            table[slot] = h
+        }
+        return table
+    }()
+
+    /// Slots of `keptAttributeHashes`: a power of two, well above the number of kept names.
+    private static let keptAttributeSlots = 128
+
+    /// FNV-1a of an attribute name's bytes folded to lowercase (as libxml2 folds them); never 0.
+    @inline(__always)
+    static func attributeHash(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var k = from
+        while k < to {
+            let b = base[k]
+            h = (h ^ UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)) &* 0x100_0000_01b3
+            k += 1
+        }
+        return h | 1
+    }
+
+    @inline(__always)
+    private static func isKept(_ hash: UInt64, _ table: UnsafeBufferPointer<UInt64>) -> Bool {
+        var slot = Int(truncatingIfNeeded: hash) & (keptAttributeSlots - 1)
+        while true {
+            let k = table[slot]
+            if k == hash { return true }
+            if k == 0 { return false }
+            slot = (slot + 1) & (keptAttributeSlots - 1)
+        }
+    }
+
+    /// libxml2's longest element or attribute name (`HTML_PARSER_BUFFER_SIZE`); longer names
+    /// are split by it, so a tag holding one is left as written.
+    private static let longestLibxmlName = 100
+
+    /// libxml2's blanks (`IS_BLANK_CH`): no form feed, unlike the HTML tokenizer.
+    @inline(__always) private static func isLibxmlBlank(_ c: UInt8) -> Bool {
+        c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D
+    }
+
+    /// First byte of an attribute name for libxml2 (`htmlParseHTMLName`).
+    @inline(__always) private static func isLibxmlNameStart(_ c: UInt8) -> Bool {
+        isASCIILetter(c) || c == 0x5F || c == 0x3A || c == 0x2E
+    }
+
+    /// Later bytes of an attribute name for libxml2 (`htmlParseHTMLName`).
+    @inline(__always) private static func isLibxmlNameByte(_ c: UInt8) -> Bool {
+        isASCIILetter(c) || (c >= 0x30 && c <= 0x39) || c == 0x3A || c == 0x2D || c == 0x5F || c == 0x2E
+    }
+
+    /// How `cutUnreadAttributes` read a start tag.
+    struct TagReading {
+        /// One past the tag's end as libxml2 finds it (after `>`, or the end of input).
+        var end: Int
+        /// True when the unread attributes were cut; false when the tag must stay as written.
+        var cut: Bool
+    }
+
+    /// Reads the start tag whose name is `nameStart..<nameEnd` attribute by attribute, exactly as
+    /// libxml2 2.9's `htmlParseStartTag` reads it (names of at most 100 bytes folded to lowercase,
+    /// blanks without form feed, values quoted to the matching quote or unquoted to a blank or `>`,
+    /// bogus attributes skipped to the next blank or `>`), and copies it to `out` without the
+    /// attributes no code reads (names not in `AttributeName`: `data-*`, `on*`, `aria-*`, `target` …).
+    ///
+    /// The tag is left as written (`cut` false; the caller takes back what was written) when
+    /// libxml2 reads it any other way than as `name[=value]` items apart from each other: a bogus
+    /// attribute, a name libxml2 would split, an unclosed quote or tag, more than
+    /// `maxAttributesPerTag` attributes, a NUL, or `<meta>` (libxml2 reads its attributes itself).
+    /// Cutting `name[=value]` and nothing around it then leaves libxml2 the same tag minus those
+    /// attributes: the bytes on either side were already apart (a blank or a closing quote before;
+    /// a blank, `>` or `/>` after). `end` is where libxml2's tag ends either way, so the caller
+    /// knows which `<` are inside the tag's values.
+    private static func cutUnreadAttributes(_ base: UnsafePointer<UInt8>, _ n: Int, nameStart: Int, nameEnd: Int,
+                                            kept: UnsafeBufferPointer<UInt64>,
+                                            out: inout [UInt8], copyFrom: inout Int) -> TagReading {
+        var clean = nameEnd - nameStart < longestLibxmlName
+        if nameEnd - nameStart == 4, base[nameStart] | 0x20 == 0x6D, base[nameStart + 1] | 0x20 == 0x65,
+           base[nameStart + 2] | 0x20 == 0x74, base[nameStart + 3] | 0x20 == 0x61 {
+            clean = false  // <meta>
+        }
+        var k = nameEnd
+        // libxml2's element names also take '.', which ours stops at.
+        while k < n, isLibxmlNameByte(base[k]) { k += 1; clean = false }
+        var count = 0
+        while true {
+            while k < n, isLibxmlBlank(base[k]) { k += 1 }
+            guard k < n else { return TagReading(end: n, cut: false) }
+            let c = base[k]
+            if c == 0x3E { return TagReading(end: k + 1, cut: clean) }
+            if c == 0x2F, k + 1 < n, base[k + 1] == 0x3E { return TagReading(end: k + 2, cut: clean) }
+            if c == 0 { return TagReading(end: n, cut: false) }
+            guard isLibxmlNameStart(c) else {
+                // A bogus attribute: libxml2 skips to the next blank, '>' or "/>".
+                clean = false
+                while k < n {
+                    let b = base[k]
+                    if isLibxmlBlank(b) || b == 0x3E || (b == 0x2F && k + 1 < n && base[k + 1] == 0x3E) { break }
+                    k += 1
+                }
+                continue
+            }
+            let attrStart = k
+            k += 1
+            while k < n, k - attrStart < longestLibxmlName, isLibxmlNameByte(base[k]) { k += 1 }
+            if k - attrStart >= longestLibxmlName { clean = false }
+            let hash = attributeHash(base, attrStart, k)
+            count += 1
+            if count > maxAttributesPerTag { clean = false }
+            var v = k
+            while v < n, isLibxmlBlank(base[v]) { v += 1 }
+            if v < n, base[v] == 0x3D {
+                v += 1
+                while v < n, isLibxmlBlank(base[v]) { v += 1 }
+                guard v < n else { return TagReading(end: n, cut: false) }
+                let q = base[v]
+                if q == 0x22 || q == 0x27 {
+                    guard let hit = memchr(base + v + 1, Int32(q), n - v - 1) else {
+                        return TagReading(end: n, cut: false)
+                    }
+                    k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                } else {
+                    var e = v
+                    while e < n {
+                        let b = base[e]
+                        if isLibxmlBlank(b) || b == 0x3E || b == 0 { break }
+                        e += 1
+                    }
+                    if e == v { clean = false }  // "a= >": libxml2 finds no value
+                    k = e
+                }
+            }
+            if clean, !isKept(hash, kept) {
+                if memchr(base + attrStart, 0, k - attrStart) != nil { return TagReading(end: n, cut: false) }
+                if attrStart > copyFrom {
+                    out.append(contentsOf: UnsafeBufferPointer(start: base + copyFrom, count: attrStart - copyFrom))
+                }
+                copyFrom = k
+            }
+        }
     }
 
     @inline(__always)

@@ -1,0 +1,91 @@
+import Testing
+@_spi(Benchmark) @testable import NewsCleaner
+
+/// The byte-level prepass: dropped regions, and the unread attributes it cuts from start tags.
+@Suite struct PrepassTests {
+    /// The prepass output of `html` as a string.
+    func cut(_ html: String) -> String {
+        String(decoding: Prepass.run(Array(html.utf8)).bytes, as: UTF8.self)
+    }
+
+    /// The parse fingerprint of UTF-8 bytes handed straight to libxml2 (no prepass).
+    func fingerprintWithoutPrepass(_ html: String) -> UInt64 {
+        ParserBenchmark.fingerprint(HTMLParser.parse(utf8: Array(html.utf8), jsonLD: [], charset: "utf-8"))
+    }
+
+    /// The parse fingerprint of the prepass output of `html`.
+    func fingerprintWithPrepass(_ html: String) -> UInt64 {
+        ParserBenchmark.fingerprint(HTMLParser.parse(utf8: Prepass.run(Array(html.utf8)).bytes, jsonLD: [], charset: "utf-8"))
+    }
+
+    @Test func scriptsStylesAndCommentsAreCut() {
+        #expect(cut("<p>a<script>x()</script>b<!-- c --><style>p{}</style>d</p>") == "<p>abd</p>")
+    }
+
+    @Test func unreadAttributesAreCutAndKeptOnesStay() {
+        #expect(cut("<div data-x=\"1\" class=\"a\" onclick=go() target=_blank>t</div>")
+            == "<div  class=\"a\"  >t</div>")
+        #expect(cut("<a HREF='/x' Data-Track=\"y\" aria-controls=m aria-label=\"Menu\">m</a>")
+            == "<a HREF='/x'   aria-label=\"Menu\">m</a>")
+        // Names and values read as libxml2 reads them: blanks around '=', bare names, "/>".
+        #expect(cut("<img src=x data-y=\"1\"/>") == "<img src=x />")
+        #expect(cut("<img data-lazy = \"a b\" alt = 'c'  hidden loading>") == "<img  alt = 'c'  hidden >")
+    }
+
+    @Test func everyAttributeNameKeptByTheParserSurvives() {
+        let attributes = AttributeName.allCases.map { " \($0.htmlName)=\"v\"" }.joined()
+        #expect(cut("<div\(attributes) data-gone=1>x</div>") == "<div\(attributes) >x</div>")
+    }
+
+    @Test func metaKeepsAllItsAttributes() {
+        let meta = "<meta http-equiv=\"content-type\" content=\"text/html\" charset=\"utf-8\">"
+        #expect(cut(meta) == meta)
+    }
+
+    /// A tag libxml2 reads oddly stays as written, and so do the "tags" inside its values.
+    @Test func oddTagsStayAsWritten() {
+        let odd = [
+            "<div id=\"x</div><div data-a=\"1\" data-b=\"2\"></div>",  // a value swallowing markup
+            "<div \"bogus\" data-a=1>t</div>",
+            "<div class=\"a\"/ data-a=1>t</div>",
+            "<div data-a= >t</div>",
+            "<div data-a=\"unclosed>t</div>",
+            "<my.tag data-a=1>t</my.tag>",
+            "<div \u{0C}data-a=1>t</div>",
+            "<div \(String(repeating: "n", count: 120))=1 data-a=1>t</div>",
+        ]
+        for html in odd { #expect(cut(html) == html, "\(html)") }
+    }
+
+    /// A '<' inside a quoted value is text of the value for libxml2, not a tag for the prepass.
+    @Test func markupInsideValuesIsNotReadAsTags() {
+        #expect(cut("<p title=\"<script>x\" data-y=1>a</p><script>z</script>b") == "<p title=\"<script>x\" >a</p>b")
+    }
+
+    /// libxml2 builds the same Document from the cut bytes as from the page as written.
+    @Test func cuttingLeavesTheDocumentUnchanged() {
+        let pages = [
+            "<html lang=en data-theme=dark><body class=b onload=f()><div data-x=1 class=\"a b\" id=main>"
+                + "<p class=a class=b data-p=\"1\" style=\"display:none\">One</p>"
+                + "<a href=\"/x?a=1&amp;b=2\" target=_blank rel=nofollow data-t='{\"k\":1}'>link</a>"
+                + "<img src=i.jpg data-src=j.jpg srcset=\"a 1x, b 2x\" loading=lazy width=10 alt=\"\"/>"
+                + "<input type=hidden value=x disabled><span aria-hidden=true aria-expanded=false>s</span>"
+                + "<div title=\"a > b\" data-html=\"<b>bold</b>\" itemscope itemtype=x>t</div>"
+                + "<td colspan=2 rowspan=3>c</td><p CLASS=Up DATA-UP=1 Id=I>u</p>"
+                + "</div></body></html>",
+            "<div id=\"x</div><div data-a=\"1\" data-b=\"2\"></div><p data-q=1 class=c>after</p>",
+            "<div class=a\ndata-x=1\r\n\tid=b\t>t</div><br data-x/><hr/data-y><img src=x data-y=\"1\"/>",
+        ]
+        for page in pages {
+            #expect(fingerprintWithPrepass(page) == fingerprintWithoutPrepass(page), "\(page)")
+        }
+    }
+
+    /// The kept attributes arrive in the Document with their values.
+    @Test func keptValuesReachTheDocument() throws {
+        let doc = try Cleaner().parse(html: Array("<p data-x=1 class=\"lead\" data-y='2' id=p1 onclick=x>Hi</p>".utf8))
+        let p = try #require(doc.nodeIDs.first { doc.tag($0) == .p })
+        #expect(doc.attribute(.class, of: p) == "lead")
+        #expect(doc.attribute(.id, of: p) == "p1")
+    }
+}
