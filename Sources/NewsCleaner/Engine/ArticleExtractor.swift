@@ -12,7 +12,11 @@ struct ArticleExtractor {
 
     func extract(_ document: Document, url: String?) -> Article {
         let features = Features(document, settings: options.settings, matcher: page?.matcher ?? Vocabulary.matcher)
-        let title = TitleFinder.find(document, features: features)
+        // One title for every format: the metadata's title picker, with the engine's visibility.
+        let scan = PageScan(document, invisible: features.invisible)
+        let ld = JSONLD(document.jsonLD)
+        let choice = MetadataExtractor.pickTitle(scan, ld, url: url)
+        let title = choice.text
         let marks = page?.marks(for: document)
         var result = run(document, features, title: title, useVocabulary: true, marks: marks)
         let total = result.blocks.reduce(Float(0)) { $0 + Float($1.text.utf8.count) }
@@ -22,9 +26,9 @@ struct ArticleExtractor {
             if relaxedTotal > total { result = relaxed }
         }
         let articleText = result.blocks.lazy.map(\.text).joined(separator: " ")
-        let metadata = MetadataExtractor().extract(from: document, url: url, title: title,
+        let metadata = MetadataExtractor().extract(document, scan, ld, title: choice, url: url,
                                                    text: articleText.isEmpty ? nil : articleText)
-        return Article(title: title, blocks: result.blocks, metadata: metadata)
+        return Article(title: metadata.title, blocks: result.blocks, metadata: metadata)
     }
 
     /// Steps 6–7 once: the scorer and block walker are returned too, for `trace`.
@@ -44,8 +48,8 @@ struct ArticleExtractor {
     }
 }
 
-/// Finds the article title: the page heading that agrees with `og:title` / `<title>`, else the
-/// page's only `<h1>`, else `og:title` or `<title>` without the site name, else the first `<h1>`.
+/// Site-name separators and the `<title>` cut shared with `TitleCleaner` (the title itself is
+/// picked by `TitlePicker`, the one title picker of every format).
 ///
 /// ```swift
 /// TitleFinder.stripSiteName("Big news | Daily Planet") == "Big news"
@@ -53,50 +57,6 @@ struct ArticleExtractor {
 enum TitleFinder {
     /// Separators between a page title and the site name.
     static let siteSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", "｜", " ｜ ", "：", " / "]
-    /// Heading levels searched for the title, in order of preference.
-    static let titleHeadings: [Tag] = [.h1, .h2, .h3]
-
-    static func find(_ doc: Document, features: Features) -> String? {
-        var pageTitle: String?
-        var metaTitle: String?
-        var headings: [(tag: Tag, text: String)] = []
-        var id = 1
-        while id < doc.count {
-            let tag = doc.tag(id)
-            switch tag {
-            case .title where pageTitle == nil:
-                pageTitle = doc.text(of: id)
-            case .meta where metaTitle == nil:
-                let key = doc.attribute(.property, of: id) ?? doc.attribute(.name, of: id)
-                if key == "og:title" || key == "twitter:title", let content = doc.attribute(.content, of: id) {
-                    let t = content.trimmingCharacters(in: .whitespacesAndNewlines)
-                    if !t.isEmpty { metaTitle = t }
-                }
-            case .h1, .h2, .h3:
-                if !features.invisible[id] {
-                    let t = doc.text(of: id)
-                    if !t.isEmpty { headings.append((tag, t)) }
-                }
-            default:
-                break
-            }
-            id += 1
-        }
-        let stripped = pageTitle.map(stripSiteName).flatMap { $0.isEmpty ? nil : $0 }
-        let strippedMeta = metaTitle.map(stripSiteName).flatMap { $0.isEmpty ? nil : $0 }
-        let references = [metaTitle, strippedMeta, stripped, pageTitle].compactMap { $0 }
-        for level in titleHeadings {
-            for h in headings where h.tag == level {
-                if references.contains(where: { $0 == h.text || (h.text.count * 2 >= $0.count && $0.contains(h.text)) }) {
-                    return h.text
-                }
-            }
-        }
-        // A page with a single h1 names its article with it.
-        let h1s = headings.filter { $0.tag == .h1 }
-        if h1s.count == 1 { return h1s[0].text }
-        return strippedMeta ?? stripped ?? h1s.first?.text
-    }
 
     static func stripSiteName(_ title: String) -> String {
         for separator in siteSeparators where title.contains(separator) {
@@ -129,7 +89,8 @@ extension ArticleExtractor {
     /// Runs the engine like `extract` (vocabulary on) and keeps every decision.
     func trace(_ document: Document) -> ExtractionTrace {
         let features = Features(document, settings: options.settings, matcher: page?.matcher ?? Vocabulary.matcher)
-        let title = TitleFinder.find(document, features: features)
+        let title = MetadataExtractor.pickTitle(PageScan(document, invisible: features.invisible),
+                                                JSONLD(document.jsonLD), url: nil).text
         let result = run(document, features, title: title, useVocabulary: true, marks: page?.marks(for: document))
         let scores = document.nodeIDs.map { result.scorer.finalScore($0) }
         return ExtractionTrace(removed: result.scorer.removed, scores: scores, roots: result.roots,
