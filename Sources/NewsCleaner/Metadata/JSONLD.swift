@@ -17,6 +17,9 @@ public struct JSONLD: Sendable, Equatable {
     public var authors: [String] = []
     /// `datePublished` (`dateCreated`, `uploadDate`, a bare `pubDate`), as written.
     public var datePublished: String?
+    /// True when `datePublished` comes only from a generic `WebPage` node (a CMS page date, not
+    /// necessarily the article's publication).
+    public var datePublishedFromWebPage = false
     /// `dateModified`, as written.
     public var dateModified: String?
     /// `publisher` name, else the name of a WebSite/Organization object.
@@ -70,8 +73,14 @@ public struct JSONLD: Sendable, Equatable {
                 let names = JSONLD.names(node["author"], byID) + JSONLD.names(node["creator"], byID)
                 return names.isEmpty ? nil : names
             } ?? []
-            datePublished = first { JSONLD.string($0["datePublished"]) ?? JSONLD.string($0["dateCreated"])
-                ?? JSONLD.string($0["uploadDate"]) }
+            let dated = articles.first { node in
+                ["datePublished", "dateCreated", "uploadDate"].contains { JSONLD.string(node[$0]) != nil }
+            }
+            if let dated {
+                datePublished = JSONLD.string(dated["datePublished"]) ?? JSONLD.string(dated["dateCreated"])
+                    ?? JSONLD.string(dated["uploadDate"])
+                datePublishedFromWebPage = JSONLD.types(of: dated) == ["WebPage"]
+            }
             dateModified = first { JSONLD.string($0["dateModified"]) }
             publisher = first { JSONLD.names($0["publisher"], byID).first }
             image = first { JSONLD.imageURL($0["image"]) ?? JSONLD.imageURL($0["thumbnailUrl"]) }

@@ -182,18 +182,24 @@ public struct MetadataExtractor: Sendable {
         // Dates: the date the article's header shows (near the headline), else the structured
         // publication date, else a visible date line outside nav/footer/aside/related blocks.
         let zone = defaultOffset(language: meta.language, hostname: meta.hostname)
-        var published: [String] = [ld.datePublished].compactMap { $0 }
+        // A WebPage node's date is the CMS page's: trusted only when the page shows that day.
+        var published: [String] = []
+        if let date = ld.datePublished, !ld.datePublishedFromWebPage || DateParser.parse(date).map({ d in
+            page.visibleDates.contains { $0.date.year == d.year && $0.date.month == d.month && $0.date.day == d.day }
+        }) == true {
+            published.append(date)
+        }
         published += MetadataExtractor.publishedKeys.flatMap { page.all($0) }
         published += page.itemprop["datepublished"] ?? []
         let structured = published.compactMap(DateParser.parse)
         var header: [PageScan.VisibleDate] = []
         if let id = choice.headingID, let span = page.headingSpans[id] {
             let window = (span.lowerBound - MetadataExtractor.headerDateBefore)...(span.upperBound + MetadataExtractor.headerDateAfter)
-            header = page.visibleDates.filter { !$0.outside && window.contains($0.offset) }
+            header = page.visibleDates.filter { !$0.outside && !$0.inSentence && window.contains($0.offset) }
         }
         let headerPublished = header.first { !$0.updated }?.date
         let headerUpdated = header.first { $0.updated }?.date
-        let visible = page.visibleDates.filter { !$0.outside && !$0.updated }.map(\.date)
+        let visible = page.visibleDates.filter { !$0.outside && !$0.updated && !$0.inSentence }.map(\.date)
         let publishedDates = structured + header.map(\.date) + visible
         // Published beats updated: the header's publication date, the structured one, the header's
         // update date (a page that shows only "Updated …" states no other day), a visible date line.
@@ -344,10 +350,34 @@ struct PageScan {
         var updated: Bool
         /// Inside nav/footer/aside/figcaption or a related/sidebar/widget block.
         var outside: Bool
+        /// Part of a sentence: its block (`<p>`, `<li>` …) holds much more text than the date
+        /// ("Sources: …, as of December 31, 2025."). Such dates are never the article's by themselves.
+        var inSentence = false
+    }
+
+    /// Nodes and text bytes looked at when deciding whether a date stands inside a sentence.
+    static let sentenceProbeNodes = 64
+    static let sentenceProbeBytes = 160
+
+    /// True when the nearest block around text node `id` is a paragraph that holds more than `sentenceProbeBytes`
+    /// of text (a bounded walk: at most `sentenceProbeNodes` nodes).
+    static func inSentence(_ doc: Document, _ id: Int) -> Bool {
+        var block = doc.parent(id)
+        while let b = block, !doc.tag(b).traits.contains(.block) { block = doc.parent(b) }
+        guard let b = block, doc.tag(b) == .p else { return false }
+        var bytes = 0
+        var node = b + 1
+        let end = min(doc.subtreeEnd(b), b + 1 + sentenceProbeNodes)
+        while node < end {
+            if doc.tag(node) == .text { bytes += doc.textRange(node).count }
+            if bytes > sentenceProbeBytes { return true }
+            node += 1
+        }
+        return false
     }
 
     /// Words in a date line or the label before it that make the date an update, not the publication.
-    static let updateWords = ["updated", "modified", "revised", "reviewed", "edited", "aktualisiert", "mis à jour", "更新"]
+    static let updateWords = ["updated", "modified", "revised", "reviewed", "edited", "checked", "as of", "aktualisiert", "mis à jour", "更新"]
     /// Most nodes in a `<time>` element whose own text is read for a label.
     static let maxTimeNodes = 8
     /// Longest text node kept as the label of the next date.
@@ -551,7 +581,7 @@ struct PageScan {
         if DateLine.looksLikeDateLine(line), let date = DateParser.parse(line) {
             dateLines.append(date)
             visibleDates.append(VisibleDate(date: date, offset: textOffset, updated: labelSaysUpdated(line),
-                                            outside: id < asideEnd))
+                                            outside: id < asideEnd, inSentence: PageScan.inSentence(doc, id)))
         }
     }
 }

@@ -71,11 +71,30 @@ enum TitlePicker {
             }
             if let best { return Choice(text: clean(best.heading.text), headingID: best.heading.id) }
         }
-        if let meta = strippedMetas.first(where: { !$0.isEmpty && $0 != siteName }) { return Choice(text: meta) }
+        if let meta = strippedMetas.first(where: { !$0.isEmpty && $0 != siteName }) { return Choice(text: cutTail(meta)) }
         if let t = strippedPage, t != siteName { return Choice(text: t) }
         let h1s = headings.filter { $0.level == 1 }
         if h1s.count == 1 { return Choice(text: clean(h1s[0].text), headingID: h1s[0].id) }
         return Choice(text: page ?? metas.first)
+    }
+
+    /// Separators after which a meta title's tail is a site or section, not the headline.
+    static let tailSeparators = [" | ", " – ", " — ", " - ", " / "]
+    /// Most words of a tail that `cutTail` removes, and fewest words the head must keep.
+    static let maxTailWords = 6
+    static let minHeadWords = 3
+
+    /// A meta title without a short tail after its last separator ("Best Movers 2025 | Top 19
+    /// Companies" → "Best Movers 2025"): used only when no visible heading confirms the title.
+    static func cutTail(_ title: String) -> String {
+        for separator in tailSeparators {
+            guard let r = title.range(of: separator, options: .backwards) else { continue }
+            let head = String(title[..<r.lowerBound]), tail = String(title[r.upperBound...])
+            if tail.split(separator: " ").count <= maxTailWords, head.split(separator: " ").count >= minHeadWords {
+                return head
+            }
+        }
+        return title
     }
 
     /// Entities decoded, whitespace collapsed, a Markdown heading mark and enclosing emphasis removed.

@@ -2,7 +2,8 @@ import Foundation
 import NewsCleaner
 import Testing
 
-/// Every format for every AEB page, plus the metadata survey (printed as `AEB metadata: …`).
+/// Every format for every AEB page, plus the metadata survey (printed as `AEB metadata: …`, held
+/// to the floors in `TestPages/metadata-floor.json`).
 @Suite struct AEBFormatsTests {
     /// Where `NEWSCLEANER_DUMP_HTML=DIR` writes each page's HTML output (for `xmllint --html`).
     static let dumpVariable = "NEWSCLEANER_DUMP_HTML"
@@ -37,6 +38,11 @@ import Testing
             }
         }
         print("AEB metadata: \(pages) pages; title \(titles), date \(dates), author \(authors); url agrees with truth \(urlsAgree)/\(urlsChecked)")
+        // The survey's figures are floors (TestPages/metadata-floor.json).
+        let floor = try MetadataFloorTests.floors().aeb
+        #expect(titles >= floor.title)
+        #expect(dates >= floor.date)
+        #expect(authors >= floor.author)
         for line in disagreements { print("AEB url mismatch \(line)") }
     }
 
