@@ -42,6 +42,8 @@ enum TitlePicker {
     /// Shortest host-name label (or title word) compared when deciding whether a side names the site.
     static let minHostMatch = 3
     static let minWordInHost = 4
+    /// Most words of a title side taken as a site name by host-name likeness.
+    static let maxSiteWords = 4
     /// Heading levels searched, in order.
     static let levels = [1, 2, 3]
     /// Separators between a title and a site name.
@@ -51,15 +53,18 @@ enum TitlePicker {
                      hostname: String?) -> Choice {
         let metas = metaTitles.map(clean).filter { !$0.isEmpty }
         let page = pageTitle.map(clean).flatMap { $0.isEmpty ? nil : $0 }
-        // og:site_name set to the headline is no site name.
-        var siteName = rawSite.map(clean)
-        if let site = siteName, headings.contains(where: { clean($0.text) == site }) { siteName = nil }
+        // og:site_name set to the headline (it equals a meta title) is no site name; otherwise a
+        // heading that repeats the site name is the site's logo, not the title.
+        var siteName = rawSite.map(clean).flatMap { $0.isEmpty ? nil : $0 }
+        if let site = siteName, metas.contains(where: { $0.lowercased() == site.lowercased() }) { siteName = nil }
         let hostWords = hostWords(hostname)
         let strippedMetas = metas.map { strip($0, siteName: siteName, hostWords: hostWords, cut: false) }
         let strippedPage = page.map { strip($0, siteName: siteName, hostWords: hostWords, cut: true) }
-        var references = metas + strippedMetas
-        if let page { references.append(page) }
-        if let strippedPage { references.append(strippedPage) }
+        // Compared without their site names, so a logo heading cannot agree with "Title | Site".
+        let references = strippedMetas + [strippedPage].compactMap { $0 }
+        let headings = headings.filter { heading in
+            siteName.map { clean(heading.text).lowercased() != $0.lowercased() } ?? true
+        }
         let referenceWords = references.map(words)
         for level in levels {
             var best: (score: Double, heading: Heading)?
@@ -152,7 +157,7 @@ enum TitlePicker {
         let folded = side.lowercased()
         if let siteName, folded == siteName.lowercased() { return true }
         let squashed = folded.filter { $0.isLetter || $0.isNumber }
-        guard !squashed.isEmpty else { return false }
+        guard !squashed.isEmpty, words(side).count <= maxSiteWords else { return false }
         for host in hostWords {
             let h = host.filter { $0.isLetter || $0.isNumber }
             if h.count >= minHostMatch, squashed.contains(h) || h.contains(squashed) { return true }
