@@ -51,9 +51,11 @@ public enum AuthorNames {
     static let gluedWords = ["January", "February", "March", "April", "June", "July", "August", "September",
                              "October", "November", "December", "Founder", "Editor", "Writer", "Updated"]
 
-    /// True for a username-like name: one word, no upper-case letter (`jrobison`, `andrew.keaveney`).
+    /// True for a username-like name: one word of ASCII, no upper-case letter (`jrobison`,
+    /// `andrew.keaveney`); scripts without letter case (山本美咲, 김민준) are never usernames.
     public static func isUsername(_ name: String) -> Bool {
-        !name.contains(" ") && name.contains(where: \.isLetter) && !name.contains(where: \.isUppercase)
+        !name.contains(" ") && name.allSatisfy(\.isASCII) && name.contains(where: \.isLetter)
+            && !name.contains(where: \.isUppercase)
     }
 
     /// `name` cut before a date or a job title glued to it or following it, without template keys.

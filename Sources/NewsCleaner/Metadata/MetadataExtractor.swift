@@ -3,15 +3,19 @@ import Foundation
 /// Reads a page's metadata in one pass over the `Document` plus its JSON-LD.
 ///
 /// Sources, best first, per field (a field the page does not state stays `nil`/empty):
-/// - title: `og:title`, JSON-LD `headline`, `twitter:title`, the engine's title (main `<h1>` or
-///   `<title>`), `<title>`; the site name is cut off (`Title | Site` → `Title`).
+/// - title: `TitlePicker` (the one picker of every format): the visible headline that agrees with
+///   `og:title` / JSON-LD `headline` / `twitter:title` / `<title>`, else those without the site name.
 /// - authors: JSON-LD `author`, `meta name=author`, `article:author` (not a URL), `itemprop=author`,
-///   `rel=author` links, byline/author/writer/reporter class or id elements, "Posted by X at …".
-///   Cleaned by `AuthorNames` ("By ", "文/", "記者", "기자" …) and deduped.
-/// - published: JSON-LD `datePublished`, `article:published_time`, `itemprop=datePublished`,
-///   `meta name=date|pubdate|publishdate|dc.date…`, `<time datetime>`, a visible date line.
-///   modified: JSON-LD `dateModified`, `article:modified_time`, `og:updated_time`, `itemprop=dateModified`.
-///   Comment sections are ignored for visible dates, `<time>` and bylines.
+///   `rel=author` links, byline/author/writer/reporter class or id elements, "Posted by X at …";
+///   the first source naming a person (a source naming only the site's organisation or usernames is
+///   a fallback). Cleaned by `AuthorNames` ("By ", "文/", "記者", "기자", UI text, dates, job titles …).
+/// - published: a date shown in the article's header (near the chosen headline) without an
+///   "Updated" label; JSON-LD `datePublished` (article nodes merged; a WebPage-only date needs the
+///   page to show that day), `article:published_time`, `meta name=date|pubdate|…`,
+///   `itemprop=datePublished`; the header's "Updated" date; a visible date line. Never from nav,
+///   footer, captions, related/sidebar blocks, comment sections or a date inside a sentence.
+///   modified: JSON-LD `dateModified`, `article:modified_time`, `og:updated_time`,
+///   `itemprop=dateModified`, else the header's "Updated" date.
 /// - site name: `og:site_name`, JSON-LD `publisher.name` (or a WebSite/Organization), `application-name`.
 /// - language: `<html lang>`, `meta content-language`/`dc.language`, JSON-LD `inLanguage`,
 ///   `og:locale`, else `LanguageGuess.fromScript` on the article text; primary subtag only (`en`, `zh`).
@@ -204,7 +208,8 @@ public struct MetadataExtractor: Sendable {
         // Published beats updated: the header's publication date, the structured one, the header's
         // update date (a page that shows only "Updated …" states no other day), a visible date line.
         if var date = headerPublished ?? structured.first ?? headerUpdated ?? visible.first {
-            if structured.isEmpty, header.isEmpty, !date.hasTime, let posted = page.postedBy.first?.time {
+            if !date.hasTime, !structured.contains(where: { $0.year == date.year && $0.month == date.month && $0.day == date.day }),
+               let posted = page.postedBy.first?.time {
                 // A blog's date header plus "Posted by X at 21:45" under the entry.
                 (date.hour, date.minute, date.second) = (posted.hour, posted.minute, posted.second)
             }

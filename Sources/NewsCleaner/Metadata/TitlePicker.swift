@@ -56,7 +56,13 @@ enum TitlePicker {
         // og:site_name set to the headline (it equals a meta title) is no site name; otherwise a
         // heading that repeats the site name is the site's logo, not the title.
         var siteName = rawSite.map(clean).flatMap { $0.isEmpty ? nil : $0 }
-        if let site = siteName, metas.contains(where: { $0.lowercased() == site.lowercased() }) { siteName = nil }
+        if let site = siteName?.lowercased() {
+            let isHeading = headings.contains { clean($0.text).lowercased() == site }
+            let leadsTitle = page.map { t in separators.contains { t.lowercased().hasPrefix(site + $0) } } ?? false
+            // Equal to a meta title, or a visible heading that also leads `<title>` ("Headline | Site"):
+            // the headline, not the site.
+            if metas.contains(where: { $0.lowercased() == site }) || (isHeading && leadsTitle) { siteName = nil }
+        }
         let hostWords = hostWords(hostname)
         let strippedMetas = metas.map { strip($0, siteName: siteName, hostWords: hostWords, cut: false) }
         let strippedPage = page.map { strip($0, siteName: siteName, hostWords: hostWords, cut: true) }
