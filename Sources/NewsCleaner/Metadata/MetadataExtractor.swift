@@ -365,10 +365,15 @@ struct PageScan {
     static let sentenceProbeBytes = 160
 
     /// True when the nearest block around text node `id` is a paragraph that holds more than `sentenceProbeBytes`
-    /// of text (a bounded walk: at most `sentenceProbeNodes` nodes).
+    /// of text (bounded walks: at most `sentenceProbeNodes` ancestors and nodes).
     static func inSentence(_ doc: Document, _ id: Int) -> Bool {
         var block = doc.parent(id)
-        while let b = block, !doc.tag(b).traits.contains(.block) { block = doc.parent(b) }
+        var steps = 0
+        while let b = block, !doc.tag(b).traits.contains(.block) {
+            steps += 1
+            if steps > sentenceProbeNodes { return false }   // bounded: deep inline nesting costs nothing
+            block = doc.parent(b)
+        }
         guard let b = block, doc.tag(b) == .p else { return false }
         var bytes = 0
         var node = b + 1

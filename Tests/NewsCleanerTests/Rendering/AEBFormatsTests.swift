@@ -18,6 +18,8 @@ import Testing
             let article = try Cleaner().clean(html: try TestPages.aebPage(id))
             pages += 1
             let meta = article.metadata
+            // One title picker: the text format's first line and the JSON title are the same.
+            #expect(article.title == meta.title, "\(id) title")
             if meta.title != nil { titles += 1 }
             if meta.published != nil { dates += 1 }
             if !meta.authors.isEmpty { authors += 1 }
