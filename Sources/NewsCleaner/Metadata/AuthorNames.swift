@@ -47,6 +47,35 @@ public enum AuthorNames {
                                          "nov", "dec", "january", "february", "march", "april", "june", "july", "august",
                                          "september", "october", "november", "december", "monday", "tuesday",
                                          "wednesday", "thursday", "friday", "saturday", "sunday"]
+    /// Words that end a name when they follow it ("Kevin McCoy USA TODAY Published").
+    static let trailingWords: Set<String> = ["published", "updated", "posted", "modified"]
+    /// Weekdays: after a full name they start a date even without a number ("Jeff Foust Monday").
+    static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    /// Words of a full name (first and last).
+    static let minNameWords = 2
+    /// Most words of a name that can replace an organisation or username found earlier.
+    static let maxPersonWords = 4
+
+    /// True for a name that looks like a person's: 2–4 words, each starting with a capital
+    /// (or written in a script without letter case).
+    public static func looksLikePerson(_ name: String) -> Bool {
+        let words = name.split(separator: " ")
+        guard words.count >= minNameWords, words.count <= maxPersonWords else {
+            return words.count == 1 && !name.contains(where: \.isUppercase) && !name.contains(where: \.isLowercase)
+        }
+        return words.allSatisfy { w in
+            guard let c = w.first else { return false }
+            return c.isUppercase || (!c.isLowercase && c.isLetter)
+        }
+    }
+
+    /// True when the names of one source look like people: every name of several words does
+    /// ("Tracy Parker", "Dietitian" yes; "The Russian", "Syrian defense ministries" no), and there is one.
+    public static func looksLikePeople(_ names: [String]) -> Bool {
+        let full = names.filter { $0.contains(" ") }
+        return !full.isEmpty && full.allSatisfy(looksLikePerson)
+    }
+
     /// Long month names, also found glued to the end of a name ("Luke KimDecember 17").
     static let gluedWords = ["January", "February", "March", "April", "June", "July", "August", "September",
                              "October", "November", "December", "Founder", "Editor", "Writer", "Updated"]
@@ -79,7 +108,8 @@ public enum AuthorNames {
             let nextWord = next.lowercased().trimmingCharacters(in: .punctuationCharacters)
             if dateWords.contains(word), next.contains(where: \.isNumber) || dateWords.contains(nextWord) { break }
             if word == "on" || word == "at" || word == "|", next.contains(where: \.isNumber) || dateWords.contains(nextWord) { break }
-            if !kept.isEmpty, roleWords.contains(word) { break }
+            if !kept.isEmpty, roleWords.contains(word) || trailingWords.contains(word) { break }
+            if kept.count >= minNameWords, weekdays.contains(word) { break }
             kept.append(token)
         }
         return kept.joined(separator: " ")

@@ -157,7 +157,7 @@ public struct MetadataExtractor: Sendable {
             if names.isEmpty { continue }
             // After a fallback, only structured sources or a short byline may name the person.
             if !fallback.isEmpty, index >= MetadataExtractor.structuredAuthorSources,
-               names.count > MetadataExtractor.maxBylineNamesOverFallback { break }
+               names.count > MetadataExtractor.maxBylineNamesOverFallback || !AuthorNames.looksLikePeople(names) { break }
             if names.allSatisfy({ isOrganisation($0) || AuthorNames.isUsername($0) }) {
                 if fallback.isEmpty { fallback = names }
                 continue

@@ -157,6 +157,12 @@ import Testing
         #expect(AuthorNames.clean("admin").isEmpty)
         #expect(AuthorNames.clean("Theresa May") == ["Theresa May"])
         #expect(AuthorNames.clean("sara.r.peter") == ["sara.r.peter"])
+        #expect(AuthorNames.clean("Kevin McCoy USA TODAY Published") == ["Kevin McCoy USA TODAY"])
+        #expect(AuthorNames.clean("Jeff Foust Monday") == ["Jeff Foust"])
+        #expect(AuthorNames.looksLikePerson("Sarah Okafor"))
+        #expect(!AuthorNames.looksLikePerson("Syrian defense ministries"))
+        #expect(AuthorNames.looksLikePeople(["Tracy Parker", "Dietitian"]))
+        #expect(!AuthorNames.looksLikePeople(["The Russian", "Syrian defense ministries"]))
     }
 
     @Test func aFullNameBeatsAUsernameAndAPersonBeatsTheOrganisation() throws {
