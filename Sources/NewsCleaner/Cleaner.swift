@@ -65,10 +65,10 @@ public struct Cleaner: Sendable {
     /// Steps 5–8: the `Document` to its `Article`.
     package func extract(from document: Document, url: String? = nil) -> Article {
         let engine = ArticleExtractor(options: engineOptions, url: url)                // with this page's rules
-        let run = engine.run(document)                                                // 5–7, relaxed retry included
-        let metadata = MetadataExtractor().extract(from: document, url: url,          // 8
-                                                   title: run.title, text: run.bodyText)
-        var article = Article(title: run.title, blocks: run.blocks, metadata: metadata)
+        let run = engine.run(document, url: url)                                      // 5–7, relaxed retry included
+        let metadata = MetadataExtractor().extract(document, run.scan, run.ld,        // 8
+                                                   title: run.titleChoice, url: url, text: run.bodyText)
+        var article = Article(title: metadata.title, blocks: run.blocks, metadata: metadata)
         if options.includeContentHTML {                                               // the page's own subtree
             article.contentHTML = ContentHTML.render(document, roots: run.roots, removed: run.scorer.removed, base: url)
         }

@@ -1,6 +1,7 @@
 // newsclean-eval: score extracted text against true article bodies (the Swift twin of score.py).
 //
 //   newsclean-eval TRUTH.json PRED [--worst N] [--json] [--cjk|--latin]
+//   newsclean-eval --metadata TRUTH.json JSONDIR [--worst N]
 //
 // PRED is a folder of ID.txt files or a JSON file shaped like the truth. The last line is
 // score.py's summary: `pages N  F1 x  precision x  recall x  exact x`.
@@ -17,12 +18,15 @@ let snippetsPerPage = 2
 
 let usage = """
     usage: newsclean-eval TRUTH.json PRED [--worst N] [--json] [--cjk|--latin]
+           newsclean-eval --metadata TRUTH.json JSONDIR [--worst N]
       TRUTH.json  {"id": {"articleBody": "...", "url": "..."}}
       PRED        a JSON file of the same shape, or a folder of ID.txt files
       --worst N   list the N worst pages with precision, recall, URL and missed/extra text
       --json      print the metrics as JSON (score.py's keys, plus "details")
       --cjk       one token per CJK character on every page (default: decided per page)
       --latin     plain \\w+ tokens on every page (benchmark-compatible)
+      --metadata  score title/date/author: TRUTH has "title"/"author"/"date" per page, JSONDIR
+                  holds ID.json from `newsclean -f json`; --worst N lists N misses per field
     """
 
 func fail(_ message: String, code: Int32) -> Never {
@@ -36,6 +40,7 @@ struct Arguments {
     var worst = 0
     var json = false
     var mode = ShingleScore.TokenMode.automatic
+    var metadata = false
 }
 
 func parseArguments(_ raw: [String]) -> Arguments {
@@ -55,6 +60,7 @@ func parseArguments(_ raw: [String]) -> Arguments {
         case "--json": arguments.json = true
         case "--cjk": arguments.mode = .cjk
         case "--latin": arguments.mode = .latin
+        case "--metadata": arguments.metadata = true
         default:
             if argument.hasPrefix("--") { fail("unknown option \(argument)\n" + usage, code: usageExitCode) }
             positional.append(argument)
@@ -74,6 +80,23 @@ func jsonString(_ text: String) -> String {
 func format(_ value: Double) -> String { String(format: "%.3f", value) }
 
 let arguments = parseArguments(Array(CommandLine.arguments.dropFirst()))
+if arguments.metadata {
+    let truthFields: [String: MetadataScore.Fields]
+    do {
+        truthFields = try MetadataScore.loadTruth(URL(fileURLWithPath: arguments.truth))
+    } catch {
+        fail("newsclean-eval: \(error)", code: loadExitCode)
+    }
+    let got = MetadataScore.loadPredictions(from: URL(fileURLWithPath: arguments.prediction), ids: truthFields.keys)
+    let report = MetadataScore.score(truth: truthFields, predictions: got)
+    var shown: [String: Int] = [:]
+    for miss in report.misses where shown[miss.field, default: 0] < arguments.worst {
+        shown[miss.field, default: 0] += 1
+        print("  \(miss.field) \(miss.id)  truth: \(miss.truth)  got: \(miss.got)")
+    }
+    print(report.summaryLine)
+    exit(0)
+}
 let truth: GroundTruth
 let predictions: [String: String]
 do {

@@ -3,7 +3,7 @@ import Foundation
 /// Steps 5–7 of the pipeline: features, container choice, block extraction.
 ///
 /// ```swift
-/// let run = ArticleExtractor(options: CleanerOptions(), url: nil).run(document)
+/// let run = ArticleExtractor(options: CleanerOptions(), url: nil).run(document, url: nil)
 /// print(run.title ?? "", run.blocks.count)
 /// ```
 struct ArticleExtractor {
@@ -19,6 +19,11 @@ struct ArticleExtractor {
         var roots: [Int]
         var scorer: ContentScorer
         var extractor: BlockExtractor
+        /// The metadata step's view of the page and its JSON-LD, shared with the title pick.
+        var scan: PageScan
+        var ld: JSONLD
+        /// The one title every format shows, with where it came from.
+        var titleChoice: TitlePicker.Choice
         /// True when the relaxed retry (vocabulary off) gave the output.
         var relaxed: Bool
         /// The kept blocks' text joined by spaces (nil when empty), for the metadata step.
@@ -30,14 +35,20 @@ struct ArticleExtractor {
 
     /// Steps 5–7 once, the relaxed retry included: the run whose blocks become the article and
     /// whose decisions `trace` (--explain, `decisions`) reports.
-    func run(_ document: Document) -> Run {
+    func run(_ document: Document, url: String?) -> Run {
         let features = Features(document, settings: options.settings, matcher: page?.matcher ?? Vocabulary.matcher)
-        let title = TitleFinder.find(document, features: features)
+        // One title for every format: the metadata's title picker, with the engine's visibility.
+        let scan = PageScan(document, invisible: features.invisible)
+        let ld = JSONLD(document.jsonLD)
+        let choice = MetadataExtractor.pickTitle(scan, ld, url: url)
         let marks = page?.marks(for: document)
-        var result = pass(document, features, title: title, useVocabulary: true, marks: marks)
+        let pass = { (useVocabulary: Bool) in
+            self.pass(document, features, scan, ld, choice, useVocabulary: useVocabulary, marks: marks)
+        }
+        var result = pass(true)
         let total = result.blocks.reduce(Float(0)) { $0 + Float($1.text.utf8.count) }
         if total < options.settings.minArticleChars {
-            let relaxed = pass(document, features, title: title, useVocabulary: false, marks: marks)
+            let relaxed = pass(false)
             let relaxedTotal = relaxed.blocks.reduce(Float(0)) { $0 + Float($1.text.utf8.count) }
             if relaxedTotal > total { result = relaxed }
         }
@@ -45,15 +56,16 @@ struct ArticleExtractor {
     }
 
     /// Steps 6–7 once, with or without the class/id vocabulary.
-    private func pass(_ document: Document, _ features: Features, title: String?, useVocabulary: Bool,
-                      marks: RuleMarks?) -> Run {
+    private func pass(_ document: Document, _ features: Features, _ scan: PageScan, _ ld: JSONLD,
+                      _ choice: TitlePicker.Choice, useVocabulary: Bool, marks: RuleMarks?) -> Run {
+        let title = choice.text
         let scorer = ContentScorer(document, features, options.settings, useVocabulary: useVocabulary, rules: marks)
         let roots = scorer.choose()?.roots ?? [bodyOrRoot(document)]
         var extractor = BlockExtractor(document, features, removed: scorer.removed, options: options, title: title)
         extractor.rules = marks
         let blocks = extractor.extract(roots: roots)
         return Run(title: title, blocks: blocks, roots: roots, scorer: scorer, extractor: extractor,
-                   relaxed: !useVocabulary)
+                   scan: scan, ld: ld, titleChoice: choice, relaxed: !useVocabulary)
     }
 
     func bodyOrRoot(_ doc: Document) -> Int {
@@ -62,8 +74,8 @@ struct ArticleExtractor {
     }
 }
 
-/// Finds the article title: the page heading that agrees with `og:title` / `<title>`, else the
-/// page's only `<h1>`, else `og:title` or `<title>` without the site name, else the first `<h1>`.
+/// Site-name separators and the `<title>` cut shared with `TitleCleaner` (the title itself is
+/// picked by `TitlePicker`, the one title picker of every format).
 ///
 /// ```swift
 /// TitleFinder.stripSiteName("Big news | Daily Planet") == "Big news"
@@ -71,50 +83,6 @@ struct ArticleExtractor {
 enum TitleFinder {
     /// Separators between a page title and the site name.
     static let siteSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", "｜", " ｜ ", "：", " / "]
-    /// Heading levels searched for the title, in order of preference.
-    static let titleHeadings: [Tag] = [.h1, .h2, .h3]
-
-    static func find(_ doc: Document, features: Features) -> String? {
-        var pageTitle: String?
-        var metaTitle: String?
-        var headings: [(tag: Tag, text: String)] = []
-        var id = 1
-        while id < doc.count {
-            let tag = doc.tag(id)
-            switch tag {
-            case .title where pageTitle == nil:
-                pageTitle = doc.text(of: id)
-            case .meta where metaTitle == nil:
-                let key = doc.attribute(.property, of: id) ?? doc.attribute(.name, of: id)
-                if key == "og:title" || key == "twitter:title", let content = doc.attribute(.content, of: id) {
-                    let t = content.trimmingCharacters(in: .whitespacesAndNewlines)
-                    if !t.isEmpty { metaTitle = t }
-                }
-            case .h1, .h2, .h3:
-                if !features.invisible[id] {
-                    let t = doc.text(of: id)
-                    if !t.isEmpty { headings.append((tag, t)) }
-                }
-            default:
-                break
-            }
-            id += 1
-        }
-        let stripped = pageTitle.map(stripSiteName).flatMap { $0.isEmpty ? nil : $0 }
-        let strippedMeta = metaTitle.map(stripSiteName).flatMap { $0.isEmpty ? nil : $0 }
-        let references = [metaTitle, strippedMeta, stripped, pageTitle].compactMap { $0 }
-        for level in titleHeadings {
-            for h in headings where h.tag == level {
-                if references.contains(where: { $0 == h.text || (h.text.count * 2 >= $0.count && $0.contains(h.text)) }) {
-                    return h.text
-                }
-            }
-        }
-        // A page with a single h1 names its article with it.
-        let h1s = headings.filter { $0.tag == .h1 }
-        if h1s.count == 1 { return h1s[0].text }
-        return strippedMeta ?? stripped ?? h1s.first?.text
-    }
 
     static func stripSiteName(_ title: String) -> String {
         for separator in siteSeparators where title.contains(separator) {
@@ -148,7 +116,7 @@ struct ExtractionTrace {
 extension ArticleExtractor {
     /// Every decision of the run that produced the article (the relaxed retry included).
     func trace(_ document: Document) -> ExtractionTrace {
-        let result = run(document)
+        let result = run(document, url: nil)
         let scores = document.nodeIDs.map { result.scorer.finalScore($0) }
         return ExtractionTrace(removed: result.scorer.removed, scores: scores, roots: result.roots,
                                decisions: result.extractor.decisions)

@@ -26,10 +26,113 @@ package enum AuthorNames {
     /// Most space-separated words in a plausible name.
     static let maxNameWords = 6
 
+    /// Words that begin UI text or another person's credit, not the author's name: a part that
+    /// starts with one of them is dropped ("View more posts", "Updated by …", "Reviewed by …").
+    static let notNameStarts = ["view ", "more ", "read ", "learn ", "follow ", "share ", "see all", "all posts",
+                                "about the author", "about us", "updated", "last updated", "reviewed by",
+                                "medically reviewed", "fact checked", "fact-checked", "edited by", "contributors",
+                                "published", "posted on", "head of ", "comments", "full bio", "bio", "more about"]
+    /// Prefixes of UI text in front of a name ("Read more about The Upwork Team" → "The Upwork Team").
+    static let uiPrefixes = ["read more about ", "more by ", "more from ", "about the author ", "about ", "recipe by ",
+                             "photos by ", "view all posts by ", "all posts by ", "posts by ", "profile of "]
+    /// Job-title words: the name ends before the first of them ("Amy Roeder Senior Editor").
+    static let roleWords: Set<String> = ["editor", "writer", "founder", "co-founder", "ceo", "cto", "director", "manager",
+                                         "coordinator", "contributor", "reporter", "correspondent", "senior", "associate",
+                                         "columnist", "specialist", "strategist", "intern", "freelance", "content"]
+    /// Whole strings that name no one.
+    static let placeholders: Set<String> = ["admin", "administrator", "webmaster", "author", "the author", "editor",
+                                            "staff", "guest", "user", "unknown", "null", "undefined", "by"]
+    /// Month and weekday words: with a number after them (or glued to a name) they start a date.
+    static let dateWords: Set<String> = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
+                                         "nov", "dec", "january", "february", "march", "april", "june", "july", "august",
+                                         "september", "october", "november", "december", "monday", "tuesday",
+                                         "wednesday", "thursday", "friday", "saturday", "sunday"]
+    /// Words that end a name when they follow it ("Kevin McCoy USA TODAY Published").
+    static let trailingWords: Set<String> = ["published", "updated", "posted", "modified"]
+    /// Weekdays: after a full name they start a date even without a number ("Jeff Foust Monday").
+    static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    /// Words of a full name (first and last).
+    static let minNameWords = 2
+    /// Most words of a name that can replace an organisation or username found earlier.
+    static let maxPersonWords = 4
+
+    /// True for a name that looks like a person's: 2–4 words, each starting with a capital
+    /// (or written in a script without letter case).
+    package static func looksLikePerson(_ name: String) -> Bool {
+        let words = name.split(separator: " ")
+        guard words.count >= minNameWords, words.count <= maxPersonWords else {
+            return words.count == 1 && !name.contains(where: \.isUppercase) && !name.contains(where: \.isLowercase)
+        }
+        return words.allSatisfy { w in
+            guard let c = w.first else { return false }
+            return c.isUppercase || (!c.isLowercase && c.isLetter)
+        }
+    }
+
+    /// True when the names of one source look like people: every name of several words does
+    /// ("Tracy Parker", "Dietitian" yes; "The Russian", "Syrian defense ministries" no), and there is one.
+    package static func looksLikePeople(_ names: [String]) -> Bool {
+        let full = names.filter { $0.contains(" ") }
+        return !full.isEmpty && full.allSatisfy(looksLikePerson)
+    }
+
+    /// Long month names, also found glued to the end of a name ("Luke KimDecember 17").
+    static let gluedWords = ["January", "February", "March", "April", "June", "July", "August", "September",
+                             "October", "November", "December", "Founder", "Editor", "Writer", "Updated"]
+
+    /// True for a username-like name: one word of ASCII, no upper-case letter (`jrobison`,
+    /// `andrew.keaveney`); scripts without letter case (山本美咲, 김민준) are never usernames.
+    package static func isUsername(_ name: String) -> Bool {
+        !name.contains(" ") && name.allSatisfy(\.isASCII) && name.contains(where: \.isLetter)
+            && !name.contains(where: \.isUppercase)
+    }
+
+    /// `name` cut before a date or a job title glued to it or following it, without template keys.
+    static func cutNoise(_ raw: String) -> String {
+        var name = raw
+        // "KimDecember" → "Kim December": a capitalised date/role word glued to a lower-case letter.
+        for word in gluedWords where name.contains(word) {
+            if let r = name.range(of: word), r.lowerBound > name.startIndex,
+               name[name.index(before: r.lowerBound)].isLowercase {
+                name.replaceSubrange(r, with: " " + word)
+            }
+        }
+        if let r = name.range(of: " - ") { name = String(name[..<r.lowerBound]) }
+        let tokens = name.split(separator: " ").map(String.init)
+        var kept: [String] = []
+        for (i, token) in tokens.enumerated() {
+            let word = token.lowercased().trimmingCharacters(in: .punctuationCharacters)
+            let next = i + 1 < tokens.count ? tokens[i + 1] : ""
+            // A number or a year-led token ("2025", "04-ago-2021", "2026Jan") starts a date.
+            if token.allSatisfy({ $0.isNumber || $0.isPunctuation }) || token.prefix(yearDigits).allSatisfy(\.isNumber) && token.count >= yearDigits { break }
+            let nextWord = next.lowercased().trimmingCharacters(in: .punctuationCharacters)
+            if dateWords.contains(word), next.contains(where: \.isNumber) || dateWords.contains(nextWord) { break }
+            if word == "on" || word == "at" || word == "|", next.contains(where: \.isNumber) || dateWords.contains(nextWord) { break }
+            if !kept.isEmpty, roleWords.contains(word) || trailingWords.contains(word) { break }
+            if kept.count >= minNameWords, weekdays.contains(word) { break }
+            kept.append(token)
+        }
+        return kept.joined(separator: " ")
+    }
+
+    /// Digits of a year at the start of a token.
+    static let yearDigits = 4
+    /// Shortest part of a dotted template key (`page.head.extra.author`; `sara.r.peter` is a username).
+    static let minTemplatePart = 3
+    /// Fewest dotted parts of a template key.
+    static let minTemplateParts = 3
+
+    /// True when the string is a template key or placeholder, not a name (`page.head.extra.author`, `{{author}}`).
+    static func isTemplate(_ s: String) -> Bool {
+        s.contains("{{") || s.contains("}}") || s.contains("%") || s.contains("${")
+            || (!s.contains(" ") && s.split(separator: ".", omittingEmptySubsequences: false).count >= minTemplateParts
+                && s.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { $0.count >= minTemplatePart })
+    }
+
     /// The names in one byline string, cleaned; empty when it holds none.
     package static func clean(_ raw: String) -> [String] {
         var text = MetadataText.trimming(HTMLEntities.decode(raw), .whitespacesAndNewlines, .whitespace)
-        if looksLikeURL(text) { return [] }
+        if looksLikeURL(text) || isTemplate(text) { return [] }
         // Both patterns are rare in bylines; the checks skip the regex engine when they cannot match.
         if text.utf8.contains(UInt8(ascii: "@")) {
             text = text.replacingOccurrences(of: #"[\w.+-]+@[\w-]+(\.[\w-]+)+"#, with: " ", options: .regularExpression)
@@ -41,6 +144,13 @@ package enum AuthorNames {
         var names: [String] = []
         for part in split(text) {
             var name = stripPrefixes(part)
+            for prefix in uiPrefixes where name.lowercased().hasPrefix(prefix) {
+                name = stripPrefixes(String(name.dropFirst(prefix.count)))
+                break
+            }
+            let lower = name.lowercased()
+            if notNameStarts.contains(where: { lower.hasPrefix($0) }) { continue }
+            name = cutNoise(name)
             if let mark = name.firstIndex(where: { tailMarks.contains($0) }), mark != name.startIndex {
                 name = String(name[..<mark])
             }
@@ -108,7 +218,7 @@ package enum AuthorNames {
 
     static func isPlausible(_ name: String) -> Bool {
         guard !name.isEmpty, name.count <= maxNameLength, name.contains(where: \.isLetter) else { return false }
-        if looksLikeURL(name) { return false }
+        if looksLikeURL(name) || isTemplate(name) || placeholders.contains(name.lowercased()) { return false }
         return name.split(separator: " ").count <= maxNameWords
     }
 }

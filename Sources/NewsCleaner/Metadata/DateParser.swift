@@ -125,6 +125,10 @@ package enum DateParser {
     private static let numeric = try! NSRegularExpression(
         pattern: #"(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)"# + timePattern + zonePattern,
         options: [.caseInsensitive])
+    /// `13/11/2025 09:21`, `12.12.2025`, `09/25/2025 - 11:38`: two numbers before a four-digit year.
+    private static let dayMonthYear = try! NSRegularExpression(
+        pattern: #"(?<!\d)(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?!\d)"# + timePattern + zonePattern,
+        options: [.caseInsensitive])
     /// `March 4, 2024 at 6:12 p.m. EST`, `Nov 19, 2019 9:41 AM`.
     private static let monthFirst = try! NSRegularExpression(
         pattern: #"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)"# + timePattern + zonePattern,
@@ -150,6 +154,7 @@ package enum DateParser {
         let s = asciiDigits(text)
         if let d = matchNumeric(s) { return d }
         if let d = matchCJK(s) { return d }
+        if let d = matchDayMonthYear(s) { return d }
         if let d = matchEnglish(s, regex: monthFirst, monthGroup: 1, dayGroup: 2) { return d }
         if let d = matchEnglish(s, regex: dayFirst, monthGroup: 2, dayGroup: 1) { return d }
         return nil
@@ -173,6 +178,26 @@ package enum DateParser {
     private static func matchNumeric(_ s: String) -> PageDate? {
         for m in numeric.matches(in: s, range: NSRange(s.startIndex..., in: s)) {
             guard let year = int(m, 1, s), let month = int(m, 3, s), let day = int(m, 4, s) else { continue }
+            if var d = make(year: year, month: month, day: day) {
+                applyTime(&d, m, s, hour: 5, minute: 6, second: 7, marker: 8, bareHour: 9, bareMarker: 10, zone: 11)
+                return d
+            }
+        }
+        return nil
+    }
+
+    /// `A/B/YYYY` and `A.B.YYYY`. A number above 12 is the day, whichever side it stands on;
+    /// when both could be the month, a dot means day first (the European `12.03.2025`), and a
+    /// slash is ambiguous (US month-first and European day-first are both common), so it is not
+    /// read at all unless both numbers are equal.
+    private static func matchDayMonthYear(_ s: String) -> PageDate? {
+        for m in dayMonthYear.matches(in: s, range: NSRange(s.startIndex..., in: s)) {
+            guard let a = int(m, 1, s), let b = int(m, 3, s), let year = int(m, 4, s), let separator = group(m, 2, s) else { continue }
+            let day: Int, month: Int
+            if a > monthsPerYear { (day, month) = (a, b) }
+            else if b > monthsPerYear { (day, month) = (b, a) }
+            else if separator == "." || a == b { (day, month) = (a, b) }
+            else { continue }
             if var d = make(year: year, month: month, day: day) {
                 applyTime(&d, m, s, hour: 5, minute: 6, second: 7, marker: 8, bareHour: 9, bareMarker: 10, zone: 11)
                 return d

@@ -17,6 +17,9 @@ package struct JSONLD: Sendable, Equatable {
     package var authors: [String] = []
     /// `datePublished` (`dateCreated`, `uploadDate`, a bare `pubDate`), as written.
     package var datePublished: String?
+    /// True when `datePublished` comes only from a generic `WebPage` node (a CMS page date, not
+    /// necessarily the article's publication).
+    package var datePublishedFromWebPage = false
     /// `dateModified`, as written.
     package var dateModified: String?
     /// `publisher` name, else the name of a WebSite/Organization object.
@@ -54,23 +57,37 @@ package struct JSONLD: Sendable, Equatable {
         for object in objects {
             if let id = object["@id"] as? String { byID[id] = object }
         }
-        let article = JSONLD.articleTypes.lazy.compactMap { type in
-            objects.first { JSONLD.types(of: $0).contains(type) }
-        }.first ?? objects.first { $0["headline"] != nil }
-        if let article {
-            headline = JSONLD.string(article["headline"]) ?? JSONLD.string(article["name"]).flatMap {
+        // Every node that describes the page, best type first (document order within a type):
+        // a field comes from the first of them that states it, so a later node without
+        // `datePublished` (or an author) cannot hide an earlier one that has it.
+        var articles: [[String: Any]] = JSONLD.articleTypes.flatMap { type in
+            objects.filter { JSONLD.types(of: $0).contains(type) }
+        }
+        if articles.isEmpty, let withHeadline = objects.first(where: { $0["headline"] != nil }) { articles = [withHeadline] }
+        func first<T>(_ read: ([String: Any]) -> T?) -> T? { articles.lazy.compactMap(read).first }
+        if let article = articles.first {
+            headline = first { JSONLD.string($0["headline"]) } ?? JSONLD.string(article["name"]).flatMap {
                 JSONLD.types(of: article).contains("WebPage") ? nil : $0
             }
-            authors = JSONLD.names(article["author"], byID) + JSONLD.names(article["creator"], byID)
-            datePublished = JSONLD.string(article["datePublished"]) ?? JSONLD.string(article["dateCreated"])
-                ?? JSONLD.string(article["uploadDate"])
-            dateModified = JSONLD.string(article["dateModified"])
-            publisher = JSONLD.names(article["publisher"], byID).first
-            image = JSONLD.imageURL(article["image"]) ?? JSONLD.imageURL(article["thumbnailUrl"])
-            description = JSONLD.string(article["description"])
+            authors = first { node -> [String]? in
+                let names = JSONLD.names(node["author"], byID) + JSONLD.names(node["creator"], byID)
+                return names.isEmpty ? nil : names
+            } ?? []
+            let dated = articles.first { node in
+                ["datePublished", "dateCreated", "uploadDate"].contains { JSONLD.string(node[$0]) != nil }
+            }
+            if let dated {
+                datePublished = JSONLD.string(dated["datePublished"]) ?? JSONLD.string(dated["dateCreated"])
+                    ?? JSONLD.string(dated["uploadDate"])
+                datePublishedFromWebPage = JSONLD.types(of: dated) == ["WebPage"]
+            }
+            dateModified = first { JSONLD.string($0["dateModified"]) }
+            publisher = first { JSONLD.names($0["publisher"], byID).first }
+            image = first { JSONLD.imageURL($0["image"]) ?? JSONLD.imageURL($0["thumbnailUrl"]) }
+            description = first { JSONLD.string($0["description"]) }
             keywords = JSONLD.list(article["keywords"])
             sections = JSONLD.list(article["articleSection"])
-            language = JSONLD.string(article["inLanguage"])
+            language = first { JSONLD.string($0["inLanguage"]) }
             url = JSONLD.string(article["url"]) ?? JSONLD.string(article["mainEntityOfPage"])
                 ?? JSONLD.string((article["mainEntityOfPage"] as? [String: Any])?["@id"])
         }

@@ -3,15 +3,19 @@ import Foundation
 /// Reads a page's metadata in one pass over the `Document` plus its JSON-LD.
 ///
 /// Sources, best first, per field (a field the page does not state stays `nil`/empty):
-/// - title: `og:title`, JSON-LD `headline`, `twitter:title`, the engine's title (main `<h1>` or
-///   `<title>`), `<title>`; the site name is cut off (`Title | Site` → `Title`).
+/// - title: `TitlePicker` (the one picker of every format): the visible headline that agrees with
+///   `og:title` / JSON-LD `headline` / `twitter:title` / `<title>`, else those without the site name.
 /// - authors: JSON-LD `author`, `meta name=author`, `article:author` (not a URL), `itemprop=author`,
-///   `rel=author` links, byline/author/writer/reporter class or id elements, "Posted by X at …".
-///   Cleaned by `AuthorNames` ("By ", "文/", "記者", "기자" …) and deduped.
-/// - published: JSON-LD `datePublished`, `article:published_time`, `itemprop=datePublished`,
-///   `meta name=date|pubdate|publishdate|dc.date…`, `<time datetime>`, a visible date line.
-///   modified: JSON-LD `dateModified`, `article:modified_time`, `og:updated_time`, `itemprop=dateModified`.
-///   Comment sections are ignored for visible dates, `<time>` and bylines.
+///   `rel=author` links, byline/author/writer/reporter class or id elements, "Posted by X at …";
+///   the first source naming a person (a source naming only the site's organisation or usernames is
+///   a fallback). Cleaned by `AuthorNames` ("By ", "文/", "記者", "기자", UI text, dates, job titles …).
+/// - published: a date shown in the article's header (near the chosen headline) without an
+///   "Updated" label; JSON-LD `datePublished` (article nodes merged; a WebPage-only date needs the
+///   page to show that day), `article:published_time`, `meta name=date|pubdate|…`,
+///   `itemprop=datePublished`; the header's "Updated" date; a visible date line. Never from nav,
+///   footer, captions, related/sidebar blocks, comment sections or a date inside a sentence.
+///   modified: JSON-LD `dateModified`, `article:modified_time`, `og:updated_time`,
+///   `itemprop=dateModified`, else the header's "Updated" date.
 /// - site name: `og:site_name`, JSON-LD `publisher.name` (or a WebSite/Organization), `application-name`.
 /// - language: `<html lang>`, `meta content-language`/`dc.language`, JSON-LD `inLanguage`,
 ///   `og:locale`, else `LanguageGuess.fromScript` on the article text; primary subtag only (`en`, `zh`).
@@ -56,11 +60,15 @@ package struct MetadataExtractor: Sendable {
     static let notBylineWords = ["authority", "authorize", "author-bio", "author-box", "about-author", "avatar"]
     /// Class/id words marking a comment section (ignored for bylines and dates).
     static let commentWords = ["comment", "respond", "reply", "disqus", "discussion", "trackback"]
+    /// Class/id words marking blocks about other pages or the site (dates there are not the article's).
+    static let relatedWords = ["related", "sidebar", "recommend", "footer", "more-stories", "trending", "popular"]
     /// Marks class/id words of `notBylineWords` in the metadata matcher.
     static let notByline = Concept(rawValue: 1 << 31)
+    /// Marks class/id words of `relatedWords` in the metadata matcher.
+    static let related = Concept(rawValue: 1 << 30)
     /// The three word lists above, compiled once into one automaton (substring matches, case-insensitive).
     static let classMatcher = ConceptMatcher(lists: [(.comments, commentWords), (.byline, bylineWords),
-                                                     (notByline, notBylineWords)])
+                                                     (notByline, notBylineWords), (related, relatedWords)])
 
     /// The metadata concepts named by an element's class and id, in one pass over their bytes.
     static func classConcepts(_ doc: Document, _ id: Int) -> Concept {
@@ -75,6 +83,10 @@ package struct MetadataExtractor: Sendable {
         return found
     }
 
+    /// How many of the author sources (in order) are structured: JSON-LD, meta tags, itemprop, rel=author.
+    static let structuredAuthorSources = 8
+    /// Most names a class-based byline may give to replace an organisation or username found before it.
+    static let maxBylineNamesOverFallback = 3
     /// Longest byline element text considered.
     static let maxBylineChars = 120
     /// Longest text node considered as a visible date line.
@@ -93,20 +105,32 @@ package struct MetadataExtractor: Sendable {
                         text: String? = nil) -> Metadata {
         let page = PageScan(document)
         let ld = JSONLD(document.jsonLD)
+        let choice = engineTitle.map { TitlePicker.Choice(text: $0) } ?? MetadataExtractor.pickTitle(page, ld, url: url)
+        return extract(document, page, ld, title: choice, url: url, text: text)
+    }
+
+    /// Text offsets before / after the headline within which a visible date belongs to the article's header.
+    static let headerDateBefore = 300
+    static let headerDateAfter = 700
+
+    /// The page's site name as its metadata states it.
+    static func siteName(_ page: PageScan, _ ld: JSONLD) -> String? {
+        page.first("og:site_name") ?? ld.publisher ?? page.first("application-name")
+    }
+
+    /// The title by `TitlePicker` (the engine calls this before extracting blocks; see `TitlePicker`).
+    static func pickTitle(_ page: PageScan, _ ld: JSONLD, url: String?) -> TitlePicker.Choice {
+        let metas = [page.first("og:title"), ld.headline, page.first("twitter:title"), page.itemprop["headline"]?.first]
+        let host = URLResolver.hostname(url) ?? URLResolver.hostname(page.canonical ?? page.first("og:url"))
+        return TitlePicker.pick(headings: page.headings, metaTitles: metas.compactMap { $0 }, pageTitle: page.title,
+                                siteName: siteName(page, ld), hostname: host)
+    }
+
+    /// The metadata from one scan of the page and its JSON-LD, with the title already picked.
+    func extract(_ document: Document, _ page: PageScan, _ ld: JSONLD, title choice: TitlePicker.Choice, url: String?, text: String?) -> Metadata {
         var meta = Metadata()
-
-        // Site name first: title cleaning uses it.
-        meta.siteName = page.first("og:site_name") ?? ld.publisher ?? page.first("application-name")
-
-        // Titles meant as the article's lose only a known site name ("農業部：兩週內…" stays whole);
-        // the `<title>` element loses whatever side of a separator looks like the site.
-        let articleTitles = [page.first("og:title"), ld.headline, page.first("twitter:title"), engineTitle,
-                             page.itemprop["headline"]?.first, page.h1s.first { h in
-                                 page.title.map { $0.contains(h) } ?? false
-                             }]
-        let titles = articleTitles.lazy.compactMap { $0 }.map { TitleCleaner.strip($0, siteName: meta.siteName, cutAtSeparators: false) }
-            + [page.title.map { TitleCleaner.strip($0, siteName: meta.siteName) }].compactMap { $0 }
-        meta.title = titles.first { !$0.isEmpty && $0 != meta.siteName }
+        meta.siteName = MetadataExtractor.siteName(page, ld)
+        meta.title = choice.text
 
         // URL and hostname.
         let canonical = page.canonical ?? page.first("og:url") ?? ld.url
@@ -120,13 +144,28 @@ package struct MetadataExtractor: Sendable {
             page.all("parsely-author"), page.all("sailthru.author"), page.itemprop["author"] ?? [],
             page.relAuthors, page.bylines, page.postedBy.map(\.name),
         ]
-        for source in authorSources {
-            let names = AuthorNames.clean(all: source)
-            if !names.isEmpty {
-                meta.authors = names
-                break
-            }
+        // A source naming only the site/organisation or usernames is kept as a fallback while a
+        // later source names a person ("WRAL" vs the byline; "jrobison" vs "John Robison").
+        let organisation = Set([meta.siteName, ld.publisher, page.first("og:site_name")].compactMap { $0?.lowercased() })
+        let hostWords = TitlePicker.hostWords(URLResolver.hostname(url) ?? URLResolver.hostname(meta.url))
+        func isOrganisation(_ name: String) -> Bool {
+            organisation.contains(name.lowercased()) || TitlePicker.isSite(name, siteName: nil, hostWords: hostWords)
         }
+        var fallback: [String] = []
+        for (index, source) in authorSources.enumerated() {
+            let names = AuthorNames.clean(all: source)
+            if names.isEmpty { continue }
+            // After a fallback, only structured sources or a short byline may name the person.
+            if !fallback.isEmpty, index >= MetadataExtractor.structuredAuthorSources,
+               names.count > MetadataExtractor.maxBylineNamesOverFallback || !AuthorNames.looksLikePeople(names) { break }
+            if names.allSatisfy({ isOrganisation($0) || AuthorNames.isUsername($0) }) {
+                if fallback.isEmpty { fallback = names }
+                continue
+            }
+            meta.authors = names
+            break
+        }
+        if meta.authors.isEmpty { meta.authors = fallback }
 
         meta.description = page.first("description") ?? page.first("og:description")
             ?? page.first("twitter:description") ?? ld.description
@@ -144,26 +183,46 @@ package struct MetadataExtractor: Sendable {
         meta.language = declared.lazy.compactMap { LanguageGuess.primaryTag($0) }.first
             ?? LanguageGuess.fromScript(text ?? page.bodyText(document))
 
-        // Dates.
+        // Dates: the date the article's header shows (near the headline), else the structured
+        // publication date, else a visible date line outside nav/footer/aside/related blocks.
         let zone = defaultOffset(language: meta.language, hostname: meta.hostname)
-        var published: [String] = [ld.datePublished].compactMap { $0 }
+        // A WebPage node's date is the CMS page's: trusted only when the page shows that day.
+        var published: [String] = []
+        if let date = ld.datePublished, !ld.datePublishedFromWebPage || DateParser.parse(date).map({ d in
+            page.visibleDates.contains { $0.date.year == d.year && $0.date.month == d.month && $0.date.day == d.day }
+        }) == true {
+            published.append(date)
+        }
         published += MetadataExtractor.publishedKeys.flatMap { page.all($0) }
         published += page.itemprop["datepublished"] ?? []
-        published += page.timeDatetimes
         let structured = published.compactMap(DateParser.parse)
-        let visible = page.dateLines
-        let publishedDates = structured + visible
-        if var date = structured.first ?? visible.first {
-            if structured.isEmpty, !date.hasTime, let posted = page.postedBy.first?.time {
+        var header: [PageScan.VisibleDate] = []
+        if let id = choice.headingID, let span = page.headingSpans[id] {
+            let window = (span.lowerBound - MetadataExtractor.headerDateBefore)...(span.upperBound + MetadataExtractor.headerDateAfter)
+            header = page.visibleDates.filter { !$0.outside && !$0.inSentence && window.contains($0.offset) }
+        }
+        let headerPublished = header.first { !$0.updated }?.date
+        let headerUpdated = header.first { $0.updated }?.date
+        let visible = page.visibleDates.filter { !$0.outside && !$0.updated && !$0.inSentence }.map(\.date)
+        let publishedDates = structured + header.map(\.date) + visible
+        // Published beats updated: the header's publication date, the structured one, the header's
+        // update date (a page that shows only "Updated …" states no other day), a visible date line.
+        if var date = headerPublished ?? structured.first ?? headerUpdated ?? visible.first {
+            if !date.hasTime, !structured.contains(where: { $0.year == date.year && $0.month == date.month && $0.day == date.day }),
+               let posted = page.postedBy.first?.time {
                 // A blog's date header plus "Posted by X at 21:45" under the entry.
                 (date.hour, date.minute, date.second) = (posted.hour, posted.minute, posted.second)
+            }
+            // The structured date of the same day brings its time and offset.
+            if !date.hasTime, let same = structured.first(where: { $0.year == date.year && $0.month == date.month && $0.day == date.day }) {
+                date = same
             }
             meta.published = finish(date, others: publishedDates, zone: zone)
         }
         var modified: [String] = [ld.dateModified].compactMap { $0 }
         modified += MetadataExtractor.modifiedKeys.flatMap { page.all($0) }
         modified += page.itemprop["datemodified"] ?? []
-        let modifiedDates = modified.compactMap(DateParser.parse)
+        let modifiedDates = modified.compactMap(DateParser.parse) + [headerUpdated].compactMap { $0 }
         if let date = modifiedDates.first {
             meta.modified = finish(date, others: modifiedDates + publishedDates, zone: zone)
         }
@@ -267,15 +326,72 @@ struct PageScan {
     var htmlLang: String?
     var title: String?
     var h1s: [String] = []
+    /// Visible `<h1>`–`<h3>` headings (not nested in another, not in nav/footer/aside/comments).
+    var headings: [TitlePicker.Heading] = []
+    /// Text offset (visible text bytes before it) of each heading's start and end, by node.
+    var headingSpans: [Int: Range<Int>] = [:]
     var canonical: String?
     var relAuthors: [String] = []
     var bylines: [String] = []
     var timeDatetimes: [String] = []
+    /// Visible dates (date lines and `<time>` elements) with where they stand, for the header rule.
+    var visibleDates: [VisibleDate] = []
     /// Visible date lines, parsed once here (only lines that parse are kept).
     var dateLines: [PageDate] = []
+    /// Visible text bytes seen so far (the offset of the next text node).
+    var textOffset = 0
+    /// The last short text node before the current one (a label such as "Updated:").
+    var lastLabel = ""
+    /// End of the current nav/footer/aside/caption/related subtree (dates there are not the article's).
+    var asideEnd = 0
     var postedBy: [(name: String, time: (hour: Int, minute: Int, second: Int)?)] = []
     /// Node ranges of comment sections, in order (their text is not the page's).
     var commentSections: [Range<Int>] = []
+
+    /// A date shown on the page: where it stands, and whether a label calls it an update.
+    struct VisibleDate {
+        var date: PageDate
+        var offset: Int
+        var updated: Bool
+        /// Inside nav/footer/aside/figcaption or a related/sidebar/widget block.
+        var outside: Bool
+        /// Part of a sentence: its block (`<p>`, `<li>` …) holds much more text than the date
+        /// ("Sources: …, as of December 31, 2025."). Such dates are never the article's by themselves.
+        var inSentence = false
+    }
+
+    /// Nodes and text bytes looked at when deciding whether a date stands inside a sentence.
+    static let sentenceProbeNodes = 64
+    static let sentenceProbeBytes = 160
+
+    /// True when the nearest block around text node `id` is a paragraph that holds more than `sentenceProbeBytes`
+    /// of text (bounded walks: at most `sentenceProbeNodes` ancestors and nodes).
+    static func inSentence(_ doc: Document, _ id: Int) -> Bool {
+        var block = doc.parent(id)
+        var steps = 0
+        while let b = block, !doc.tag(b).traits.contains(.block) {
+            steps += 1
+            if steps > sentenceProbeNodes { return false }   // bounded: deep inline nesting costs nothing
+            block = doc.parent(b)
+        }
+        guard let b = block, doc.tag(b) == .p else { return false }
+        var bytes = 0
+        var node = b + 1
+        let end = min(doc.subtreeEnd(b), b + 1 + sentenceProbeNodes)
+        while node < end {
+            if doc.tag(node) == .text { bytes += doc.textRange(node).count }
+            if bytes > sentenceProbeBytes { return true }
+            node += 1
+        }
+        return false
+    }
+
+    /// Words in a date line or the label before it that make the date an update, not the publication.
+    static let updateWords = ["updated", "modified", "revised", "reviewed", "edited", "checked", "as of", "aktualisiert", "mis à jour", "更新"]
+    /// Most nodes in a `<time>` element whose own text is read for a label.
+    static let maxTimeNodes = 8
+    /// Longest text node kept as the label of the next date.
+    static let maxLabelBytes = 48
 
     /// Upper bound on the page text kept for the language guess.
     static let bodyTextLimit = 8000
@@ -302,17 +418,41 @@ struct PageScan {
     func first(_ key: String) -> String? { metas[key]?.first }
     func all(_ key: String) -> [String] { metas[key] ?? [] }
 
-    init(_ doc: Document) {
+    init(_ doc: Document, invisible: [Bool]? = nil) {
         var commentEnd = 0
         var bylineEnd = 0
+        var headingEnd = 0
+        var openHeadings: [(id: Int, end: Int)] = []
         var id = 1
         while id < doc.count {
             let tag = doc.tag(id)
             let inComment = id < commentEnd
+            while let last = openHeadings.last, id >= last.end {
+                headingSpans[last.id] = (headingSpans[last.id]?.lowerBound ?? textOffset)..<textOffset
+                openHeadings.removeLast()
+            }
             if tag == .text {
-                if !inComment { scanText(doc, id) }
+                if !inComment, invisible?[id] != true {
+                    scanText(doc, id)
+                    textOffset += doc.textRange(id).count
+                }
                 id += 1
                 continue
+            }
+            let words = MetadataExtractor.classConcepts(doc, id)
+            if id >= asideEnd, [.nav, .footer, .figcaption].contains(tag)
+                || (words.contains(MetadataExtractor.related) && tag != .body && tag != .html) {
+                asideEnd = max(asideEnd, doc.subtreeEnd(id))
+            }
+            if (tag == .h1 || tag == .h2 || tag == .h3), id >= headingEnd, id >= asideEnd, !inComment,
+               invisible?[id] != true {
+                let t = doc.text(of: id)
+                if !t.isEmpty {
+                    headings.append(TitlePicker.Heading(id: id, level: tag == .h1 ? 1 : tag == .h2 ? 2 : 3, text: t))
+                    headingEnd = doc.subtreeEnd(id)
+                    headingSpans[id] = textOffset..<textOffset
+                    openHeadings.append((id, headingEnd))
+                }
             }
             switch tag {
             case .html:
@@ -336,7 +476,15 @@ struct PageScan {
                 let t = doc.text(of: id)
                 if !t.isEmpty { h1s.append(t) }
             case .time:
-                if !inComment, let datetime = doc.attribute(.datetime, of: id) { timeDatetimes.append(datetime) }
+                if !inComment, let datetime = doc.attribute(.datetime, of: id) {
+                    timeDatetimes.append(datetime)
+                    if let date = DateParser.parse(datetime) {
+                        // The label may stand before the element or inside it ("Updated on June 18").
+                        let own = doc.subtreeEnd(id) - id <= PageScan.maxTimeNodes ? doc.text(of: id) : ""
+                        visibleDates.append(VisibleDate(date: date, offset: textOffset, updated: labelSaysUpdated(own),
+                                                        outside: id < asideEnd))
+                    }
+                }
             case .a:
                 if !inComment, (doc.attribute(.rel, of: id) ?? "").lowercased().split(separator: " ").contains("author") {
                     relAuthors.append(doc.text(of: id))
@@ -348,12 +496,11 @@ struct PageScan {
                 let value = doc.attribute(.content, of: id) ?? doc.attribute(.datetime, of: id) ?? itempropText(doc, id)
                 if !value.isEmpty { itemprop[prop, default: []].append(value) }
             }
-            let words = MetadataExtractor.classConcepts(doc, id)
             if !words.isEmpty {
                 if !inComment, words.contains(.comments), tag != .body, tag != .html {
                     commentEnd = doc.subtreeEnd(id)
                     commentSections.append(id..<commentEnd)
-                } else if !inComment, id >= bylineEnd, words.contains(.byline), !words.contains(MetadataExtractor.notByline) {
+                } else if !inComment, id >= bylineEnd, id >= asideEnd, words.contains(.byline), !words.contains(MetadataExtractor.notByline) {
                     let t = doc.text(of: id)
                     if !t.isEmpty, t.count <= MetadataExtractor.maxBylineChars {
                         bylines.append(t)
@@ -363,6 +510,13 @@ struct PageScan {
             }
             id += 1
         }
+        for open in openHeadings { headingSpans[open.id] = (headingSpans[open.id]?.lowerBound ?? textOffset)..<textOffset }
+    }
+
+    /// True when `line` or the label text before it says the date is an update.
+    func labelSaysUpdated(_ line: String) -> Bool {
+        let text = (lastLabel + " " + line).lowercased()
+        return PageScan.updateWords.contains { text.contains($0) }
     }
 
     /// The start of the page's text outside comment sections (up to about `bodyTextLimit` bytes),
@@ -406,6 +560,14 @@ struct PageScan {
         // Cheap checks on the bytes first: a date or "Posted by … at 21:45" line is short and has a
         // digit (ASCII or full-width); only such nodes become Strings and meet the patterns.
         let bytes = doc.textBytes
+        defer {
+            if range.count <= PageScan.maxLabelBytes {
+                let label = MetadataBytes.trimmedString(bytes, range)
+                if !label.isEmpty { lastLabel = label }
+            } else {
+                lastLabel = ""
+            }
+        }
         guard range.count <= MetadataExtractor.maxDateLineChars * PageScan.maxBytesPerCharacter,
               PageScan.hasDigit(bytes, range) else { return }
         // The posted-by pattern needs " by "; a date needs a four-digit year. Lines with neither
@@ -422,9 +584,14 @@ struct PageScan {
             postedBy.append((String(line[nameRange]), time))
             if let whenRange = Range(m.range(at: 2), in: line), let date = DateParser.parse(String(line[whenRange])) {
                 dateLines.append(date)
+                visibleDates.append(VisibleDate(date: date, offset: textOffset, updated: false, outside: id < asideEnd))
             }
             return
         }
-        if DateLine.looksLikeDateLine(line), let date = DateParser.parse(line) { dateLines.append(date) }
+        if DateLine.looksLikeDateLine(line), let date = DateParser.parse(line) {
+            dateLines.append(date)
+            visibleDates.append(VisibleDate(date: date, offset: textOffset, updated: labelSaysUpdated(line),
+                                            outside: id < asideEnd, inSentence: PageScan.inSentence(doc, id)))
+        }
     }
 }

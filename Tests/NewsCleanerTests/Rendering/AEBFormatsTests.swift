@@ -2,7 +2,8 @@ import Foundation
 import NewsCleaner
 import Testing
 
-/// Every format for every AEB page, plus the metadata survey (printed as `AEB metadata: …`).
+/// Every format for every AEB page, plus the metadata survey (printed as `AEB metadata: …`, held
+/// to the floors in `TestPages/metadata-floor.json`).
 @Suite struct AEBFormatsTests {
     /// Where `NEWSCLEANER_DUMP_HTML=DIR` writes each page's HTML output (for `xmllint --html`).
     static let dumpVariable = "NEWSCLEANER_DUMP_HTML"
@@ -17,6 +18,8 @@ import Testing
             let article = try Cleaner().clean(html: try TestPages.aebPage(id))
             pages += 1
             let meta = article.metadata
+            // One title picker: the text format's first line and the JSON title are the same.
+            #expect(article.title == meta.title, "\(id) title")
             if meta.title != nil { titles += 1 }
             if meta.published != nil { dates += 1 }
             if !meta.authors.isEmpty { authors += 1 }
@@ -37,6 +40,11 @@ import Testing
             }
         }
         print("AEB metadata: \(pages) pages; title \(titles), date \(dates), author \(authors); url agrees with truth \(urlsAgree)/\(urlsChecked)")
+        // The survey's figures are floors (TestPages/metadata-floor.json).
+        let floor = try MetadataFloorTests.floors().aeb
+        #expect(titles >= floor.title)
+        #expect(dates >= floor.date)
+        #expect(authors >= floor.author)
         for line in disagreements { print("AEB url mismatch \(line)") }
     }
 

@@ -1,0 +1,206 @@
+import Foundation
+
+/// The one title picker: every output format (text first line, JSON `title`, Markdown, HTML)
+/// shows the title chosen here.
+///
+/// Rule: the visible headline wins when it agrees with the page's meta titles (`og:title`,
+/// JSON-LD `headline`, `twitter:title`, `itemprop=headline`, `<title>`): the first visible `<h1>`
+/// (then `<h2>`, `<h3>`) whose word overlap with one of them (Dice coefficient on lowercased word
+/// sets, against the meta title with and without its site name) reaches `minAgreement`. Without
+/// agreement: a meta title meant as the article's (`og:title` …) with its site name removed, else
+/// `<title>` cut at its separators, else the page's only visible `<h1>`. Site names are removed
+/// when known (`og:site_name`, JSON-LD publisher) or when one side of a separator shares a word with
+/// the host name; a Markdown heading mark (`## `) and emphasis stars around the whole title go.
+/// When `og:site_name` equals the visible headline, it is not taken as a site name.
+///
+/// ```swift
+/// let title = TitlePicker.pick(headings: [.init(id: 5, level: 1, text: "Council votes on garage")],
+///                              metaTitles: ["Council votes on garage plan | Ledger"], pageTitle: nil,
+///                              siteName: "Ledger", hostname: nil)
+/// title.text // "Council votes on garage"
+/// ```
+enum TitlePicker {
+    /// A visible heading candidate.
+    struct Heading: Equatable {
+        var id: Int
+        var level: Int
+        var text: String
+    }
+
+    /// The picked title and, when it is a visible heading, that heading's node.
+    struct Choice: Equatable {
+        var text: String?
+        var headingID: Int?
+    }
+
+    /// Least Dice word overlap between a heading and a meta title for them to "agree"
+    /// (SEO variants of a headline share about half of their words; a site logo heading shares
+    /// one word of a long title at most).
+    static let minAgreement = 0.45
+    /// First scalar of the CJK blocks, whose characters count as one word each.
+    static let firstCJKScalar: UInt32 = 0x2E80
+    /// Shortest host-name label (or title word) compared when deciding whether a side names the site.
+    static let minHostMatch = 3
+    static let minWordInHost = 4
+    /// Most words of a title side taken as a site name by host-name likeness.
+    static let maxSiteWords = 4
+    /// Heading levels searched, in order.
+    static let levels = [1, 2, 3]
+    /// Separators between a title and a site name.
+    static let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", "｜", " ｜ ", " / ", " » ", " « ", "：", " : "]
+
+    static func pick(headings: [Heading], metaTitles: [String], pageTitle: String?, siteName rawSite: String?,
+                     hostname: String?) -> Choice {
+        let metas = metaTitles.map(clean).filter { !$0.isEmpty }
+        let page = pageTitle.map(clean).flatMap { $0.isEmpty ? nil : $0 }
+        // og:site_name set to the headline (it equals a meta title) is no site name; otherwise a
+        // heading that repeats the site name is the site's logo, not the title.
+        var siteName = rawSite.map(clean).flatMap { $0.isEmpty ? nil : $0 }
+        if let site = siteName?.lowercased() {
+            let isHeading = headings.contains { clean($0.text).lowercased() == site }
+            let leadsTitle = page.map { t in separators.contains { t.lowercased().hasPrefix(site + $0) } } ?? false
+            // Equal to a meta title, or a visible heading that also leads `<title>` ("Headline | Site"):
+            // the headline, not the site.
+            if metas.contains(where: { $0.lowercased() == site }) || (isHeading && leadsTitle) { siteName = nil }
+        }
+        let hostWords = hostWords(hostname)
+        let strippedMetas = metas.map { strip($0, siteName: siteName, hostWords: hostWords, cut: false) }
+        let strippedPage = page.map { strip($0, siteName: siteName, hostWords: hostWords, cut: true) }
+        // Compared without their site names, so a logo heading cannot agree with "Title | Site".
+        let references = strippedMetas + [strippedPage].compactMap { $0 }
+        let headings = headings.filter { heading in
+            siteName.map { clean(heading.text).lowercased() != $0.lowercased() } ?? true
+        }
+        let referenceWords = references.map(words)
+        for level in levels {
+            var best: (score: Double, heading: Heading)?
+            for heading in headings where heading.level == level {
+                let h = words(heading.text)
+                guard !h.isEmpty else { continue }
+                let score = referenceWords.map { dice(h, $0) }.max() ?? 0
+                if score >= minAgreement, score > (best?.score ?? 0) { best = (score, heading) }
+            }
+            if let best { return Choice(text: clean(best.heading.text), headingID: best.heading.id) }
+        }
+        if let meta = strippedMetas.first(where: { !$0.isEmpty && $0 != siteName }) { return Choice(text: cutTail(meta)) }
+        if let t = strippedPage, t != siteName { return Choice(text: t) }
+        let h1s = headings.filter { $0.level == 1 }
+        if h1s.count == 1 { return Choice(text: clean(h1s[0].text), headingID: h1s[0].id) }
+        return Choice(text: page ?? metas.first)
+    }
+
+    /// Separators after which a meta title's tail is a site or section, not the headline.
+    static let tailSeparators = [" | ", " – ", " — ", " - ", " / "]
+    /// Most words of a tail that `cutTail` removes, and fewest words the head must keep.
+    static let maxTailWords = 6
+    static let minHeadWords = 3
+
+    /// A meta title without a short tail after its last separator ("Best Movers 2025 | Top 19
+    /// Companies" → "Best Movers 2025"): used only when no visible heading confirms the title.
+    static func cutTail(_ title: String) -> String {
+        for separator in tailSeparators {
+            guard let r = title.range(of: separator, options: .backwards) else { continue }
+            let head = String(title[..<r.lowerBound]), tail = String(title[r.upperBound...])
+            if tail.split(separator: " ").count <= maxTailWords, head.split(separator: " ").count >= minHeadWords {
+                return head
+            }
+        }
+        return title
+    }
+
+    /// Entities decoded, whitespace collapsed, a Markdown heading mark and enclosing emphasis removed.
+    static func clean(_ raw: String) -> String {
+        var t = TitleCleaner.collapseWhitespace(HTMLEntities.decode(raw))
+        while t.hasPrefix("#") { t.removeFirst() }
+        t = TitleCleaner.collapseWhitespace(t)
+        for mark in ["**", "*", "__", "_"] where t.count > 2 * mark.count && t.hasPrefix(mark) {
+            let inner = t.dropFirst(mark.count)
+            if let end = inner.range(of: mark) {
+                t = String(inner[..<end.lowerBound]) + String(inner[end.upperBound...])
+            }
+            break
+        }
+        return t
+    }
+
+    /// Lowercased words of letters/digits (each CJK character a word).
+    static func words(_ s: String) -> Set<String> {
+        var out = Set<String>()
+        var current = ""
+        for ch in s.lowercased() {
+            if ch.isLetter || ch.isNumber {
+                if ch.unicodeScalars.first.map({ $0.value >= firstCJKScalar }) == true {
+                    if !current.isEmpty { out.insert(current); current = "" }
+                    out.insert(String(ch))
+                } else {
+                    current.append(ch)
+                }
+            } else if !current.isEmpty {
+                out.insert(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { out.insert(current) }
+        return out
+    }
+
+    /// Dice coefficient of two word sets.
+    static func dice(_ a: Set<String>, _ b: Set<String>) -> Double {
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
+        return 2 * Double(a.intersection(b).count) / Double(a.count + b.count)
+    }
+
+    /// The words of a host name that can name the site (`www.rivertonledger.com` → `rivertonledger`).
+    static func hostWords(_ hostname: String?) -> Set<String> {
+        guard let hostname else { return [] }
+        let labels = hostname.lowercased().split(separator: ".").map(String.init)
+        return Set(labels.dropLast().filter { $0 != "www" && $0 != "blog" && $0 != "m" })
+    }
+
+    /// True when `side` looks like the site's name: the known site name, or a side whose squashed
+    /// words occur in the host name (`Rust Blog` on blog.rust-lang.org).
+    static func isSite(_ side: String, siteName: String?, hostWords: Set<String>) -> Bool {
+        let folded = side.lowercased()
+        if let siteName, folded == siteName.lowercased() { return true }
+        let squashed = folded.filter { $0.isLetter || $0.isNumber }
+        guard !squashed.isEmpty, words(side).count <= maxSiteWords else { return false }
+        for host in hostWords {
+            let h = host.filter { $0.isLetter || $0.isNumber }
+            if h.count >= minHostMatch, squashed.contains(h) || h.contains(squashed) { return true }
+            if words(side).contains(where: { $0.count >= minWordInHost && h.contains($0) }) { return true }
+        }
+        return false
+    }
+
+    /// `title` without a site name at either end. With `cut`, the longer side of a separator
+    /// stays even when neither side is known as the site (the `<title>` element).
+    static func strip(_ title: String, siteName: String?, hostWords: Set<String>, cut: Bool) -> String {
+        var t = title
+        var changed = true
+        while changed {
+            changed = false
+            for separator in separators {
+                guard let r = t.range(of: separator, options: .backwards) else { continue }
+                let head = String(t[..<r.lowerBound]), tail = String(t[r.upperBound...])
+                if !head.isEmpty, isSite(tail, siteName: siteName, hostWords: hostWords) {
+                    t = TitleCleaner.collapseWhitespace(head)
+                    changed = true
+                    break
+                }
+                if let f = t.range(of: separator) {
+                    let first = String(t[..<f.lowerBound]), rest = String(t[f.upperBound...])
+                    if !rest.isEmpty, isSite(first, siteName: siteName, hostWords: hostWords) {
+                        t = TitleCleaner.collapseWhitespace(rest)
+                        changed = true
+                        break
+                    }
+                }
+            }
+        }
+        if cut, t == title, TitleCleaner.mayHoldSeparator(t) {
+            let stripped = TitleCleaner.strip(t, siteName: nil)
+            if !stripped.isEmpty { return stripped }
+        }
+        return t
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+@testable import NewsCleaner
+import Testing
+
+/// Hand-written minimal pages, one per metadata pattern of issue 16 (title, dates, JSON-LD, bylines).
+@Suite struct MetadataPatternTests {
+    /// A page with `head` in `<head>` and `body` in `<body>`, plus enough article text for the engine.
+    static func page(head: String, body: String) -> String {
+        let paragraph = "<p>The council met on Monday evening and talked for a long time about the garage, the housing plan, "
+            + "the cost of the work and what the neighbours said, and then it voted on the plan.</p>"
+        return "<html lang=\"en\"><head>\(head)</head><body>\(body)<div class=\"text\">"
+            + String(repeating: paragraph, count: 4) + "</div></body></html>"
+    }
+
+    static func clean(_ html: String, url: String? = "https://www.riverledger.example.com/news/a") throws -> Article {
+        try Cleaner().clean(html: Array(html.utf8), url: url)
+    }
+
+    static func jsonTitle(_ article: Article) throws -> String? {
+        let object = try JSONSerialization.jsonObject(with: Data(JSONRenderer(pretty: true).render(article).utf8)) as? [String: Any]
+        return object?["title"] as? String
+    }
+
+    // MARK: - Title
+
+    @Test func visibleHeadlineWinsOverAnSEOMetaTitleAndEveryFormatAgrees() throws {
+        let html = Self.page(head: """
+            <title>Garage Vote 2024: Council Backs Apartments Plan | River Ledger</title>
+            <meta property="og:title" content="Garage vote: council backs apartments plan - River Ledger">
+            """, body: "<article><h1>Council backs the garage apartments plan</h1></article>")
+        let article = try Self.clean(html)
+        #expect(article.title == "Council backs the garage apartments plan")
+        #expect(article.metadata.title == article.title)
+        #expect(try Self.jsonTitle(article) == article.title)
+        #expect(TextRenderer().render(article).hasPrefix("Council backs the garage apartments plan\n"))
+    }
+
+    @Test func aLogoHeadingIsNotTheTitleAndTheSiteNameIsStripped() throws {
+        let html = Self.page(head: """
+            <title>Council backs the garage apartments plan | River Ledger</title>
+            <meta property="og:site_name" content="River Ledger">
+            """, body: "<header><h1>River Ledger</h1></header><article><h2>Weather</h2></article>")
+        let article = try Self.clean(html)
+        #expect(article.title == "Council backs the garage apartments plan")
+        #expect(try Self.jsonTitle(article) == article.title)
+    }
+
+    @Test func siteNameFromTheHostAndMarkdownMarksAreRemoved() throws {
+        let html = Self.page(head: "<meta property=\"og:title\" content=\"## Council backs the plan - RiverLedger\">",
+                             body: "")
+        #expect(try Self.clean(html).title == "Council backs the plan")
+        let starred = Self.page(head: "<meta property=\"og:title\" content=\"*A Treatise on Coffee* (1792)\">", body: "")
+        #expect(try Self.clean(starred).title == "A Treatise on Coffee (1792)")
+    }
+
+    @Test func siteNameEqualToTheHeadlineIsNotCutAway() throws {
+        let html = Self.page(head: """
+            <title>Council backs the plan | Daily Notes</title>
+            <meta property="og:site_name" content="Council backs the plan">
+            """, body: "<h1>Council backs the plan</h1>")
+        #expect(try Self.clean(html).title == "Council backs the plan")
+    }
+
+    @Test func titlePickerAgreementIsWordOverlap() {
+        let headings = [TitlePicker.Heading(id: 3, level: 1, text: "River Ledger"),
+                        TitlePicker.Heading(id: 9, level: 1, text: "The 7 biggest diet trends in 2025")]
+        let choice = TitlePicker.pick(headings: headings, metaTitles: ["Nutritionists explain the biggest diet trends of 2025"],
+                                      pageTitle: nil, siteName: nil, hostname: "www.riverledger.com")
+        #expect(choice == TitlePicker.Choice(text: "The 7 biggest diet trends in 2025", headingID: 9))
+        let none = TitlePicker.pick(headings: [headings[0]], metaTitles: ["Council backs the plan | River Ledger"],
+                                    pageTitle: nil, siteName: "River Ledger", hostname: nil)
+        #expect(none.text == "Council backs the plan")
+        #expect(none.headingID == nil)
+    }
+
+    // MARK: - Dates
+
+    @Test func updatedIsModifiedNotPublished() throws {
+        let html = Self.page(head: "", body: """
+            <article><h1>Council backs the garage apartments plan</h1>
+            <div class="meta"><span>Published</span> <span>March 4, 2024</span></div>
+            <div class="meta"><span>Last updated on</span> <span>March 9, 2024</span></div></article>
+            """)
+        let meta = try Self.clean(html).metadata
+        #expect(meta.published == "2024-03-04")
+        #expect(meta.modified == "2024-03-09")
+    }
+
+    @Test func footerTodaysDateRelatedCardsAndCaptionsAreNotTheDate() throws {
+        let html = Self.page(head: "", body: """
+            <nav><span>Tuesday, December 2, 2025</span></nav>
+            <article><h1>Council backs the garage apartments plan</h1>
+            <figure><img src="a.jpg"><figcaption>March 1, 2019</figcaption></figure></article>
+            <div class="related-stories"><a href="/b">Other story</a><span>May 5, 2024</span></div>
+            <footer><p>Site last updated June 1, 2025</p></footer>
+            """)
+        #expect(try Self.clean(html).metadata.published == nil)
+    }
+
+    @Test func aPageThatShowsOnlyAnUpdateDateGetsItWhenNothingElseIsStated() throws {
+        let html = Self.page(head: "", body: """
+            <article><h1>Council backs the garage apartments plan</h1><p class="byline">Updated August 14, 2025</p></article>
+            """)
+        let meta = try Self.clean(html).metadata
+        #expect(meta.published == "2025-08-14")
+        #expect(meta.modified == "2025-08-14")
+    }
+
+    @Test func headerDateBeatsStructuredDate() throws {
+        let html = Self.page(head: "<meta property=\"article:published_time\" content=\"2023-01-05T10:00:00Z\">", body: """
+            <article><h1>Council backs the garage apartments plan</h1><div class="date">January 31, 2024</div></article>
+            """)
+        #expect(try Self.clean(html).metadata.published == "2024-01-31")
+    }
+
+    @Test func jsonLDNodesMergeSoALaterNodeWithoutADateHidesNothing() {
+        let ld = JSONLD(["""
+            {"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","headline":"Council backs plan","author":{"@type":"Person","name":"Ann Lee"}},
+            {"@type":"WebPage","datePublished":"2024-03-04T18:12:00-05:00"}]}
+            """, """
+            {"@type":"Article","dateModified":"2024-03-05"}
+            """, """
+            {"@type":"Article","datePublished":"2024-03-04","headline":"Other"}
+            """])
+        #expect(ld.headline == "Council backs plan")
+        #expect(ld.authors == ["Ann Lee"])
+        #expect(ld.datePublished == "2024-03-04")
+        #expect(ld.dateModified == "2024-03-05")
+    }
+
+    @Test func dayMonthDatesFollowTheUnambiguousRule() {
+        #expect(DateParser.parse("13/11/2025 09:21:40")?.iso8601() == "2025-11-13T09:21:40")
+        #expect(DateParser.parse("Thu, 09/25/2025 - 11:38")?.iso8601() == "2025-09-25T11:38:00")
+        #expect(DateParser.parse("12.03.2025")?.iso8601() == "2025-03-12")
+        #expect(DateParser.parse("03/04/2025") == nil)
+        #expect(DateParser.parse("05/05/2025")?.iso8601() == "2025-05-05")
+    }
+
+    @Test func aPageThatStatesNoDateGetsNone() throws {
+        let html = Self.page(head: "", body: "<article><h1>Council backs the garage apartments plan</h1></article>")
+        #expect(try Self.clean(html).metadata.published == nil)
+    }
+
+    // MARK: - Authors
+
+    @Test func bylineNoiseIsCut() {
+        #expect(AuthorNames.clean("Laura Kennedy July 10") == ["Laura Kennedy"])
+        #expect(AuthorNames.clean("Luke KimDecember 17, 2025") == ["Luke Kim"])
+        #expect(AuthorNames.clean("BeauHD on Friday December 19") == ["BeauHD"])
+        #expect(AuthorNames.clean("View more posts").isEmpty)
+        #expect(AuthorNames.clean("page.head.extra.author").isEmpty)
+        #expect(AuthorNames.clean("{{ author.name }}").isEmpty)
+        #expect(AuthorNames.clean("Amy Roeder Senior Editor") == ["Amy Roeder"])
+        #expect(AuthorNames.clean("Ezra Laniado - Author/Reviewer") == ["Ezra Laniado"])
+        #expect(AuthorNames.clean("Read more about The Upwork Team") == ["The Upwork Team"])
+        #expect(AuthorNames.clean("Updated March 13").isEmpty)
+        #expect(AuthorNames.clean("admin").isEmpty)
+        #expect(AuthorNames.clean("Theresa May") == ["Theresa May"])
+        #expect(AuthorNames.clean("sara.r.peter") == ["sara.r.peter"])
+        #expect(AuthorNames.clean("Kevin McCoy USA TODAY Published") == ["Kevin McCoy USA TODAY"])
+        #expect(AuthorNames.clean("Jeff Foust Monday") == ["Jeff Foust"])
+        #expect(AuthorNames.looksLikePerson("Sarah Okafor"))
+        #expect(!AuthorNames.looksLikePerson("Syrian defense ministries"))
+        #expect(AuthorNames.looksLikePeople(["Tracy Parker", "Dietitian"]))
+        #expect(!AuthorNames.looksLikePeople(["The Russian", "Syrian defense ministries"]))
+    }
+
+    @Test func aFullNameBeatsAUsernameAndAPersonBeatsTheOrganisation() throws {
+        let username = Self.page(head: "<meta name=\"author\" content=\"jrobison\">",
+                                 body: "<article><h1>Council backs the garage apartments plan</h1><a rel=\"author\" href=\"/u/j\">John Robison</a></article>")
+        #expect(try Self.clean(username).metadata.authors == ["John Robison"])
+        let organisation = Self.page(head: "<meta property=\"og:site_name\" content=\"WRAL\"><meta name=\"author\" content=\"WRAL\">",
+                                     body: "<article><h1>Council backs the garage apartments plan</h1><span class=\"byline\">By Sarah Okafor</span></article>")
+        #expect(try Self.clean(organisation).metadata.authors == ["Sarah Okafor"])
+        let alone = Self.page(head: "<meta name=\"author\" content=\"jrobison\">", body: "")
+        #expect(try Self.clean(alone).metadata.authors == ["jrobison"])
+    }
+}
