@@ -322,6 +322,7 @@ struct BlockExtractor {
             if markers.creditLine { return .byline }
             if markers.photoCredit { return .caption }
             if markers.callsToAction >= settings.callToActionMinMarkers { return .phrase }
+            if markers.label { return .phrase }
         }
         return nil
     }

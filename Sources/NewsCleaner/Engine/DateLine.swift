@@ -4,15 +4,48 @@
 /// DateLine.looksLikeDateLine("Posted Nov 18, 8:19 PM") == true
 /// ```
 enum DateLine {
-    /// Month names and date words that, with a number, make a line a date line.
-    static let dateWords: Set<String> = [
+    /// Month names and date words that, with a number, make a line a date line, per language
+    /// (folded like `TextFold`: lowercase, Greek without accents).
+    static let englishWords = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "january", "february", "march", "april", "june", "july", "august", "september", "october",
         "november", "december", "updated", "posted", "published", "am", "pm", "gmt", "utc", "est",
-        "edt", "pst", "pdt", "bst", "cet", "ago", "hours", "minutes", "mins", "today", "yesterday",
+        "edt", "pst", "pdt", "bst", "cet", "cest", "ago", "hours", "minutes", "mins", "today", "yesterday",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on", "at",
-        "last", "modified", "de", "am", "um", "le", "el", "por", "et", "publicado", "atualizado",
+        "last", "modified", "added",
     ]
+    /// German, Dutch.
+    static let germanicWords = [
+        "januar", "jänner", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember", "okt", "dez",
+        "aktualisiert", "veröffentlicht", "hinzugefügt", "erstellt", "stand", "uhr", "um", "vor", "stunden",
+        "minuten", "gestern", "heute", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+        "sonntag", "januari", "februari", "maart", "mei", "augustus", "gepubliceerd", "bijgewerkt",
+        "toegevoegd", "op", "om", "uur", "geleden", "gisteren", "vandaag",
+    ]
+    /// French, Spanish, Italian, Portuguese.
+    static let romanceWords = [
+        "de", "le", "el", "et", "por", "janvier", "février", "mars", "avril", "juin", "juillet", "août",
+        "septembre", "octobre", "novembre", "décembre", "publié", "mis", "jour", "ajouté", "modifié", "à",
+        "hier", "il", "y", "a", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+        "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "publicado", "actualizado", "hace",
+        "las", "ayer", "hoy", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre",
+        "ottobre", "dicembre", "pubblicato", "aggiornato", "alle", "ore", "fa", "ieri", "oggi", "janeiro",
+        "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "dezembro", "atualizado",
+        "em", "às", "há", "ontem", "hoje",
+    ]
+    /// Polish, Russian, Greek.
+    static let easternWords = [
+        "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
+        "października", "listopada", "grudnia", "opublikowano", "aktualizacja", "zaktualizowano", "dodano",
+        "godz", "r", "temu", "wczoraj", "dzisiaj", "dziś", "января", "февраля", "марта", "апреля", "мая",
+        "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря", "опубликовано", "обновлено",
+        "добавлено", "в", "г", "года", "назад", "вчера", "сегодня", "мск", "ιανουαριου", "φεβρουαριου",
+        "μαρτιου", "απριλιου", "μαιου", "ιουνιου", "ιουλιου", "αυγουστου", "σεπτεμβριου", "οκτωβριου",
+        "νοεμβριου", "δεκεμβριου", "δημοσιευση", "δημοσιευθηκε", "ενημερωση", "ενημερωθηκε", "αναρτηθηκε",
+        "πριν", "ωρεσ", "λεπτα", "χθεσ", "σημερα", "στισ", "μμ", "πμ",
+    ]
+    /// Every date word, folded, in one set.
+    static let dateWords: Set<String> = Set((englishWords + germanicWords + romanceWords + easternWords).map(TextFold.fold))
     /// Most words a date line may have.
     static let maxWords = 12
     /// Most words that are neither numbers nor date words.
@@ -29,12 +62,26 @@ enum DateLine {
             if scalar == "年" || scalar == "月" || scalar == "日" || scalar == "時" || scalar == "分" { hasCJKDate = true }
         }
         guard digits >= 2 else { return false }
-        for raw in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+        for raw in TextFold.fold(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
             words += 1
-            let word = raw.lowercased()
-            if word.allSatisfy(\.isNumber) || dateWords.contains(word) { dateish += 1 } else { other += 1 }
+            if raw.allSatisfy(\.isNumber) || dateWords.contains(String(raw)) || isNumberWithUnit(raw) {
+                dateish += 1
+            } else {
+                other += 1
+            }
         }
         if hasCJKDate { return text.unicodeScalars.count <= 40 }
         return words <= maxWords && other <= maxOtherWords && dateish >= 2
+    }
+
+    /// Most letters a number may carry and still count as a date part ("14h30", "12th", "2024г").
+    static let maxUnitLetters = 2
+
+    /// A run of digits with at most `maxUnitLetters` letters: a time, day or year with its unit.
+    private static func isNumberWithUnit(_ word: Substring) -> Bool {
+        var digits = 0
+        var letters = 0
+        for c in word { if c.isNumber { digits += 1 } else { letters += 1 } }
+        return digits > 0 && letters <= maxUnitLetters
     }
 }
