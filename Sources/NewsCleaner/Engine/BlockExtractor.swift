@@ -316,7 +316,10 @@ struct BlockExtractor {
         let markers = TextMarkers.scan(block.text)
         if measure.chars <= settings.bylineMaxChars && measure.sentences == 0 {
             if markers.byline || hasEmailAddress(block.text) { return .byline }
-            if block.kind == .paragraph && DateLine.looksLikeDateLine(block.text) { return .dateline }
+        }
+        // Date lines may hold ordinal dots ("12. März 2024"); the date-line test itself is strict.
+        if measure.chars <= settings.bylineMaxChars && block.kind == .paragraph && DateLine.looksLikeDateLine(block.text) {
+            return .dateline
         }
         if measure.chars <= settings.creditLineMaxChars && block.kind != .heading {
             if markers.creditLine { return .byline }

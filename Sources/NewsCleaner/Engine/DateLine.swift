@@ -74,14 +74,15 @@ enum DateLine {
         return words <= maxWords && other <= maxOtherWords && dateish >= 2
     }
 
-    /// Most letters a number may carry and still count as a date part ("14h30", "12th", "2024г").
-    static let maxUnitLetters = 2
+    /// Letters a number may carry and still count as a date part: times ("14h30"), ordinals
+    /// ("12th", "1er"), year marks ("2024г", "2024r"); not units of measure ("500g", "302ms").
+    static let dateUnits: Set<String> = ["h", "st", "nd", "rd", "th", "er", "e", "г", "r", "η", "ησ"]
 
-    /// A run of digits with at most `maxUnitLetters` letters: a time, day or year with its unit.
+    /// A run of digits with date-unit letters: a time, day or year with its mark.
     private static func isNumberWithUnit(_ word: Substring) -> Bool {
+        var letters = ""
         var digits = 0
-        var letters = 0
-        for c in word { if c.isNumber { digits += 1 } else { letters += 1 } }
-        return digits > 0 && letters <= maxUnitLetters
+        for c in word { if c.isNumber { digits += 1 } else { letters.append(c) } }
+        return digits > 0 && dateUnits.contains(letters)
     }
 }
