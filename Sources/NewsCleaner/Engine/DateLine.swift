@@ -51,7 +51,17 @@ enum DateLine {
     /// Most words that are neither numbers nor date words.
     static let maxOtherWords = 1
 
-    static func looksLikeDateLine(_ text: String) -> Bool {
+    static func looksLikeDateLine(_ text: String) -> Bool { looksLikeDateLine(text, folded: nil) }
+
+    /// `looksLikeDateLine` with the text's `TextFold.fold`, when the caller has it.
+    static func looksLikeDateLine(_ text: String, folded: String?) -> Bool {
+        // Fast exit: fewer than two digits and nothing but ASCII.
+        var asciiDigits = 0
+        var nonASCII = false
+        for b in text.utf8 {
+            if b >= 0x30 && b <= 0x39 { asciiDigits += 1 } else if b >= 0x80 { nonASCII = true }
+        }
+        if asciiDigits < 2 && !nonASCII { return false }
         var digits = 0
         var words = 0
         var dateish = 0
@@ -62,7 +72,7 @@ enum DateLine {
             if scalar == "年" || scalar == "月" || scalar == "日" || scalar == "時" || scalar == "分" { hasCJKDate = true }
         }
         guard digits >= 2 else { return false }
-        for raw in TextFold.fold(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+        for raw in (folded ?? TextFold.fold(text)).split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
             words += 1
             if raw.allSatisfy(\.isNumber) || dateWords.contains(String(raw)) || isNumberWithUnit(raw) {
                 dateish += 1
