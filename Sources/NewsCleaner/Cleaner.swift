@@ -40,7 +40,8 @@ public struct Cleaner: Sendable {
     /// - Parameters:
     ///   - html: the page bytes as saved (any charset; not gzip).
     ///   - url: the page's URL, if known (used for metadata and link resolution).
-    ///   - encoding: a charset name from the caller (HTTP header, CLI flag); wins over the page.
+    ///   - encoding: a charset name or a whole `Content-Type` value from the caller (HTTP header,
+    ///     CLI flag); wins over the page.
     /// - Throws: `CleanerError`.
     public func clean(html: [UInt8], url: String? = nil, encoding: String? = nil) throws -> Article {
         let document = try parse(html: html, encoding: encoding)                      // steps 1–4

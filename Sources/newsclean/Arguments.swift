@@ -73,7 +73,8 @@ options:
                         nothing is cleaned (takes --url, --encoding, --favor and the rules)
   -j, --jobs N          pages (or WARC records) cleaned in parallel (default: \(ProcessInfo.processInfo.activeProcessorCount), the active processors)
       --url URL         the pages' URL, passed to the cleaner (resolves links, json url)
-      --encoding NAME   charset hint (e.g. windows-1252) that wins over the page
+      --encoding NAME   charset hint that wins over the page: a name (koi8-r) or a
+                        Content-Type value ("text/html; charset=koi8-r")
       --max-bytes N     refuse pages larger than N bytes, also after gunzip
                         (suffixes k, m, g = KiB, MiB, GiB; default \(defaultMaxBytesText))
       --resume          skip pages whose output exists and is not older than the input

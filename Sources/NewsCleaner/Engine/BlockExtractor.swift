@@ -309,19 +309,29 @@ struct BlockExtractor {
         let density = measure.chars > 0 ? linkChars / measure.chars : 0
         let maxDensity = block.kind == .listItem ? settings.listItemMaxLinkDensity : settings.blockMaxLinkDensity
         if density > maxDensity { return .linkDensity(density) }
-        if measure.chars <= settings.boilerplatePhraseMaxChars && BoilerplatePhrases.matches(block.text) { return .phrase }
+        // Short blocks are folded once (lowercase in every script) for the phrase, marker and date tests.
+        guard measure.chars <= max(settings.boilerplatePhraseMaxChars, settings.bylineMaxChars, settings.creditLineMaxChars) else {
+            if let title, block.text == title, block.kind == .heading || block.kind == .paragraph { return .title }
+            return nil
+        }
+        let folded = TextFold.fold(block.text)
+        if measure.chars <= settings.boilerplatePhraseMaxChars && BoilerplatePhrases.matches(folded: folded) { return .phrase }
         if let title, block.text == title, block.kind == .heading || block.kind == .paragraph { return .title }
         // One pass of the text-marker matcher, only for short blocks.
         guard measure.chars <= max(settings.bylineMaxChars, settings.creditLineMaxChars) else { return nil }
-        let markers = TextMarkers.scan(block.text)
+        let markers = TextMarkers.scan(folded: folded)
         if measure.chars <= settings.bylineMaxChars && measure.sentences == 0 {
             if markers.byline || hasEmailAddress(block.text) { return .byline }
-            if block.kind == .paragraph && DateLine.looksLikeDateLine(block.text) { return .dateline }
+        }
+        // Date lines may hold ordinal dots ("12. März 2024"); the date-line test itself is strict.
+        if measure.chars <= settings.bylineMaxChars && block.kind == .paragraph && DateLine.looksLikeDateLine(block.text, folded: folded) {
+            return .dateline
         }
         if measure.chars <= settings.creditLineMaxChars && block.kind != .heading {
             if markers.creditLine { return .byline }
             if markers.photoCredit { return .caption }
             if markers.callsToAction >= settings.callToActionMinMarkers { return .phrase }
+            if markers.label { return .phrase }
         }
         return nil
     }

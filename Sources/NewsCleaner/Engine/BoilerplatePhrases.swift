@@ -1,46 +1,247 @@
-/// Short block texts that are boilerplate wherever they appear (compared lowercased, trimmed,
-/// trailing punctuation and colons removed), in English, Japanese, Chinese and Korean.
+/// Short block texts that are boilerplate wherever they appear: one named list per concept, in
+/// English, German, French, Spanish, Italian, Portuguese, Dutch, Polish, Russian, Greek, Japanese,
+/// Chinese and Korean. A block matches when its whole text, folded (`TextFold`) and without
+/// trailing punctuation and colons, is one of the phrases.
 ///
 /// ```swift
 /// BoilerplatePhrases.matches("ADVERTISEMENT") == true
+/// BoilerplatePhrases.matches("Читайте также:") == true
 /// ```
 enum BoilerplatePhrases {
-    /// Whole-block phrases.
-    static let phrases: Set<String> = [
+    /// Advertisement and sponsorship labels.
+    static let advertisement = [
         "advertisement", "advertisements", "ad", "ads", "sponsored", "sponsored content", "promoted",
         "story continues below advertisement", "continue reading below", "article continues below",
+        "anzeige", "werbung", "gesponsert", "publicité", "sponsorisé", "publicidad", "patrocinado",
+        "pubblicità", "sponsorizzato", "publicidade", "advertentie", "gesponsord", "reklama",
+        "materiał sponsorowany", "реклама", "на правах рекламы", "διαφήμιση",
+        "広告", "pr", "スポンサー", "广告", "廣告", "광고",
+    ]
+    /// Share, print and e-mail buttons.
+    static let share = [
         "share", "share this", "share this article", "share this story", "share on facebook",
-        "share on twitter", "tweet", "email", "print", "comments", "comment", "related",
-        "related articles", "related stories", "related content", "related coverage", "read more",
-        "continue reading", "read next", "more stories", "recommended", "recommended for you",
-        "you may also like", "most popular", "most read", "trending", "sign up", "subscribe",
-        "subscribe now", "newsletter", "sign up for our newsletter", "follow us", "skip to content",
-        "skip to main content", "back to top", "loading", "loading…", "image", "photo", "video",
-        "view comments", "show comments", "leave a comment", "tags", "topics", "filed under",
-        "広告", "pr", "スポンサー", "シェア", "ツイート", "いいね", "関連記事", "あわせて読みたい",
-        "おすすめ", "おすすめ記事", "人気記事", "ランキング", "人気ランキング", "アクセスランキング",
-        "最新記事", "ニュース速報", "前の記事", "次の記事", "コメント", "タグ", "続きを読む",
-        "もっと見る", "ログイン", "会員登録", "メールマガジン", "メルマガ", "定期購読", "好評発売中",
-        "广告", "分享", "分享到", "相关新闻", "相关阅读", "热门", "排行榜", "推荐阅读", "责任编辑",
-        "廣告", "分享", "相關新聞", "延伸閱讀", "熱門新聞", "推薦閱讀",
-        "광고", "공유", "관련기사", "많이 본 뉴스", "구독",
+        "share on twitter", "tweet", "email", "print", "teilen", "artikel teilen", "diesen artikel teilen",
+        "drucken", "partager", "partager cet article", "imprimer", "compartir", "compartir en facebook",
+        "imprimir", "condividi", "condividi su facebook", "stampa", "partilhar", "compartilhar", "delen",
+        "deel dit artikel", "afdrukken", "udostępnij", "podziel się", "drukuj", "поделиться",
+        "поделитесь", "печать", "распечатать", "κοινοποίηση", "μοιραστείτε", "εκτύπωση",
+        "シェア", "ツイート", "いいね", "分享", "分享到", "공유",
+    ]
+    /// "Related", "read also", "read more" labels.
+    static let related = [
+        "related", "related articles", "related stories", "related content", "related coverage",
+        "read more", "continue reading", "read next", "read also", "more stories", "recommended",
+        "recommended for you", "you may also like", "lesen sie auch", "auch interessant", "mehr zum thema",
+        "das könnte sie auch interessieren", "weitere artikel", "ähnliche artikel", "weiterlesen",
+        "mehr lesen", "lire aussi", "à lire aussi", "sur le même sujet", "articles similaires",
+        "lire la suite", "lee también", "te puede interesar", "noticias relacionadas",
+        "artículos relacionados", "leer más", "seguir leyendo", "leggi anche", "potrebbe interessarti",
+        "articoli correlati", "leggi tutto", "continua a leggere", "leia também", "leia mais",
+        "veja também", "notícias relacionadas", "artigos relacionados", "continue lendo", "lees ook",
+        "lees meer", "gerelateerde artikelen", "meer over dit onderwerp", "czytaj także", "czytaj też",
+        "przeczytaj też", "zobacz też", "zobacz także", "powiązane artykuły", "czytaj dalej",
+        "czytaj więcej", "читайте также", "читать также", "по теме", "похожие статьи", "читать далее",
+        "подробнее", "διαβάστε επίσης", "διαβάστε ακόμη", "σχετικά άρθρα", "σχετικές ειδήσεις",
+        "διαβάστε περισσότερα", "関連記事", "あわせて読みたい", "おすすめ", "おすすめ記事", "続きを読む",
+        "もっと見る", "相关新闻", "相关阅读", "推荐阅读", "相關新聞", "延伸閱讀", "推薦閱讀", "관련기사",
+    ]
+    /// "Rate this article" prompts.
+    static let rating = [
+        "rate this article", "rate this story", "was this article helpful", "artikel bewerten",
+        "bewerten sie diesen artikel", "wie hat ihnen der artikel gefallen", "noter cet article",
+        "évaluer cet article", "valora este artículo", "valorar este artículo", "vota questo articolo",
+        "valuta questo articolo", "avalie este artigo", "classifique este artigo", "beoordeel dit artikel",
+        "oceń artykuł", "oceń ten artykuł", "оцените статью", "оценить статью", "βαθμολογήστε το άρθρο",
+        "αξιολογήστε το άρθρο",
+    ]
+    /// Contact and legal links.
+    static let contact = [
+        "contact", "contact us", "privacy policy", "terms of use", "kontakt", "impressum", "datenschutz",
+        "nous contacter", "contactez-nous", "mentions légales", "contacto", "contáctanos", "aviso legal",
+        "contatti", "contattaci", "note legali", "contato", "fale conosco", "neem contact op",
+        "kontakt z nami", "polityka prywatności", "контакты", "связаться с нами", "επικοινωνία",
+        "όροι χρήσης",
+    ]
+    /// Search boxes.
+    static let search = [
+        "search", "suche", "suchen", "rechercher", "recherche", "buscar", "búsqueda", "cerca", "pesquisar",
+        "zoeken", "szukaj", "wyszukaj", "поиск", "найти", "αναζήτηση",
+    ]
+    /// Tag and topic labels.
+    static let tags = [
+        "tags", "topics", "filed under", "schlagwörter", "schlagworte", "stichwörter", "mots-clés",
+        "étiquettes", "etiquetas", "argomenti", "parole chiave", "trefwoorden", "tagi", "słowa kluczowe",
+        "теги", "метки", "ключевые слова", "ετικέτες", "タグ",
+    ]
+    /// Comment section labels.
+    static let comments = [
+        "comments", "comment", "view comments", "show comments", "leave a comment", "kommentare",
+        "kommentar", "kommentar schreiben", "commentaires", "commentaire", "laisser un commentaire",
+        "comentarios", "comentario", "deja un comentario", "commenti", "commento", "lascia un commento",
+        "comentários", "deixe um comentário", "reacties", "plaats een reactie", "komentarze", "komentarz",
+        "dodaj komentarz", "комментарии", "комментарий", "оставить комментарий", "добавить комментарий",
+        "σχόλια", "σχόλιο", "αφήστε ένα σχόλιο", "コメント",
+    ]
+    /// Subscription, newsletter, membership and log-in prompts.
+    static let membership = [
+        "sign up", "subscribe", "subscribe now", "newsletter", "sign up for our newsletter", "log in",
+        "abonnieren", "jetzt abonnieren", "newsletter abonnieren", "anmelden", "einloggen", "registrieren",
+        "s'abonner", "abonnez-vous", "je m'abonne", "se connecter", "connexion", "s'inscrire",
+        "suscríbete", "suscribirse", "iniciar sesión", "regístrate", "boletín", "iscriviti", "abbonati",
+        "accedi", "registrati", "assine", "assinar", "inscreva-se", "entrar", "abonneren", "inloggen",
+        "registreren", "nieuwsbrief", "zapisz się", "zaloguj się", "zarejestruj się", "subskrybuj",
+        "prenumerata", "подписаться", "подпишитесь", "войти", "регистрация", "рассылка", "εγγραφή",
+        "εγγραφείτε", "σύνδεση", "συνδρομή", "ログイン", "会員登録", "メールマガジン", "メルマガ", "定期購読",
+        "好評発売中", "구독",
+    ]
+    /// Cookie and consent buttons.
+    static let consent = [
+        "accept", "accept all", "accept cookies", "i agree", "cookie settings", "alle akzeptieren",
+        "akzeptieren", "zustimmen", "cookie-einstellungen", "tout accepter", "accepter", "j'accepte",
+        "paramètres des cookies", "aceptar", "aceptar todo", "acepto", "accetta", "accetto",
+        "accetta tutto", "aceitar", "aceito", "accepteren", "alles accepteren", "akceptuję",
+        "zgadzam się", "принять", "принять все", "согласен", "αποδοχή", "αποδοχή όλων", "συμφωνώ",
+    ]
+    /// "Most read" ranking labels.
+    static let mostRead = [
+        "most popular", "most read", "trending", "meistgelesen", "meist gelesen", "am meisten gelesen",
+        "les plus lus", "les plus populaires", "lo más leído", "más leídas", "más leído", "i più letti",
+        "più letti", "os mais lidos", "mais lidas", "meest gelezen", "najczęściej czytane",
+        "najpopularniejsze", "популярное", "самое читаемое", "самые читаемые", "самое популярное",
+        "δημοφιλή", "πιο δημοφιλή", "τα πιο διαβασμένα", "人気記事", "ランキング", "人気ランキング",
+        "アクセスランキング", "热门", "排行榜", "熱門新聞", "많이 본 뉴스",
+    ]
+    /// Previous / next article links.
+    static let pager = [
+        "previous article", "next article", "previous post", "next post", "vorheriger artikel",
+        "nächster artikel", "article précédent", "article suivant", "artículo anterior",
+        "artículo siguiente", "articolo precedente", "articolo successivo", "artigo anterior",
+        "próximo artigo", "vorig artikel", "volgend artikel", "poprzedni artykuł", "następny artykuł",
+        "предыдущая статья", "следующая статья", "προηγούμενο άρθρο", "επόμενο άρθρο", "前の記事", "次の記事",
+    ]
+    /// Skip links, "back to top", loading placeholders and media labels.
+    static let navigation = [
+        "follow us", "skip to content", "skip to main content", "back to top", "loading", "loading…",
+        "image", "photo", "video", "zum inhalt springen", "nach oben", "aller au contenu", "haut de page",
+        "ir al contenido", "volver arriba", "vai al contenuto", "torna su", "voltar ao topo",
+        "naar boven", "przejdź do treści", "do góry", "перейти к содержанию", "наверх",
+        "μετάβαση στο περιεχόμενο", "wird geladen", "chargement", "cargando", "caricamento",
+        "carregando", "ładowanie", "загрузка", "φόρτωση", "最新記事", "ニュース速報", "责任编辑",
     ]
 
-    static func matches(_ text: String) -> Bool {
-        var t = text.lowercased()
-        while let last = t.last, ":：.。!！|".contains(last) || last == " " { t.removeLast() }
+    /// Every list with its name (for tests and explanations).
+    static let lists: [(name: String, phrases: [String])] = [
+        ("advertisement", advertisement), ("share", share), ("related", related), ("rating", rating),
+        ("contact", contact), ("search", search), ("tags", tags), ("comments", comments),
+        ("membership", membership), ("consent", consent), ("mostRead", mostRead), ("pager", pager),
+        ("navigation", navigation),
+    ]
+
+    /// All phrases, folded, in one set.
+    static let phrases: Set<String> = Set(lists.flatMap { $0.phrases.map(TextFold.fold) })
+
+    /// Characters trimmed from the end of a block before the lookup.
+    private static let trailing: Set<Character> = [":", "：", ".", "。", "!", "！", "|", " ", "»", "›", "→", "…"]
+
+    /// True when the whole (short) block text is a boilerplate phrase.
+    static func matches(_ text: String) -> Bool { matches(folded: TextFold.fold(text)) }
+
+    /// `matches` for text already folded with `TextFold.fold`.
+    static func matches(folded: String) -> Bool {
+        var t = folded
+        while let last = t.last, trailing.contains(last) { t.removeLast() }
         return phrases.contains(t)
     }
 }
 
-/// How bylines start or what they contain, across languages ("By …", 記者…, 文／…, … 기자).
+/// Folds text for phrase matching in one pass over its UTF-8 bytes, keeping every byte length:
+/// ASCII, Latin-1 and Latin Extended-A capitals, Cyrillic and Greek capitals to small letters,
+/// Greek accents and final sigma dropped (headings in capitals lose them), ё read as е. Other
+/// characters (CJK has no case) are copied.
+///
+/// ```swift
+/// TextFold.fold("ΣΧΕΤΙΚΆ Άρθρα") == "σχετικα αρθρα"
+/// ```
+enum TextFold {
+    /// The folded text.
+    static func fold(_ text: String) -> String {
+        var copy = text
+        return copy.withUTF8 { src in
+            String(unsafeUninitializedCapacity: src.count) { dst in
+                var i = 0
+                let n = src.count
+                while i < n {
+                    let b = src[i]
+                    if b < 0x80 {
+                        dst[i] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                        i += 1
+                    } else if b >= 0xC0 && b < 0xE0 && i + 1 < n {
+                        let scalar = (UInt32(b & 0x1F) << 6) | UInt32(src[i + 1] & 0x3F)
+                        let folded = map(scalar)
+                        dst[i] = UInt8(0xC0 | (folded >> 6))
+                        dst[i + 1] = UInt8(0x80 | (folded & 0x3F))
+                        i += 2
+                    } else {
+                        dst[i] = b
+                        i += 1
+                    }
+                }
+                return n
+            }
+        }
+    }
+
+    /// Folds one two-byte scalar (U+0080–U+07FF) to another in the same range.
+    @inline(__always)
+    static func map(_ s: UInt32) -> UInt32 {
+        switch s {
+        case 0xC0...0xDE where s != 0xD7: return s + 0x20  // À–Þ (not ×)
+        case 0x100...0x137, 0x14A...0x177: return s | 1  // Latin Extended-A: even capitals
+        case 0x139...0x148, 0x179...0x17E: return s & 1 == 1 ? s + 1 : s  // odd capitals
+        case 0x386, 0x3AC: return 0x3B1  // Ά ά → α
+        case 0x388, 0x3AD: return 0x3B5  // Έ έ → ε
+        case 0x389, 0x3AE: return 0x3B7  // Ή ή → η
+        case 0x38A, 0x3AF, 0x3AA, 0x3CA, 0x390: return 0x3B9  // Ί ί Ϊ ϊ ΐ → ι
+        case 0x38C, 0x3CC: return 0x3BF  // Ό ό → ο
+        case 0x38E, 0x3CD, 0x3AB, 0x3CB, 0x3B0: return 0x3C5  // Ύ ύ Ϋ ϋ ΰ → υ
+        case 0x38F, 0x3CE: return 0x3C9  // Ώ ώ → ω
+        case 0x3C2: return 0x3C3  // ς → σ
+        case 0x391...0x3A9: return s + 0x20  // Α–Ω
+        case 0x401, 0x451: return 0x435  // Ё ё → е
+        case 0x400...0x40F: return s + 0x50  // Ѐ–Џ (Є І Ї Ў …)
+        case 0x410...0x42F: return s + 0x20  // А–Я
+        default: return s
+        }
+    }
+}
+
+/// How bylines start or what they contain, across languages ("By …", "Autor:", "Автор:",
+/// "Συντάκτης:", 記者…, 文／…, … 기자). Folded like `TextFold` (lowercase, no Greek accents).
 enum BylineMarkers {
     /// Lowercased prefixes of a byline.
-    static let prefixes = ["by ", "von ", "par ", "por ", "door ", "di ", "af ", "記者", "记者", "文／", "文/",
+    static let prefixes = ["by ", "von ", "par ", "por ", "door ", "di ", "af ", "autor:", "autor ", "autorin:",
+                           "autorin ", "text:", "text von ", "auteur :", "auteur:", "texte :", "autore:", "a cura di ",
+                           "redacción:", "por:", "redactie:", "redakcja:", "opracowanie:", "oprac.", "автор:", "автор ",
+                           "текст:", "συντάκτης:", "συντάκτης ", "γράφει ", "γράφει:", "επιμέλεια:",
+                           "記者", "记者", "文／", "文/",
                            "文・", "撰文", "作者：", "作者:", "（記者", "(記者", "【記者", "편집", "글 ",
                            "责任编辑", "責任編輯", "编辑：", "編輯：", "編集：", "来源：", "來源："]
     /// Lowercased fragments that make a short line a byline.
     static let infixes = [" 기자", "기자 =", "특파원", "編集部", "报道：", "報導 "]
+}
+
+/// Labels that open a short block of links or keywords: "Read also: …", "Lesen Sie auch: …",
+/// "Читайте также: …", "Tags: …". A short block starting with one is boilerplate.
+enum LabelMarkers {
+    /// Lowercased, folded prefixes.
+    static let prefixes = ["read also", "see also", "lesen sie auch", "siehe auch", "mehr zum thema:", "lire aussi",
+                           "à lire aussi", "voir aussi", "lee también", "ver también", "leggi anche", "vedi anche",
+                           "leia também", "veja também", "lees ook", "zie ook", "czytaj także", "czytaj też",
+                           "zobacz też", "zobacz także", "читайте также", "читайте еще", "см. также",
+                           "διαβάστε επίσης", "διαβάστε ακόμη", "δείτε επίσης", "tags:", "tag:", "keywords:",
+                           "topics:", "schlagwörter:", "stichwörter:", "themen:", "mots-clés :", "mots-clés:",
+                           "étiquettes :", "etiquetas:", "argomenti:", "trefwoorden:", "tagi:", "tematy:", "теги:",
+                           "метки:", "ετικέτες:", "θέματα:"]
 }
 
 /// Text markers of lines that are not article prose: credit lines, photo credits, calls to action.
@@ -59,13 +260,25 @@ enum BoilerplateMarkers {
     static let photoCredits = ["(ap photo", "ap photo/", "(photo by", "(photo:", "photo credit", "/getty images",
                                "(getty images", "getty images)", "(reuters/", "reuters/", "/afp", "(afp photo",
                                "(credit:", "image credit", "(image:", "(courtesy of", "/ shutterstock",
-                               "(shutterstock", "写真：", "写真＝", "（写真", "(写真", "图片来源", "資料照片", "圖片來源",
+                               "(shutterstock", "foto:", "(foto:", "fotos:", "bild:", "(bild:", "crédit photo",
+                               "photo :", "foto di ", "fot.", "zdj.", "фото:", "(фото:", "фото ©", "φωτ.:",
+                               "φωτογραφία:", "写真：", "写真＝", "（写真", "(写真", "图片来源", "資料照片", "圖片來源",
                                "사진=", "사진 ="]
     /// Lowercased fragments of calls to action (newsletters, follows, app downloads, subscriptions).
     static let callsToAction = ["sign up", "subscribe to", "subscribe now", "subscribe for", "newsletter", "follow us", "follow @", "follow him",
                                 "follow her", "on twitter", "on facebook", "on instagram", "click here",
                                 "your inbox", "download our app", "get the latest", "join our",
-                                "delivered to your", "メールマガジン", "メルマガ", "定期購読", "登録はこちら",
+                                "delivered to your", "we use cookies", "accept all", "cookie settings",
+                                "abonnieren", "newsletter-abo", "folgen sie uns", "ihr postfach", "alle akzeptieren",
+                                "wir verwenden cookies", "abonnez-vous", "s'abonner", "suivez-nous", "votre boîte",
+                                "tout accepter", "nous utilisons des cookies", "suscríbete", "suscribirse", "síguenos",
+                                "utilizamos cookies", "aceptar todo", "iscriviti", "abbonati", "seguici",
+                                "utilizziamo i cookie", "accetta tutto", "assine", "inscreva-se", "siga-nos",
+                                "aceitar todos", "abonneer", "schrijf je in", "volg ons", "wij gebruiken cookies",
+                                "alles accepteren", "zapisz się", "zaprenumeruj", "subskrybuj", "obserwuj nas",
+                                "używamy plików cookie", "подпишитесь", "подписаться", "подписывайтесь",
+                                "следите за нами", "мы используем cookie", "принять все", "εγγραφείτε",
+                                "ακολουθήστε μας", "χρησιμοποιούμε cookies", "αποδοχή όλων", "メールマガジン", "メルマガ", "定期購読", "登録はこちら",
                                 "フォローする", "关注我们", "订阅", "訂閱", "구독", "팔로우"]
 }
 
@@ -84,7 +297,10 @@ struct TextMarkers {
     /// How many different call-to-action phrases the block holds.
     var callsToAction = 0
 
-    private enum Kind { case bylinePrefix, bylineInfix, creditPrefix, creditInfix, photo, call }
+    /// Starts with a label of a link or keyword list ("Read also:", "Читайте также:", "Tags:").
+    var label = false
+
+    private enum Kind { case bylinePrefix, bylineInfix, creditPrefix, creditInfix, photo, call, label }
 
     private static let table: [(phrase: String, kind: Kind)] =
         BylineMarkers.prefixes.map { ($0, .bylinePrefix) } + BylineMarkers.infixes.map { ($0, .bylineInfix) }
@@ -92,14 +308,19 @@ struct TextMarkers {
         + BoilerplateMarkers.creditInfixes.map { ($0, .creditInfix) }
         + BoilerplateMarkers.photoCredits.map { ($0, .photo) }
         + BoilerplateMarkers.callsToAction.map { ($0, .call) }
-    private static let phraseLengths = table.map { $0.phrase.utf8.count }
-    private static let matcher = PhraseMatcher(table.map(\.phrase))
+        + LabelMarkers.prefixes.map { ($0, .label) }
+    private static let folded = table.map { TextFold.fold($0.phrase) }
+    private static let phraseLengths = folded.map { $0.utf8.count }
+    private static let matcher = PhraseMatcher(folded)
 
-    /// Scans a block's (trimmed) text.
-    static func scan(_ text: String) -> TextMarkers {
+    /// Scans a block's (trimmed) text, folded first so capitals in any script match.
+    static func scan(_ text: String) -> TextMarkers { scan(folded: TextFold.fold(text)) }
+
+    /// `scan` for text already folded with `TextFold.fold`.
+    static func scan(folded: String) -> TextMarkers {
         var markers = TextMarkers()
         var calls = Set<Int>()
-        for hit in matcher.hits(in: text) {
+        for hit in matcher.hits(in: folded) {
             let atStart = hit.end == phraseLengths[hit.phrase]
             switch table[hit.phrase].kind {
             case .bylinePrefix: if atStart { markers.byline = true }
@@ -108,6 +329,7 @@ struct TextMarkers {
             case .creditInfix: markers.creditLine = true
             case .photo: markers.photoCredit = true
             case .call: calls.insert(hit.phrase)
+            case .label: if atStart { markers.label = true }
             }
         }
         markers.callsToAction = calls.count

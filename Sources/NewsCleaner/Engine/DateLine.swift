@@ -4,21 +4,64 @@
 /// DateLine.looksLikeDateLine("Posted Nov 18, 8:19 PM") == true
 /// ```
 enum DateLine {
-    /// Month names and date words that, with a number, make a line a date line.
-    static let dateWords: Set<String> = [
+    /// Month names and date words that, with a number, make a line a date line, per language
+    /// (folded like `TextFold`: lowercase, Greek without accents).
+    static let englishWords = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "january", "february", "march", "april", "june", "july", "august", "september", "october",
         "november", "december", "updated", "posted", "published", "am", "pm", "gmt", "utc", "est",
-        "edt", "pst", "pdt", "bst", "cet", "ago", "hours", "minutes", "mins", "today", "yesterday",
+        "edt", "pst", "pdt", "bst", "cet", "cest", "ago", "hours", "minutes", "mins", "today", "yesterday",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on", "at",
-        "last", "modified", "de", "am", "um", "le", "el", "por", "et", "publicado", "atualizado",
+        "last", "modified", "added",
     ]
+    /// German, Dutch.
+    static let germanicWords = [
+        "januar", "jänner", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember", "okt", "dez",
+        "aktualisiert", "veröffentlicht", "hinzugefügt", "erstellt", "stand", "uhr", "um", "vor", "stunden",
+        "minuten", "gestern", "heute", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+        "sonntag", "januari", "februari", "maart", "mei", "augustus", "gepubliceerd", "bijgewerkt",
+        "toegevoegd", "op", "om", "uur", "geleden", "gisteren", "vandaag",
+    ]
+    /// French, Spanish, Italian, Portuguese.
+    static let romanceWords = [
+        "de", "le", "el", "et", "por", "janvier", "février", "mars", "avril", "juin", "juillet", "août",
+        "septembre", "octobre", "novembre", "décembre", "publié", "mis", "jour", "ajouté", "modifié", "à",
+        "hier", "il", "y", "a", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+        "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "publicado", "actualizado", "hace",
+        "las", "ayer", "hoy", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre",
+        "ottobre", "dicembre", "pubblicato", "aggiornato", "alle", "ore", "fa", "ieri", "oggi", "janeiro",
+        "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "dezembro", "atualizado",
+        "em", "às", "há", "ontem", "hoje",
+    ]
+    /// Polish, Russian, Greek.
+    static let easternWords = [
+        "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
+        "października", "listopada", "grudnia", "opublikowano", "aktualizacja", "zaktualizowano", "dodano",
+        "godz", "r", "temu", "wczoraj", "dzisiaj", "dziś", "января", "февраля", "марта", "апреля", "мая",
+        "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря", "опубликовано", "обновлено",
+        "добавлено", "в", "г", "года", "назад", "вчера", "сегодня", "мск", "ιανουαριου", "φεβρουαριου",
+        "μαρτιου", "απριλιου", "μαιου", "ιουνιου", "ιουλιου", "αυγουστου", "σεπτεμβριου", "οκτωβριου",
+        "νοεμβριου", "δεκεμβριου", "δημοσιευση", "δημοσιευθηκε", "ενημερωση", "ενημερωθηκε", "αναρτηθηκε",
+        "πριν", "ωρεσ", "λεπτα", "χθεσ", "σημερα", "στισ", "μμ", "πμ",
+    ]
+    /// Every date word, folded, in one set.
+    static let dateWords: Set<String> = Set((englishWords + germanicWords + romanceWords + easternWords).map(TextFold.fold))
     /// Most words a date line may have.
     static let maxWords = 12
     /// Most words that are neither numbers nor date words.
     static let maxOtherWords = 1
 
-    static func looksLikeDateLine(_ text: String) -> Bool {
+    static func looksLikeDateLine(_ text: String) -> Bool { looksLikeDateLine(text, folded: nil) }
+
+    /// `looksLikeDateLine` with the text's `TextFold.fold`, when the caller has it.
+    static func looksLikeDateLine(_ text: String, folded: String?) -> Bool {
+        // Fast exit: fewer than two digits and nothing but ASCII.
+        var asciiDigits = 0
+        var nonASCII = false
+        for b in text.utf8 {
+            if b >= 0x30 && b <= 0x39 { asciiDigits += 1 } else if b >= 0x80 { nonASCII = true }
+        }
+        if asciiDigits < 2 && !nonASCII { return false }
         var digits = 0
         var words = 0
         var dateish = 0
@@ -29,12 +72,27 @@ enum DateLine {
             if scalar == "年" || scalar == "月" || scalar == "日" || scalar == "時" || scalar == "分" { hasCJKDate = true }
         }
         guard digits >= 2 else { return false }
-        for raw in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+        for raw in (folded ?? TextFold.fold(text)).split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
             words += 1
-            let word = raw.lowercased()
-            if word.allSatisfy(\.isNumber) || dateWords.contains(word) { dateish += 1 } else { other += 1 }
+            if raw.allSatisfy(\.isNumber) || dateWords.contains(String(raw)) || isNumberWithUnit(raw) {
+                dateish += 1
+            } else {
+                other += 1
+            }
         }
         if hasCJKDate { return text.unicodeScalars.count <= 40 }
         return words <= maxWords && other <= maxOtherWords && dateish >= 2
+    }
+
+    /// Letters a number may carry and still count as a date part: times ("14h30"), ordinals
+    /// ("12th", "1er"), year marks ("2024г", "2024r"); not units of measure ("500g", "302ms").
+    static let dateUnits: Set<String> = ["h", "st", "nd", "rd", "th", "er", "e", "г", "r", "η", "ησ"]
+
+    /// A run of digits with date-unit letters: a time, day or year with its mark.
+    private static func isNumberWithUnit(_ word: Substring) -> Bool {
+        var letters = ""
+        var digits = 0
+        for c in word { if c.isNumber { digits += 1 } else { letters.append(c) } }
+        return digits > 0 && dateUnits.contains(letters)
     }
 }

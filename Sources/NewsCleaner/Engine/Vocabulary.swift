@@ -1,4 +1,6 @@
-/// The class/id/role vocabulary of the engine: one named token list per concept.
+/// The class/id/role vocabulary of the engine: one named token list per concept, with the
+/// English words and their German, French, Spanish, Italian, Portuguese, Dutch, Polish and
+/// (transliterated) Russian and Greek counterparts that CMS themes use.
 ///
 /// Token syntax: letters and digits match anywhere inside a class or id (`"sidebar"` matches
 /// `"left-sidebar"` and `"sidebarWidget"`); a leading or trailing `_` demands a word boundary
@@ -64,63 +66,89 @@ package enum Vocabulary {
     /// Menus, breadcrumbs, skip links, site navigation.
     package static let navigation = ["_nav_", "navbar", "navigation", "_menu", "breadcrumb", "topicpath",
                                     "skiplink", "skip-link", "_masthead", "_gnav", "_lnav", "globalnav",
-                                    "_toc_", "jump-to"]
+                                    "_toc_", "jump-to", "_fil-ariane", "_migas", "_kruimel", "_okruszki",
+                                    "_hauptnav", "_nawigacja"]
     /// Advertising slots.
     package static let ads = ["_ad_", "_ads_", "_adv_", "advert", "_adslot", "adunit", "ad-unit", "_adbox",
-                             "ad-container", "_dfp", "_gpt-", "banner", "sponsor", "_pr_", "_prbox",
-                             "outbrain", "taboola", "_teads", "doubleclick", "_affiliate", "commercial",
-                             "_koukoku", "_promoted"]
+                             "ad-container", "_dfp", "_gpt-", "banner", "sponsor", "_pr_", "_prbox", "outbrain",
+                             "taboola", "_teads", "doubleclick", "_affiliate", "commercial", "_koukoku",
+                             "_promoted", "_anzeige", "_werbung", "_pub_", "publicite", "publicidad",
+                             "pubblicita", "publicidade", "advertentie", "_reklam", "_diafimis"]
     /// House promotions: magazine, app and event plugs.
-    package static let promo = ["promo", "_campaign", "_cta_", "call-to-action", "upsell", "_magazine",
-                               "_mook", "_bookshelf", "_teaser", "_app-download", "_bnr"]
+    package static let promo = ["promo", "_campaign", "_cta_", "call-to-action", "upsell", "_magazine", "_mook",
+                               "_bookshelf", "_teaser", "_app-download", "_bnr"]
     /// Subscription, newsletter, paywall and sign-up boxes.
-    package static let subscribe = ["subscri", "newsletter", "_mailmag", "mail-magazine", "_signup",
-                                   "sign-up", "_regist", "paywall", "_login", "_signin", "_membership",
-                                   "_meruma"]
+    package static let subscribe = ["subscri", "newsletter", "_mailmag", "mail-magazine", "_signup", "sign-up",
+                                   "_regist", "paywall", "_login", "_signin", "_membership", "_meruma",
+                                   "abonnieren", "_abo_", "_abo-", "abonnement", "abonnez", "suscri",
+                                   "_iscriviti", "_assinatura", "_assine", "nieuwsbrief", "_podpisk",
+                                   "_prenumerat", "_anmelden", "_mitglied"]
     /// Ranking and "most popular" widgets.
     package static let ranking = ["ranking", "_rank", "popular", "most-read", "mostread", "most-viewed",
-                                 "mostviewed", "_trending", "_hot-", "_top10", "_top-10", "_ninki"]
+                                 "mostviewed", "_trending", "_hot-", "_top10", "_top-10", "_ninki",
+                                 "meistgelesen", "meist-gelesen", "plus-lus", "pluslus", "mas-leido",
+                                 "masleido", "piu-letti", "piuletti", "mais-lidas", "maislidas",
+                                 "meest-gelezen", "najczesciej", "najpopularniejsze", "populyarn", "_populai",
+                                 "popolar", "_dimofil"]
     /// "Related" and "read next" lists, recommendation widgets.
     package static let related = ["related", "recommend", "read-next", "readnext", "_more-stories",
                                  "morestories", "_also-", "_suggest", "_you-may", "_youmay", "_kanren",
-                                 "_osusume", "_next-article", "_latest", "_recent", "_headlines",
-                                 "_ticker", "_breaking", "_feed_", "_news-list", "_newslist"]
+                                 "_osusume", "_next-article", "_latest", "_recent", "_headlines", "_ticker",
+                                 "_breaking", "_feed_", "_news-list", "_newslist", "verwandt", "_aehnlich",
+                                 "lesen-sie-auch", "_weitere-artikel", "_a-lire", "lire-aussi", "relacionad",
+                                 "articoli-correlati", "leggi-anche", "leia-tambem", "lees-ook", "gerelateerd",
+                                 "powiazane", "czytaj-takze", "zobacz-tez", "pohozhie", "chitaite-takzhe",
+                                 "_po-teme", "_sxetik", "_schetik"]
     /// Share bars and social embeds.
     package static let social = ["share", "social", "_sns", "_sharing", "_follow", "_line-it", "_hatena",
-                                "_like-", "_bookmark"]
+                                "_like-", "_bookmark", "_teilen", "_partage", "compartir", "condividi",
+                                "partilh", "compartilh", "_udostepnij", "podelit", "_koinopoi"]
     /// Comment sections.
     package static let comments = ["comment", "_disqus", "_discuss", "_respond", "_reply", "_reactions",
-                                  "trackback", "pingback", "_tb_"]
+                                  "trackback", "pingback", "_tb_", "kommentar", "comentar", "komentar",
+                                  "_reactie", "_reageer", "_sxolia", "_kommentarii"]
     /// Page footers and colophons.
-    package static let footer = ["footer", "_foot_", "copyright", "colophon", "_legal", "_disclaimer"]
+    package static let footer = ["footer", "_foot_", "copyright", "colophon", "_legal", "_disclaimer",
+                                "impressum", "_fusszeile", "pied-de-page", "piedepagina", "pie-de-pagina",
+                                "_rodape", "_stopka", "_podval"]
     /// Sidebars and asides.
-    package static let sidebar = ["sidebar", "side-bar", "_aside", "_rail", "_side_", "sidecol",
-                                 "_secondary", "_sub-column", "_subcolumn", "_right-col", "_rightcol"]
+    package static let sidebar = ["sidebar", "side-bar", "_aside", "_rail", "_side_", "sidecol", "_secondary",
+                                 "_sub-column", "_subcolumn", "_right-col", "_rightcol", "seitenleiste",
+                                 "barra-lateral", "_colonne-droite", "_zijbalk", "_pasek-boczny"]
     /// Hidden, modal and overlay content.
-    package static let hidden = ["_modal", "_popup", "_overlay", "cookie", "_consent",
-                                "_gdpr", "_dialog", "_lightbox", "_sr-only", "visually-hidden",
-                                "screen-reader", "_offscreen", "_print-only"]
+    package static let hidden = ["_modal", "_popup", "_overlay", "cookie", "_consent", "_gdpr", "_dialog",
+                                "_lightbox", "_sr-only", "visually-hidden", "screen-reader", "_offscreen",
+                                "_print-only", "_zustimmung", "_consentement", "_einwilligung"]
     /// Pagination and previous/next article links.
     package static let pager = ["pager", "pagination", "_paging", "_prev-next", "_prevnext", "_nextprev",
-                               "_page-nav"]
+                               "_page-nav", "_blaettern", "paginacion", "paginazione", "paginacao",
+                               "_stronicowanie", "_vorheriger-naechster", "_artikel-navigation"]
     /// Tag and category lists.
     package static let tags = ["_tag_", "_tags_", "_tag-", "_tags-", "tagcloud", "tag-cloud", "_taglist",
-                              "_keywords", "_categories", "_topics_"]
+                              "_keywords", "_categories", "_topics_", "schlagwort", "stichwort", "_themen_",
+                              "mots-cles", "motscles", "_etiquetas", "_etiquettes", "_tagi_", "_tegi_", "_metki_",
+                              "_etiketes"]
     /// Bylines, author boxes and datelines.
     package static let byline = ["byline", "_author", "_writer", "_dateline", "_timestamp", "_pubdate",
-                                "_posted-on", "_contributor", "_reporter", "_credit"]
+                                "_posted-on", "_contributor", "_reporter", "_credit", "_autor_", "_autoren", "_autorin", "_auteur",
+                                "_verfasser", "_redakteur", "_redacteur", "_redaccion", "_avtor", "_syntakt",
+                                "_datum", "_fecha", "_publie", "_veroeffentlicht"]
     /// Image and figure captions.
-    package static let caption = ["caption", "_credit", "_photo-text", "_img-text", "_figure"]
+    package static let caption = ["caption", "_credit", "_photo-text", "_img-text", "_figure",
+                                 "bildunterschrift", "_legende", "_legenda", "_leyenda", "_podpis_"]
     /// Site headers and mastheads.
     package static let header = ["_header", "_site-head", "_global-head", "_top-bar", "_topbar"]
     /// Containers that often hold the article.
-    package static let content = ["article", "_main", "content", "_entry", "_post_", "_post-", "story",
-                                 "_body", "_text", "_blog", "_column_", "_honbun", "_kiji"]
+    package static let content = ["article", "_main", "content", "_entry", "_post_", "_post-", "story", "_body",
+                                 "_text", "_blog", "_column_", "_honbun", "_kiji", "_artikel_", "_inhalt_",
+                                 "_contenu", "_contenido", "_contenuto", "_conteudo", "_tresc", "_statya"]
     /// Explicit article-body markers.
-    package static let articleBody = ["articlebody", "article-body", "article_body", "story-body",
-                                     "storybody", "entry-content", "post-content", "post-body",
-                                     "article-content", "article-text", "main-text", "body-text",
-                                     "_richtext", "rich-text"]
+    package static let articleBody = ["articlebody", "article-body", "article_body", "story-body", "storybody",
+                                     "entry-content", "post-content", "post-body", "article-content",
+                                     "article-text", "main-text", "body-text", "_richtext", "rich-text",
+                                     "artikel-text", "artikeltext", "artikel-body", "article-texte",
+                                     "texto-noticia", "cuerpo-noticia", "corpo-articolo", "testo-articolo",
+                                     "corpo-noticia", "tresc-artykulu"]
     /// Meta lines about the article (date, reading time, labels).
     package static let meta = ["_meta_", "_meta-", "_info_", "_date", "_time_", "read-time", "_label"]
     /// Embedded posts that articles quote (a tweet is a quotation, not a share button).

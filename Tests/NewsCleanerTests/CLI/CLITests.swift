@@ -190,6 +190,18 @@ import Testing
         #expect(loud.stderr.hasPrefix("cleaned 3 pages, 0 failed, 0 skipped, "))
     }
 
+    /// `--encoding` takes a whole HTTP Content-Type value, quoted and in any case, and wins over the page.
+    @Test func encodingTakesAContentTypeValue() throws {
+        let dir = BatchTestDirectory("cli")
+        defer { dir.remove() }
+        let text = "Правительство одобрило законопроект о поддержке малого бизнеса, сообщили в среду."
+        let koi8 = try #require(CharsetTestSupport.encode(text, "KOI8-R"))
+        dir.write("page.html", Array("<html><head><meta charset=windows-1251></head><body><p>".utf8) + koi8 + Array("</p></body></html>".utf8))
+        let run = try newsclean(["--no-title", "--encoding", "Text/HTML; Charset=\"KOI8-R\"", dir.url("page.html")])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains(text))
+    }
+
     @Test func jsonOutputsAreValidJSON() throws {
         let dir = BatchTestDirectory("cli")
         defer { dir.remove() }

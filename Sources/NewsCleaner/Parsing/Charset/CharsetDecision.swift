@@ -8,7 +8,8 @@ enum CharsetSource: String, Sendable {
     case declared
     /// Nothing usable was declared (or the declaration contradicted the bytes) and the bytes are valid UTF-8.
     case utf8Valid
-    /// Chosen from the bytes alone: a legacy CJK encoding, 7-bit ISO-2022-JP, or near-valid UTF-8.
+    /// Chosen from the bytes alone: a legacy CJK or single-byte (Cyrillic, Greek, Central European)
+    /// encoding, 7-bit ISO-2022-JP, or near-valid UTF-8.
     case statistical
     /// Nothing better found: windows-1252.
     case fallback

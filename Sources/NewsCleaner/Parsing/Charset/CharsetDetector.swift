@@ -17,11 +17,12 @@ enum CharsetDetector {
     /// when it has at least this many well-formed multi-byte sequences and errors stay under `maxUTF8ErrorRatio`.
     static let minUTF8SequencesForRepair = 20
 
-    /// Chooses the charset for `bytes`; `hint` (HTTP header, CLI `--encoding`) wins when iconv knows it.
+    /// Chooses the charset for `bytes`; `hint` (a charset label or a whole HTTP `Content-Type`
+    /// value, from the caller, the CLI `--encoding` or a WARC record) wins when iconv knows it.
     static func decide(_ bytes: UnsafeBufferPointer<UInt8>, hint: String?) -> CharsetDecision {
         let bom = byteOrderMark(bytes)
         // 1. Caller hint.
-        if let hint, let charset = CharsetNames.canonical(hint) {
+        if let hint, let charset = CharsetNames.canonical(hint: hint) {
             let skip = bom?.charset == charset ? bom!.length : 0
             return CharsetDecision(charset: charset, source: .hint, bomLength: skip)
         }

@@ -62,6 +62,14 @@ enum CharsetNames {
         return iconvKnows(trimmed.uppercased()) ? trimmed : nil
     }
 
+    /// Canonical name for a caller's hint: a charset label (`koi8-r`) or a whole HTTP
+    /// `Content-Type` value (`text/html; charset="KOI8-R"`, any case, quoted or not). A media type
+    /// without a charset parameter names no charset: nil.
+    static func canonical(hint: String) -> String? {
+        guard hint.contains(where: { $0 == ";" || $0 == "/" || $0 == "=" }) else { return canonical(hint) }
+        return MetaPrescanner.charsetFromContent(hint).flatMap { canonical($0) }
+    }
+
     /// The iconv name used to decode canonical `charset`.
     static func iconvName(_ charset: String) -> String {
         switch charset {

@@ -1,6 +1,7 @@
 /// Guesses the charset of bytes that declare nothing and are not UTF-8: Shift_JIS/CP932, EUC-JP,
-/// GB18030, Big5, EUC-KR or windows-1252, from structural validity under each candidate plus the
-/// share of decoded characters that are among the most frequent of the candidate's language.
+/// GB18030, Big5, EUC-KR from structural validity under each candidate plus the share of decoded
+/// characters that are among the most frequent of the candidate's language; else a single-byte
+/// charset (Cyrillic, Greek, Central European: `SingleByteDetector`); else windows-1252.
 enum StatisticalDetector {
     /// A legacy multi-byte candidate.
     enum Candidate: CaseIterable, Sendable {
@@ -56,6 +57,9 @@ enum StatisticalDetector {
     static let shortTextMargin = 0.25
     /// Scores closer than this count as a tie, which windows-1252 wins.
     static let tieMargin = 0.02
+    /// A CJK winner scoring below this loses to a single-byte charset the single-byte detector is sure
+    /// of: real CJK prose scores 0.3–0.8, Cyrillic or Greek bytes read as CJK pairs far less.
+    static let minCJKScoreOverSingleByte = 0.2
     /// Only this many leading bytes are analysed (bounded cost on huge pages).
     static let maxAnalysedBytes = 1 << 20
     /// A candidate stops reading after this many non-ASCII characters (plenty to decide; a 170 KB
@@ -95,7 +99,7 @@ enum StatisticalDetector {
     // MARK: Decision
 
     /// Picks the most likely legacy charset for `bytes` (not valid UTF-8, nothing usable declared).
-    /// Returns a `.statistical` decision for a CJK charset, else windows-1252 as `.fallback`.
+    /// Returns a `.statistical` decision for a CJK or single-byte charset, else windows-1252 as `.fallback`.
     static func detect(_ bytes: UnsafeBufferPointer<UInt8>) -> CharsetDecision {
         let slice = UnsafeBufferPointer(rebasing: bytes[0..<min(bytes.count, maxAnalysedBytes)])
         let latin = latinScore(slice)
@@ -104,10 +108,14 @@ enum StatisticalDetector {
             let e = evidence(slice, as: candidate)
             if best == nil || e.score > best!.evidence.score { best = (candidate, e) }
         }
-        let fallback = CharsetDecision(charset: CharsetNames.windows1252, source: .fallback, bomLength: 0)
+        let single = SingleByteDetector.detect(slice).map {
+            CharsetDecision(charset: $0.charset, source: .statistical, bomLength: 0)
+        }
+        let fallback = single ?? CharsetDecision(charset: CharsetNames.windows1252, source: .fallback, bomLength: 0)
         guard let winner = best else { return fallback }
         let margin = winner.evidence.chars < minEvidenceChars ? shortTextMargin : tieMargin
         if winner.evidence.score > latin + margin {
+            if let single, winner.evidence.score < minCJKScoreOverSingleByte { return single }
             return CharsetDecision(charset: winner.candidate.charset, source: .statistical, bomLength: 0)
         }
         return fallback

@@ -111,6 +111,17 @@ import Testing
         #expect(S.decode(bytes, d).contains(lang.paragraph))
     }
 
+    /// A Content-Type value as hint (as a WARC record or HTTP header gives it) wins like a name;
+    /// one without a charset leaves detection to the bytes.
+    @Test func contentTypeHintWins() throws {
+        let koi8 = try #require(S.encode(SingleByteCorpus.plain(SingleByteCorpus.russianParagraph), "KOI8-R"))
+        let bytes = S.page(koi8, head: "<meta charset=windows-1251>")
+        let d = S.decide(bytes, hint: "text/html; charset=\"koi8-r\"")
+        #expect(d == CharsetDecision(charset: "koi8-r", source: .hint, bomLength: 0))
+        #expect(S.decode(bytes, d).contains(SingleByteCorpus.plain(SingleByteCorpus.russianParagraph)))
+        #expect(S.decide(S.page(koi8), hint: "text/html") == CharsetDecision(charset: "koi8-r", source: .statistical, bomLength: 0))
+    }
+
     /// A hint iconv does not know is ignored.
     @Test func unknownHintIsIgnored() {
         let bytes = S.page(Array("Hello".utf8))

@@ -23,6 +23,21 @@ import Testing
         }
     }
 
+    /// A hint may be a whole HTTP Content-Type value: its charset parameter counts, in any case,
+    /// quoted or not, among other parameters; a media type without a charset names nothing.
+    @Test func hintsTakeContentTypeValues() {
+        let table: [(String, String?)] = [
+            ("text/html; charset=koi8-r", "koi8-r"), ("text/html;charset=\"KOI8-R\"", "koi8-r"),
+            ("Text/HTML; Charset='windows-1251'", "windows-1251"), ("text/html; foo=bar; charset=ISO-8859-7 ", "iso-8859-7"),
+            ("text/html; charset = \"x-sjis\"; q=1", "shift_jis"), ("charset=cp1253", "windows-1253"),
+            ("text/html", nil), ("text/html; charset=", nil), ("text/html; charset=x-nonexistent", nil),
+            ("koi8-r", "koi8-r"), (" Windows-1250 ", "windows-1250"), ("text/html; charset=utf-7", nil),
+        ]
+        for (hint, expected) in table {
+            #expect(CharsetNames.canonical(hint: hint) == expected, "\(hint)")
+        }
+    }
+
     /// Every canonical name maps to an iconv name this system knows.
     @Test func everyCanonicalNameOpensInIconv() {
         let canonical = Set(CharsetNames.aliases.values).subtracting(["utf-8", "windows-1252"])
