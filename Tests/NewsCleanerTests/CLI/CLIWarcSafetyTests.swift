@@ -145,11 +145,12 @@ import Testing
         process.standardOutput = output
         process.standardError = FileHandle(forWritingAtPath: "/dev/null")
         try process.run()
-        try input.fileHandleForWriting.write(contentsOf: Data((1...3).flatMap { Self.good($0) }))
+        // More than the 4 KiB the reader sniffs first, so records come out while input stays open.
+        try input.fileHandleForWriting.write(contentsOf: Data((1...12).flatMap { Self.good($0) }))
         _ = output.fileHandleForReading.availableData
         try output.fileHandleForReading.close()
         // More records keep coming; standard input never ends.
-        for id in 4...6 {
+        for id in 13...15 {
             if !process.isRunning { break }
             do { try input.fileHandleForWriting.write(contentsOf: Data(Self.good(id))) } catch { break }
             usleep(200_000)
