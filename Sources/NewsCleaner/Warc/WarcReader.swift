@@ -278,6 +278,8 @@ public final class WarcReader {
             let streamStart = bufferStream + position
             if let member = source!.firstMemberStart(inStream: (streamStart + 1)..<(streamStart + step)),
                buffer[(member - bufferStream)...].starts(with: WarcReader.versionPrefix) {
+                // A member that broke mid-way is one damage report, not two.
+                if case .broken(let broken) = state { return try recover(from: broken, recordStart: start) }
                 position = member - bufferStream
                 return tooLarge
             }
@@ -286,6 +288,7 @@ public final class WarcReader {
             while index < end {
                 if buffer[index] == WarcReader.carriageReturn,
                    buffer[index..<(index + boundary.count)].elementsEqual(boundary) {
+                    if case .broken(let broken) = state { return try recover(from: broken, recordStart: start) }
                     position = index + WarcReader.recordEnd.count
                     return tooLarge
                 }
