@@ -70,7 +70,7 @@ import Testing
         }
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.stdout.split(separator: "\n").count == 1)
-        #expect(peak < 150_000, "peak RSS \(peak) kB")
+        #expect(peak < 60_000, "peak RSS \(peak) kB")   // main held each record: 104 MB here; skipping: 26 MB
         let errors = try cli.jsonLines(String(decoding: FileManager.default.contents(atPath: dir.url("e.jsonl")) ?? Data(), as: UTF8.self))
         #expect(errors.count == 8, "\(run.stderr)")
         #expect(errors.allSatisfy { ($0["message"] as? String ?? "").contains("offset") })
