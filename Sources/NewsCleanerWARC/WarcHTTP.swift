@@ -15,6 +15,18 @@ enum WarcHTTPParser {
 
     /// Splits `block` into status line, headers and body, then undoes chunking and compression.
     static func parse(_ block: [UInt8], maxBodyBytes: Int) throws(WarcError) -> WarcHTTPResponse {
+        var response = try parseHead(block)
+        let transfer = response.headers.values("Transfer-Encoding").joined(separator: ",").lowercased()
+        if transfer.contains("chunked"), let dechunked = decodeChunked(response.body) {
+            response.body = dechunked
+        }
+        response.body = try decodeContent(response.body, encodings: response.headers.values("Content-Encoding"),
+                                          limit: maxBodyBytes)
+        return response
+    }
+
+    /// The status line and headers, with the body as stored (still chunked or compressed).
+    static func parseHead(_ block: [UInt8]) throws(WarcError) -> WarcHTTPResponse {
         guard block.starts(with: httpPrefix) else {
             throw .badHTTP("no HTTP/ status line")
         }
@@ -28,12 +40,7 @@ enum WarcHTTPParser {
             throw .badHTTP("bad status line \(statusLine.debugDescription)")
         }
         let headers = try parseHeaderLines(lines, httpContext: true)
-        var body = Array(block[bodyStart...])
-        let transfer = headers.values("Transfer-Encoding").joined(separator: ",").lowercased()
-        if transfer.contains("chunked"), let dechunked = decodeChunked(body) {
-            body = dechunked
-        }
-        body = try decodeContent(body, encodings: headers.values("Content-Encoding"), limit: maxBodyBytes)
+        let body = Array(block[bodyStart...])
         return WarcHTTPResponse(version: String(parts[0]), statusCode: code,
                                 reason: parts.count > reasonField ? String(parts[reasonField]) : "",
                                 headers: headers, body: body)

@@ -232,6 +232,12 @@ public final class WarcReader {
                 record.http = try WarcHTTPParser.parse(record.content, maxBodyBytes: options.maxBodyBytes)
             } catch {
                 record.httpError = error
+                // Keep the status line and headers when only the body failed, so the record
+                // can still be recognised as an HTML response that was lost.
+                if var head = try? WarcHTTPParser.parseHead(record.content) {
+                    head.body = []
+                    record.http = head
+                }
             }
         }
         return .record(record)
@@ -249,28 +255,58 @@ public final class WarcReader {
         return WarcReader.recordEnd.starts(with: tail)
     }
 
-    /// Skips a record larger than `maxRecordBytes` without holding it.
+    /// Skips a record larger than `maxRecordBytes` without holding it, streaming past its
+    /// content. A bogus `Content-Length` (10^12) must not swallow the records after it: the skip
+    /// stops at the next gzip member that starts with `WARC/`, or at a `WARC/1.` line right after
+    /// a blank line (CRLF CRLF, how every record ends), and reading resumes there. (A record
+    /// whose content itself embeds a WARC would be cut there too; such records are rare and
+    /// over the limit anyway.)
     private func skipOversized(start: Int, contentOffset: Int, length: Int) throws -> WarcEvent? {
         let startStream = bufferStream + start
         let offset = source!.fileOffset(forStream: startStream)
-        var remaining = contentOffset + length
+        let boundary = WarcReader.recordEnd + WarcReader.resyncPattern
+        let tooLarge = WarcEvent.damaged(WarcDamage(offset: offset, streamOffset: startStream,
+                                                    error: .recordTooLarge(bytes: length, limit: options.maxRecordBytes)))
+        position = start + contentOffset
+        var remaining = length
+        var skipped = 0
         while remaining > 0 {
-            guard try ensure(1) else {
+            guard try ensure(boundary.count) else {
                 if case .broken(let broken) = state { return try recover(from: broken, recordStart: nil) }
+                position = buffer.count
                 return .damaged(WarcDamage(offset: offset, streamOffset: startStream,
-                                           error: .truncated(declared: length, available: length - remaining)))
+                                           error: .truncated(declared: length, available: skipped + (buffer.count - position))))
             }
-            let step = min(remaining, buffer.count - position)
-            position += step
+            let step = min(remaining, buffer.count - position - boundary.count + 1)
+            let streamStart = bufferStream + position
+            if let member = source!.firstMemberStart(inStream: (streamStart + 1)..<(streamStart + step)),
+               buffer[(member - bufferStream)...].starts(with: WarcReader.versionPrefix) {
+                // A member that broke mid-way is one damage report, not two.
+                if case .broken(let broken) = state { return try recover(from: broken, recordStart: start) }
+                position = member - bufferStream
+                return tooLarge
+            }
+            var index = position
+            let end = position + step
+            while index < end {
+                if buffer[index] == WarcReader.carriageReturn,
+                   buffer[index..<(index + boundary.count)].elementsEqual(boundary) {
+                    if case .broken(let broken) = state { return try recover(from: broken, recordStart: start) }
+                    position = index + WarcReader.recordEnd.count
+                    return tooLarge
+                }
+                index += 1
+            }
+            position = end
             remaining -= step
+            skipped += step
             compact()
         }
         if try ensure(WarcReader.recordEnd.count),
            buffer[position..<(position + WarcReader.recordEnd.count)].elementsEqual(WarcReader.recordEnd) {
             position += WarcReader.recordEnd.count
         }
-        return .damaged(WarcDamage(offset: offset, streamOffset: startStream,
-                                   error: .recordTooLarge(bytes: length, limit: options.maxRecordBytes)))
+        return tooLarge
     }
 
     // MARK: damage

@@ -245,6 +245,20 @@ public struct WarcRecord: Sendable, Equatable {
         }
         return WarcSniffer.looksLikeHTML(payload)
     }
+
+    /// True for a `response` that is (or may be) an HTML page but cannot be cleaned because its
+    /// HTTP block could not be decoded (unsupported or corrupt `Content-Encoding`, a body over
+    /// the limit, no status line in front of HTML): a lost page, to be named as a failure, not
+    /// skipped. Its `httpError` says why.
+    public var isUndecodableHTML: Bool {
+        guard type == .response, httpError != nil else { return false }
+        if let http {
+            // Headers were read: HTML by its type, or unknown (the body is not readable to sniff).
+            guard let mediaType = http.contentType, !mediaType.mime.isEmpty else { return true }
+            return mediaType.isHTML
+        }
+        return WarcSniffer.looksLikeHTML(content)
+    }
 }
 
 /// Why a record, or a stretch of the file, could not be read.

@@ -97,6 +97,8 @@ protocol WarcStreamSource: AnyObject {
     func isMemberStart(stream streamOffset: Int) -> Bool
     /// Forget bookkeeping for stream offsets below `streamOffset`.
     func forget(before streamOffset: Int)
+    /// The stream offset of the first gzip member that starts in `range`, if any.
+    func firstMemberStart(inStream range: Range<Int>) -> Int?
 }
 
 /// An uncompressed file: the stream is the file.
@@ -127,6 +129,7 @@ final class PlainSource: WarcStreamSource {
     func fileOffset(forStream streamOffset: Int) -> Int { streamOffset }
     func isMemberStart(stream streamOffset: Int) -> Bool { false }
     func forget(before streamOffset: Int) {}
+    func firstMemberStart(inStream range: Range<Int>) -> Int? { nil }
 }
 
 /// A gzip file: one member over the whole file, or one member per record (Common Crawl), or
@@ -338,6 +341,10 @@ final class GzipMemberSource: WarcStreamSource {
 
     func isMemberStart(stream streamOffset: Int) -> Bool {
         memberStarts.contains { $0.stream == streamOffset }
+    }
+
+    func firstMemberStart(inStream range: Range<Int>) -> Int? {
+        memberStarts.first { range.contains($0.stream) }?.stream
     }
 
     func forget(before streamOffset: Int) {

@@ -9,6 +9,13 @@ let newscleanVersion = "0.1.0"
 /// Seconds in-flight pages may take to finish after the first SIGINT/SIGTERM.
 let interruptGraceSeconds: Double = 3
 
+/// Exit status when an input could not be read at all (missing, permission, I/O error): a
+/// caller may retry, unlike 1 (pages or records failed or damaged).
+let exitUnreadable: Int32 = 3
+
+/// Exit status when standard output was closed by its reader (as a SIGPIPE death would give).
+let exitBrokenPipe: Int32 = 141
+
 /// `CleanerOptions().maxBytes` as the help shows it (`256m`).
 let defaultMaxBytesText: String = {
     let bytes = CleanerOptions().maxBytes
@@ -28,7 +35,8 @@ usage: newsclean [options] INPUT...
 INPUT is a page file (any name; gzip is detected by its magic bytes), a WARC file
 (*.warc, *.warc.gz, or any file whose content is a WARC), a directory (searched
 recursively for *.html, *.htm, *.xhtml, the same names ending in .gz, and *.warc,
-*.warc.gz; symbolic links are followed, loops are reported), or - for standard input.
+*.warc.gz; symbolic links are followed while they stay inside that directory, loops
+are reported), or - for standard input (a WARC there is recognised by its content).
 
 Without -o, one INPUT (a file or -) is cleaned to standard output; with -f jsonl, or
 for WARC inputs, any number of inputs print JSON Lines to standard output.
@@ -39,7 +47,10 @@ input writes DIR/stdin.txt; a WARC IN/a/b/X.warc.gz writes DIR/a/b/X.jsonl.
 With -o FILE.jsonl (a name ending in .jsonl), every page and WARC record goes to that
 one file as JSON Lines, one line per page in the order pages finish (input order
 within a WARC file). Outputs are written atomically (hidden temporary file, then
-rename); inputs are never modified.
+rename; stale temporary files of killed runs are removed); inputs are never modified:
+-f html refuses an output directory inside an input, no output is written through a
+symbolic link, and two inputs with the same output file (a.html, a.htm, a.html.gz) are
+a failure for every one but the first found.
 
 WARC files always give JSON Lines: one object per cleaned HTML record (response or
 resource, HTTP status 2xx), with url = WARC-Target-URI, warc_date, warc_record_id and
@@ -77,6 +88,8 @@ options:
                         Content-Type value ("text/html; charset=koi8-r")
       --max-bytes N     refuse pages larger than N bytes, also after gunzip
                         (suffixes k, m, g = KiB, MiB, GiB; default \(defaultMaxBytesText))
+      --follow-links    read through symbolic links that leave their input directory
+                        (by default they are named as failures and not read)
       --resume          skip pages whose output exists and is not older than the input
       --errors FILE     write one JSON line {"path","kind","message"} per failure
   -q, --quiet           no progress and no summary on standard error
@@ -90,7 +103,9 @@ follows unless -q. Failed pages are named on standard error (newsclean: PATH: re
 and do not stop the run.
 
 exit status: 0 every page cleaned, 1 some pages or WARC records failed or a WARC file
-was damaged, 2 usage error, 130/143 interrupted by SIGINT/SIGTERM: no new pages are
+was damaged, 2 usage error, 3 some input could not be read (missing, permission, I/O
+error: worth a retry; wins over 1), 141 standard output was closed by its reader (the
+run stops at once), 130/143 interrupted by SIGINT/SIGTERM: no new pages are
 started, pages in flight get \(Int(interruptGraceSeconds)) s to finish (a second signal: none), their temporary
 files are removed.
 """
@@ -139,6 +154,8 @@ struct Arguments: Sendable {
     var quiet = false
     var resume = false
     var errorsFile: String?
+    /// `--follow-links`: read through symbolic links that leave their input directory.
+    var followLinks = false
 
     static let maxJobs = 1024
 
@@ -195,7 +212,7 @@ struct Arguments: Sendable {
                 if name.isEmpty { continue }
             }
             let flags: Set<String> = ["--quiet", "--resume", "--help", "--version", "--links", "--no-tables",
-                                      "--no-title", "--metadata", "--warc", "--original"]
+                                      "--no-title", "--metadata", "--warc", "--original", "--follow-links"]
             if flags.contains(name) && inline != nil {
                 throw UsageError("option \(name) takes no value")
             }
@@ -210,6 +227,7 @@ struct Arguments: Sendable {
             case "--no-title": result.noTitle = true
             case "--metadata": result.metadata = true
             case "--warc": result.warc = true
+            case "--follow-links": result.followLinks = true
             case "--explain":
                 let page = try value(for: name, inline: inline)
                 guard !page.isEmpty else { throw UsageError("option --explain needs a page file (or -)") }

@@ -17,8 +17,8 @@ final class StopFlag: @unchecked Sendable {
     private var signalTime: Date?
     private var forced = false
 
-    /// Records a signal; a second one means "stop now".
-    func raise(_ signal: Int32) {
+    /// Records a signal; a second one (or `immediately`) means "stop now".
+    func raise(_ signal: Int32, immediately: Bool = false) {
         lock.lock(); defer { lock.unlock() }
         if signalNumber == nil {
             signalNumber = signal
@@ -26,6 +26,7 @@ final class StopFlag: @unchecked Sendable {
         } else {
             forced = true
         }
+        if immediately { forced = true }
     }
 
     var state: (signal: Int32?, since: Date?, forced: Bool) {
@@ -48,6 +49,49 @@ struct PageJob: Sendable {
     var url: String?
     var encoding: String?
     var resume: Bool
+    /// `--follow-links`: read through links that leave their input directory.
+    var followLinks = false
+    /// `--warc`: standard input is a WARC (else it is sniffed).
+    var warcOnStandardInput = false
+}
+
+/// The output files claimed so far in this run, so that two inputs never write the same file
+/// (`a.html`, `a.htm`, `a.html.gz` → `a.txt`; two roots sharing names; `x.html` + `x.warc` with
+/// -f jsonl). Claims are made on the walking thread in walk order, so which input keeps the file
+/// does not depend on `-j`. Holds one path per output (a few dozen bytes per page).
+// @unchecked Sendable: `owners` is only touched while holding `lock`.
+final class OutputClaims: @unchecked Sendable {
+    private let lock = NSLock()
+    private var owners: [String: String] = [:]
+
+    /// Claims `output` for `input`; throws `.outputCollision` naming the earlier owner.
+    func claim(_ output: String, for input: String) throws(BatchError) {
+        lock.lock(); defer { lock.unlock() }
+        if let owner = owners[output], owner != input {
+            throw BatchError(.outputCollision, "output \(output) is already written for \(owner) (same output name); not cleaned")
+        }
+        owners[output] = input
+    }
+}
+
+/// Checks that writing `output` (below `directory`) cannot touch anything but a new file of
+/// ours: no directory between `directory` and the file may be a symbolic link (the output would
+/// land outside `directory`), and `output` must not be the input itself.
+func checkOutputPath(_ output: String, directory: String, input: String) throws(BatchError) {
+    var current = output
+    let base = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
+    while let slash = current.lastIndex(of: "/") {
+        current = String(current[..<slash])
+        if current == base || current.count <= base.count { break }
+        var info = stat()
+        if lstat(current, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK {
+            throw BatchError(.outputPath, "output path goes through the symbolic link \(current); not written")
+        }
+    }
+    var out = stat(), inp = stat()
+    if input != "-", stat(output, &out) == 0, stat(input, &inp) == 0, out.st_dev == inp.st_dev, out.st_ino == inp.st_ino {
+        throw BatchError(.outputPath, "output \(output) is the input itself; not overwritten")
+    }
 }
 
 /// The streaming batch: the caller's thread walks the inputs into a bounded queue, `jobs`
@@ -61,6 +105,9 @@ final class BatchRunner: Sendable {
     let queue: BlockingQueue<InputItem>
     let jobs: Int
     let group = DispatchGroup()
+    let claims = OutputClaims()
+    /// WARC inputs found late (WARC data on standard input without --warc).
+    private let late = LateInputs()
     /// How long in-flight pages may take to finish after the first SIGINT/SIGTERM.
     let grace: TimeInterval
 
@@ -76,6 +123,27 @@ final class BatchRunner: Sendable {
     func interrupt(_ signal: Int32) {
         stop.raise(signal)
         queue.cancel()
+    }
+
+    /// Standard output was closed by its reader: stop everything now (exit 141).
+    func brokenPipe() {
+        stop.raise(SIGPIPE, immediately: true)
+        queue.cancel()
+    }
+
+    /// Waits for `group`; after a signal gives in-flight work `grace` seconds (none after a
+    /// second signal or a closed standard output). False when work was abandoned.
+    func waitWithGrace(_ group: DispatchGroup) -> Bool {
+        while group.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
+            reporter.tick()
+            let state = stop.state
+            if let since = state.since, state.forced || Date().timeIntervalSince(since) >= grace {
+                writer.abandon()
+                reporter.silence()
+                return false
+            }
+        }
+        return true
     }
 
     /// Routes SIGINT and SIGTERM to `interrupt`. Signals are delivered on a dispatch queue
@@ -101,11 +169,21 @@ final class BatchRunner: Sendable {
 
         // Create the output directory first so the walk can skip it when it lies inside an input.
         if let directory = job.mapper?.directory { try? AtomicFileWriter.makeDirectories(directory) }
-        var walker = InputWalker(roots: roots, excluding: job.mapper.map { [$0.directory] } ?? [])
+        var walker = InputWalker(roots: roots, excluding: job.mapper.map { [$0.directory] } ?? [],
+                                 followsLinksOutside: job.followLinks)
         while !stop.isSet, let event = walker.next() {
             reporter.found()
             switch event {
             case .page(let item):
+                if let mapper = job.mapper {
+                    do {
+                        let output = try mapper.outputPath(for: item.relativePath)
+                        try claims.claim(output, for: item.path)
+                    } catch {
+                        reporter.failed(path: item.path, error: error)
+                        continue
+                    }
+                }
                 if !queue.push(item) { break }
             case .failure(let path, let error):
                 reporter.failed(path: path, error: error)
@@ -116,21 +194,27 @@ final class BatchRunner: Sendable {
 
         // Wait for the workers; after a signal, give in-flight pages `grace` seconds (or until
         // a second signal), then abandon them and remove their temporary files.
-        while group.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
-            reporter.tick()
-            let state = stop.state
-            if let since = state.since, state.forced || Date().timeIntervalSince(since) >= grace {
-                writer.abandon()
-                reporter.silence()
-                break
-            }
-        }
+        _ = waitWithGrace(group)
 
-        if !stop.isSet { runWarcs(warcs) }
+        // The WARC files run on their own thread so that a slow record or a silent standard
+        // input cannot hold the exit beyond the grace period.
+        let allWarcs = warcs + late.items
+        if !stop.isSet && !allWarcs.isEmpty {
+            let warcGroup = DispatchGroup()
+            WorkerThreads.start(1, name: "newsclean-warc-reader", group: warcGroup) { [self] _ in
+                runWarcs(allWarcs)
+            }
+            if !waitWithGrace(warcGroup) { late.abandonSink() }
+        }
 
         if let signal = stop.state.signal {
             writer.abandon()
             job.sink?.abandon()
+            late.abandonSink()
+            if signal == SIGPIPE {
+                reporter.silence()
+                return exitBrokenPipe
+            }
             reporter.finish()
             reporter.say("interrupted: \(reporter.done) of \(reporter.discoveredCount) pages done")
             return 128 + signal
@@ -141,25 +225,28 @@ final class BatchRunner: Sendable {
             reporter.failed(path: job.sink?.path ?? "-", error: error)
         }
         reporter.finish()
-        return reporter.failedCount > 0 ? 1 : 0
+        return reporter.exitStatus
     }
 
     /// Cleans the WARC files one after another (each with `jobs` workers over its records) into
     /// the shared sink, or into `DIR/…/NAME.jsonl` each with `-o DIR`; one summary line per file.
     func runWarcs(_ warcs: [InputItem]) {
-        let warcRunner = WarcRunner(job: job, reporter: reporter, stop: stop, jobs: jobs)
+        let warcRunner = WarcRunner(job: job, reporter: reporter, stop: stop, jobs: jobs) { [self] in brokenPipe() }
         for item in warcs where !stop.isSet {
             let sink: LineSink
             var ownSink = false
             if let mapper = job.mapper {
                 do {
                     let outputPath = try WarcInputs.outputPath(for: item.relativePath, directory: mapper.directory)
+                    try claims.claim(outputPath, for: item.path)
+                    try checkOutputPath(outputPath, directory: mapper.directory, input: item.path)
                     if job.resume, !item.isStandardInput, Self.isUpToDate(output: outputPath, input: item.path) {
                         reporter.say("\(item.path): output \(outputPath) is up to date, skipped")
                         continue
                     }
                     sink = try LineSink.file(outputPath)
                     ownSink = true
+                    late.setSink(sink)
                 } catch {
                     reporter.failed(path: item.path, error: error)
                     continue
@@ -171,6 +258,7 @@ final class BatchRunner: Sendable {
             }
             let summary = warcRunner.run(path: item.path, sink: sink)
             if ownSink {
+                late.setSink(nil)
                 if stop.isSet {
                     sink.abandon()
                 } else {
@@ -184,7 +272,23 @@ final class BatchRunner: Sendable {
     /// Cleans one page; every failure is reported for that page only.
     func process(_ item: InputItem) {
         do {
+            if item.isStandardInput && !job.warcOnStandardInput {
+                // WARC data on standard input without --warc: recognised by its first bytes,
+                // which are replayed to whoever reads standard input next.
+                let original = dup(0)
+                let relay = try StandardInputRelay.start(source: original)
+                dup2(relay.fd, 0)
+                relay.close()
+                if relay.looksLikeWarc {
+                    reporter.notAPage()
+                    late.add(item)
+                    return
+                }
+            }
             let outputPath = try job.mapper?.outputPath(for: item.relativePath)
+            if let outputPath, let mapper = job.mapper {
+                try checkOutputPath(outputPath, directory: mapper.directory, input: item.path)
+            }
             if job.resume, let outputPath, !item.isStandardInput,
                Self.isUpToDate(output: outputPath, input: item.path) {
                 reporter.skippedPage()
@@ -195,8 +299,12 @@ final class BatchRunner: Sendable {
             let rendered = job.formatter.render(article, url: job.url, source: item.path)
             if let outputPath {
                 try writer.write(rendered, to: outputPath)
-            } else if let sink = job.sink, !sink.write(rendered) {
-                throw BatchError.system(.write, "cannot write \(sink.path ?? "standard output")", errno: errno)
+            } else if let sink = job.sink, let code = sink.write(rendered) {
+                if code == EPIPE && sink.path == nil {
+                    brokenPipe()
+                    return
+                }
+                throw BatchError.system(.write, "cannot write \(sink.path ?? "standard output")", errno: code)
             }
             reporter.succeeded(storedBytes: page.storedSize)
         } catch {
@@ -212,4 +320,18 @@ final class BatchRunner: Sendable {
         let o = out.st_mtim, i = inp.st_mtim
         return (o.tv_sec, o.tv_nsec) >= (i.tv_sec, i.tv_nsec)
     }
+}
+
+/// WARC inputs found while the pages run (standard input holding WARC data), and the per-file
+/// output being written, so that an abandoned run can remove it.
+// @unchecked Sendable: every var is only touched while holding `lock`.
+final class LateInputs: @unchecked Sendable {
+    private let lock = NSLock()
+    private var found: [InputItem] = []
+    private var sink: LineSink?
+
+    func add(_ item: InputItem) { lock.lock(); found.append(item); lock.unlock() }
+    var items: [InputItem] { lock.lock(); defer { lock.unlock() }; return found }
+    func setSink(_ new: LineSink?) { lock.lock(); sink = new; lock.unlock() }
+    func abandonSink() { lock.lock(); let current = sink; lock.unlock(); current?.abandon() }
 }

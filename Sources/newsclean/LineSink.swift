@@ -18,6 +18,8 @@ final class LineSink: @unchecked Sendable {
     private let lock = NSLock()
     private var fd: Int32
     private var closed = false
+    /// The errno of the first failed write: the file is then never published.
+    private var failure: Int32?
     /// Where the bytes go until `commit()`; nil for standard output.
     let temporaryPath: String?
     /// The final name; nil for standard output.
@@ -42,6 +44,7 @@ final class LineSink: @unchecked Sendable {
     static func file(_ path: String) throws(BatchError) -> LineSink {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty { try AtomicFileWriter.makeDirectories(directory) }
+        AtomicFileWriter.removeStaleTemporaries(in: directory.isEmpty ? "." : directory)
         serialLock.lock()
         serial += 1
         let number = serial
@@ -52,11 +55,19 @@ final class LineSink: @unchecked Sendable {
         return LineSink(fd: fd, temporaryPath: temporary, path: path)
     }
 
-    /// Writes all of `text` in one go; false when the write failed.
-    func write(_ text: String) -> Bool {
+    /// Writes all of `text` in one go; nil on success, else the errno of the failed write
+    /// (captured on the writing thread). After a failure every later write fails the same way.
+    func write(_ text: String) -> Int32? {
         lock.lock(); defer { lock.unlock() }
-        guard !closed else { return false }
-        return writeAll(fd, text)
+        if let failure { return failure }
+        guard !closed else { return EBADF }
+        var copy = text
+        let code = copy.withUTF8 { writeAllReportingErrno(fd, UnsafeRawBufferPointer($0)) }
+        if code != 0 {
+            failure = code
+            return code
+        }
+        return nil
     }
 
     /// Closes the temporary file and renames it to `path` (nothing for standard output).
@@ -64,6 +75,12 @@ final class LineSink: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         guard let temporaryPath, let path, !closed else { return }
         closed = true
+        if let failure {
+            // A torn last line must not be published under the final name.
+            close(fd)
+            unlink(temporaryPath)
+            throw .system(.write, "cannot write \(path) (not published)", errno: failure)
+        }
         let closeFailed = close(fd) != 0
         if closeFailed || rename(temporaryPath, path) != 0 {
             let code = errno

@@ -18,16 +18,23 @@ func writeAll(_ fd: Int32, _ text: String) -> Bool {
 /// Writes all of `buffer` to a file descriptor (retrying short writes and EINTR); false on error.
 @discardableResult
 func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
+    writeAllReportingErrno(fd, buffer) == 0
+}
+
+/// Writes all of `buffer`; 0 on success, else the errno of the failed write, read on this thread
+/// right after the call.
+func writeAllReportingErrno(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Int32 {
     var offset = 0
     while offset < buffer.count {
         let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
         if n < 0 {
-            if errno == EINTR { continue }
-            return false
+            let code = errno
+            if code == EINTR { continue }
+            return code
         }
         offset += n
     }
-    return true
+    return 0
 }
 
 /// The batch's counters and everything said on standard error: failures (one line each),
@@ -48,6 +55,8 @@ final class Reporter: @unchecked Sendable {
     private(set) var failed = 0
     private(set) var skipped = 0
     private(set) var bytes = 0
+    /// Failures where an input could not be read at all (kinds `read` and `walk`): exit status 3.
+    private(set) var unreadable = 0
     /// Once set, per-page lines are no longer printed (the run is being torn down).
     private var silenced = false
 
@@ -70,6 +79,20 @@ final class Reporter: @unchecked Sendable {
     var failedCount: Int {
         lock.lock(); defer { lock.unlock() }
         return failed
+    }
+
+    /// The exit status of a finished run: 0 all good, 3 some input could not be read (worth a
+    /// retry), 1 other failures.
+    var exitStatus: Int32 {
+        lock.lock(); defer { lock.unlock() }
+        if unreadable > 0 { return exitUnreadable }
+        return failed > 0 ? 1 : 0
+    }
+
+    /// A page that turned out to be something else (WARC data on standard input).
+    func notAPage() {
+        lock.lock(); defer { lock.unlock() }
+        discovered -= 1
     }
 
     func found() {
@@ -100,9 +123,10 @@ final class Reporter: @unchecked Sendable {
     func failure(path: String, kind: String, message: String) {
         lock.lock(); defer { lock.unlock() }
         failed += 1
+        if kind == BatchError.Kind.read.rawValue || kind == BatchError.Kind.walk.rawValue { unreadable += 1 }
         if silenced { return }
         clearProgressLocked()
-        writeAll(2, "newsclean: \(path): \(message)\n")
+        writeAll(2, Self.printable("newsclean: \(path): \(message)") + "\n")
         if let errorsFD {
             writeAll(errorsFD, "{\"path\":\(JSONRenderer.quote(path)),\"kind\":\(JSONRenderer.quote(kind)),\"message\":\(JSONRenderer.quote(message))}\n")
         }
@@ -143,7 +167,29 @@ final class Reporter: @unchecked Sendable {
     func say(_ line: String) {
         lock.lock(); defer { lock.unlock() }
         clearProgressLocked()
-        writeAll(2, line + "\n")
+        writeAll(2, Self.printable(line) + "\n")
+    }
+
+    /// `text` with control characters escaped as in JSON (`\n`, `\r`, `\t`, `\u001b` …), so
+    /// file names cannot move the cursor or recolour the terminal.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where isControl(scalar): out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// C0, DEL and C1 control characters.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7f...0x9f).contains(scalar.value)
     }
 
     private func progressLocked(force: Bool) {

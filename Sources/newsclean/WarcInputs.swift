@@ -39,10 +39,14 @@ enum WarcInputs {
     /// The WARC files below `root` (recursively, by name), with paths relative to `root`,
     /// sorted; directories resolving to one of `excluding` (the output directory) are skipped.
     /// Symbolic links to directories are not followed here, so a link loop cannot repeat files.
-    static func scan(_ root: String, excluding: [String]) -> [InputItem] {
+    /// A link to a WARC file outside `root` is a `.symlinkOutside` failure unless `followLinks`.
+    static func scan(_ root: String, excluding: [String], followLinks: Bool = false)
+        -> (items: [InputItem], failures: [(String, BatchError)]) {
         let excluded = Set(excluding.map(canonical))
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return ([], []) }
+        let rootReal = InputWalker.realPath(root) ?? root
         var items: [InputItem] = []
+        var failures: [(String, BatchError)] = []
         while let relative = enumerator.nextObject() as? String {
             let path = root.hasSuffix("/") ? root + relative : root + "/" + relative
             let type = enumerator.fileAttributes?[.type] as? FileAttributeType
@@ -51,11 +55,16 @@ enum WarcInputs {
                 continue
             }
             guard hasWarcName(relative) else { continue }
+            if !followLinks, type == .typeSymbolicLink, !InputWalker.staysInside(path, root: rootReal) {
+                failures.append((path, BatchError(.symlinkOutside,
+                    "symbolic link leaves the input directory; not followed (--follow-links allows it)")))
+                continue
+            }
             var info = stat()
             guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
             items.append(InputItem(path: path, relativePath: relative))
         }
-        return items.sorted { $0.relativePath < $1.relativePath }
+        return (items.sorted { $0.relativePath < $1.relativePath }, failures)
     }
 
     /// `path` made absolute and free of `.`/`..`/symbolic links, for comparing directories.

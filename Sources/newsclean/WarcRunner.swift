@@ -27,11 +27,14 @@ final class WarcRunner: Sendable {
     let jobs: Int
     /// Most records between read and written.
     let window: Int
+    /// Called when standard output was closed by its reader.
+    let onBrokenPipe: @Sendable () -> Void
 
     /// Records in flight per worker thread.
     static let recordsPerWorker = 4
 
-    init(job: PageJob, reporter: Reporter, stop: StopFlag, jobs: Int) {
+    init(job: PageJob, reporter: Reporter, stop: StopFlag, jobs: Int, onBrokenPipe: @escaping @Sendable () -> Void = {}) {
+        self.onBrokenPipe = onBrokenPipe
         self.job = job
         self.reporter = reporter
         self.stop = stop
@@ -46,14 +49,16 @@ final class WarcRunner: Sendable {
         var failed = 0
         /// HTML records not cleaned because their HTTP status is not 2xx.
         var notOK = 0
+        /// HTML responses whose HTTP block or body could not be decoded (counted in `failed`).
+        var undecodable = 0
         var readError: String?
 
         /// `x.warc.gz: 12 records, 10 html, 9 cleaned, 3 skipped, 1 failed, damaged at offsets 0, 812`.
         func line(_ path: String) -> String {
             let damaged = stats.damagedOffsets.isEmpty ? "no damage"
                 : "damaged at offsets " + stats.damagedOffsets.map(String.init).joined(separator: ", ")
-            return "\(path): \(stats.records) records, \(stats.html) html, \(cleaned) cleaned, "
-                + "\(stats.skipped + notOK) skipped, \(failed) failed, \(damaged)"
+            return "\(path): \(stats.records) records, \(stats.html + undecodable) html, \(cleaned) cleaned, "
+                + "\(stats.skipped - undecodable + notOK) skipped, \(failed) failed, \(damaged)"
                 + (readError.map { ", read error: \($0)" } ?? "")
         }
 
@@ -72,7 +77,20 @@ final class WarcRunner: Sendable {
         let lock = NSLock()
         var done: [Int: String?] = [:]
         var next = 0
-        var writeFailed = false
+        /// The errno of the first failed write, captured on the writing thread.
+        var writeFailed: Int32?
+    }
+
+    /// The reader's limits follow `--max-bytes`: a record may hold a page of that size plus its
+    /// HTTP headers, a decoded body may not exceed it; larger records are skipped by streaming
+    /// past them (never held), so memory stays bounded by `window` records of that size.
+    var readerOptions: WarcReader.Options {
+        var options = WarcReader.Options()
+        let limit = job.reader.maxBytes
+        options.maxBodyBytes = limit
+        let (sum, overflow) = limit.addingReportingOverflow(options.maxHeaderBytes)
+        options.maxRecordBytes = overflow ? Int.max : sum
+        return options
     }
 
     /// Cleans one WARC file (`path`, or standard input for `-`) into `sink`; returns its summary.
@@ -82,7 +100,7 @@ final class WarcRunner: Sendable {
         var relay: StandardInputRelay?
         do {
             if path == "-" {
-                let started = try StandardInputRelay.start()
+                let started = try StandardInputRelay.start(source: 0)
                 relay = started
                 guard started.looksLikeWarc else {
                     summary.readError = "standard input is not a WARC file"
@@ -90,9 +108,9 @@ final class WarcRunner: Sendable {
                     started.close()
                     return summary
                 }
-                reader = WarcReader(fileDescriptor: started.fd)
+                reader = WarcReader(fileDescriptor: started.fd, options: readerOptions)
             } else {
-                reader = try WarcReader(path: path)
+                reader = try WarcReader(path: path, options: readerOptions)
             }
         } catch {
             summary.readError = String(describing: error)
@@ -109,15 +127,24 @@ final class WarcRunner: Sendable {
 
         WorkerThreads.start(jobs, name: "newsclean-warc", group: group) { [self] _ in
             while let task = queue.pop() {
-                let line = clean(task.record, path: path, counts: counts)
+                // After a signal, records still queued are not cleaned.
+                let line = stop.isSet ? nil : clean(task.record, path: path, counts: counts)
                 reorder.lock.lock()
                 reorder.done[task.sequence] = .some(line)
+                var brokenPipe = false
                 while let ready = reorder.done.removeValue(forKey: reorder.next) {
-                    if let ready, !sink.write(ready) { reorder.writeFailed = true }
+                    if let ready, reorder.writeFailed == nil, let code = sink.write(ready) {
+                        reorder.writeFailed = code
+                        brokenPipe = code == EPIPE && sink.path == nil
+                    }
                     reorder.next += 1
                     permits.signal()
                 }
                 reorder.lock.unlock()
+                if brokenPipe {
+                    onBrokenPipe()
+                    queue.cancel()
+                }
             }
         }
 
@@ -135,9 +162,21 @@ final class WarcRunner: Sendable {
             summary.stats.add(event)
             switch event {
             case .damaged(let damage):
-                reporter.failure(path: path, kind: "warc-damage",
-                                 message: "damaged at offset \(damage.offset): \(damage.error)")
+                if case .recordTooLarge = damage.error {
+                    reporter.failure(path: path, kind: "too-large",
+                                     message: "record at offset \(damage.offset) skipped: \(damage.error) (--max-bytes)")
+                } else {
+                    reporter.failure(path: path, kind: "warc-damage",
+                                     message: "damaged at offset \(damage.offset): \(damage.error)")
+                }
             case .record(let record):
+                if record.isUndecodableHTML {
+                    summary.undecodable += 1
+                    reporter.failure(path: path, kind: "warc-http",
+                                     message: "record at offset \(record.offset) (\(record.targetURI ?? "no URI")): "
+                                        + "HTML response cannot be decoded: \(record.httpError.map(String.init(describing:)) ?? "unknown")")
+                    continue
+                }
                 guard record.isHTML else { continue }
                 if let status = record.http?.statusCode, !cleanableHTTPStatuses.contains(status) {
                     summary.notOK += 1
@@ -158,10 +197,10 @@ final class WarcRunner: Sendable {
         queue.finish()
         group.wait()
         summary.cleaned = counts.cleaned
-        summary.failed = counts.failed
-        if reorder.writeFailed {
+        summary.failed = counts.failed + summary.undecodable
+        if let code = reorder.writeFailed, !(code == EPIPE && sink.path == nil) {
             summary.readError = "cannot write output"
-            reporter.failure(path: path, kind: "write", message: "cannot write output: \(String(cString: strerror(errno)))")
+            reporter.failure(path: path, kind: "write", message: "cannot write output: \(String(cString: strerror(code)))")
         }
         return summary
     }
@@ -220,12 +259,12 @@ final class StandardInputRelay: Sendable {
         self.looksLikeWarc = looksLikeWarc
     }
 
-    /// Reads the prefix and starts the copying thread.
-    static func start() throws(BatchError) -> StandardInputRelay {
+    /// Reads the prefix from `source` (standard input) and starts the copying thread.
+    static func start(source: Int32) throws(BatchError) -> StandardInputRelay {
         var prefix = [UInt8]()
         var chunk = [UInt8](repeating: 0, count: WarcInputs.sniffBytes)
         while prefix.count < WarcInputs.sniffBytes {
-            let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, WarcInputs.sniffBytes - prefix.count) }
+            let n = chunk.withUnsafeMutableBytes { read(source, $0.baseAddress, WarcInputs.sniffBytes - prefix.count) }
             if n < 0 && errno == EINTR { continue }
             if n < 0 { throw .system(.read, "cannot read standard input", errno: errno) }
             if n == 0 { break }
@@ -243,7 +282,7 @@ final class StandardInputRelay: Sendable {
             guard first.isEmpty || writeBytes(writeEnd, first) else { return }
             var buffer = [UInt8](repeating: 0, count: copyChunk)
             while true {
-                let n = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, copyChunk) }
+                let n = buffer.withUnsafeMutableBytes { read(source, $0.baseAddress, copyChunk) }
                 if n < 0 && errno == EINTR { continue }
                 if n <= 0 { return }
                 if !writeBytes(writeEnd, Array(buffer[0..<n])) { return }

@@ -35,10 +35,15 @@ case .run(let parsed):
     arguments = parsed
 }
 
+// A closed standard output must be an EPIPE the run handles (it stops at once, exit 141),
+// not a signal that kills a worker mid-write.
+signal(SIGPIPE, SIG_IGN)
+
 // Sort the inputs: WARC files (by --warc, by name, or by content) go to the WARC path; page
 // files and directories to the page walk; directories are also searched for WARC files.
 var pageRoots: [String] = []
 var warcInputs: [InputItem] = []
+var scanFailures: [(String, BatchError)] = []
 let outputDirectory = arguments.outputIsJSONLFile ? nil : arguments.output
 for input in arguments.inputs {
     if input == "-" {
@@ -52,11 +57,27 @@ for input in arguments.inputs {
             usageFailure("\(input) is a directory: give -o DIR to write one file per page (or -f jsonl)")
         }
         pageRoots.append(input)
-        warcInputs += WarcInputs.scan(input, excluding: outputDirectory.map { [$0] } ?? [])
+        let scan = WarcInputs.scan(input, excluding: outputDirectory.map { [$0] } ?? [], followLinks: arguments.followLinks)
+        warcInputs += scan.items
+        scanFailures += scan.failures
     } else if exists && (arguments.warc || WarcInputs.hasWarcName(input) || WarcInputs.sniff(input)) {
         warcInputs.append(InputItem(path: input, relativePath: InputWalker.baseName(input)))
     } else {
         pageRoots.append(input)
+    }
+}
+
+// -f html writes pages: inside an input directory (or beside a file input) they would be read
+// as pages by a later run, and a.html would be replaced by its own cleaned copy. Refused.
+if let outputDirectory, PageFileName.extensions.contains(arguments.format.fileExtension) {
+    let output = WarcInputs.canonical(outputDirectory)
+    for input in arguments.inputs where input != "-" {
+        var info = stat()
+        let isDirectory = stat(input, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+        let root = WarcInputs.canonical(isDirectory ? input : { $0.isEmpty ? "." : $0 }((input as NSString).deletingLastPathComponent))
+        if output == root || output.hasPrefix(root == "/" ? "/" : root + "/") {
+            usageFailure("-f html -o \(outputDirectory): the output directory is inside the input \(input), so its .html outputs would be read as pages (or replace them); choose an output directory outside the inputs")
+        }
     }
 }
 
@@ -130,7 +151,9 @@ let job = PageJob(
     sink: sink,
     url: arguments.url,
     encoding: arguments.encoding,
-    resume: arguments.resume
+    resume: arguments.resume,
+    followLinks: arguments.followLinks,
+    warcOnStandardInput: arguments.warc
 )
 let reporter = Reporter(quiet: arguments.quiet, errorsFD: errorsFD)
 // One page to standard output needs one worker; everything else (files, JSON Lines, WARC
@@ -140,6 +163,7 @@ let runner = BatchRunner(job: job, reporter: reporter, jobs: onePageToStdout ? 1
 
 let signalSources = runner.installSignalHandlers()
 
+for (path, error) in scanFailures { reporter.failed(path: path, error: error) }
 let status = runner.run(roots: pageRoots, warcs: warcInputs)
 if let errorsFD { close(errorsFD) }
 withExtendedLifetime(signalSources) {}

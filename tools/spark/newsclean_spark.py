@@ -25,7 +25,10 @@ are written as JSONL part files.
              shards count as done, with the damage in the task's summary
 
 newsclean's exit status: 0 all good, 1 some records damaged or failed (the good ones are still
-output), anything else is a task failure that Spark retries (spark.task.maxFailures).
+output), 3 the shard could not be read (missing, permission, I/O error: transient on NFS/HDFS),
+anything but 0/1 is a task failure that Spark retries (spark.task.maxFailures). In stdin mode a
+fetch command that exits non-zero, or a shard the task cannot open, also fails the task (the
+records cut off would otherwise be lost silently).
 """
 import argparse
 import glob
@@ -40,6 +43,7 @@ import time
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
+EXIT_UNREADABLE = 3   # retried by Spark like any status but 0 and 1
 STDERR_TAIL_LINES = 20
 COPY_BUFFER_BYTES = 1 << 20
 
@@ -99,6 +103,7 @@ def clean_shard(path, options):
     proc = subprocess.Popen(command, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
     stderr_tail = []
+    feed_errors = []
 
     def drain_stderr():
         for raw in proc.stderr:
@@ -110,13 +115,16 @@ def clean_shard(path, options):
             if options["fetch_cmd"]:
                 fetch = subprocess.Popen(shlex.split(options["fetch_cmd"].format(path=path)), stdout=subprocess.PIPE)
                 shutil.copyfileobj(fetch.stdout, proc.stdin, COPY_BUFFER_BYTES)
-                if fetch.wait() != 0:
-                    stderr_tail.append("fetch command failed for %s" % path)
+                status = fetch.wait()
+                if status != 0:
+                    feed_errors.append("fetch command exited with %d for %s" % (status, path))
             else:
                 with open(path, "rb") as f:
                     shutil.copyfileobj(f, proc.stdin, COPY_BUFFER_BYTES)
         except BrokenPipeError:
             pass
+        except Exception as error:   # an unreadable shard: fail the task so Spark retries it
+            feed_errors.append("cannot feed %s: %s" % (path, error))
         finally:
             try:
                 proc.stdin.close()
@@ -139,6 +147,8 @@ def clean_shard(path, options):
         thread.join()
     summary = {"shard": path, "exit": status, "records_out": lines,
                "seconds": round(time.time() - started, 3), "stderr_tail": stderr_tail}
+    if feed_errors:
+        raise RuntimeError("; ".join(feed_errors) + "\n" + "\n".join(stderr_tail))
     if status not in (EXIT_OK, EXIT_SOME_FAILED) or (options["strict"] and status != EXIT_OK):
         raise RuntimeError("newsclean failed on %s with exit %d: %s" % (path, status, "\n".join(stderr_tail)))
     yield SUMMARY_TAG + json.dumps(summary)
@@ -180,8 +190,9 @@ def main(argv=None):
     paths = read_paths(args.input)
     if not paths:
         sys.exit("no WARC paths given")
-    if args.mode == "file":
-        # Local paths must be absolute: executors run in their own working directories.
+    if args.mode == "file" or not args.fetch_cmd:
+        # Local paths must be absolute: executors run in their own working directories (in
+        # stdin mode without --fetch-cmd the task opens the shard itself).
         paths = [os.path.abspath(p) if "://" not in p else p for p in paths]
 
     from pyspark.sql import SparkSession

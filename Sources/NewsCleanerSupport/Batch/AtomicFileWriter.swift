@@ -26,6 +26,8 @@ package final class AtomicFileWriter: @unchecked Sendable {
     private var counter = 0
     private var live = Set<String>()
     private var abandoned = false
+    /// Directories already swept of stale temporary files in this run.
+    private var swept = Set<String>()
     /// Create missing parent directories (like `mkdir -p`). Default: on.
     package let createsDirectories: Bool
     /// Permission bits for new files (before umask).
@@ -36,11 +38,45 @@ package final class AtomicFileWriter: @unchecked Sendable {
         self.mode = mode
     }
 
-    /// The hidden temporary name used for `path`: `dir/.NAME.tmp.PID.N`.
+    /// The hidden temporary name used for `path`: `dir/.nc.PID.N.tmp`. It does not repeat the
+    /// file name, so it is short whatever the name's length (NAME_MAX is 255 bytes).
     package static func temporaryPath(for path: String, pid: Int32, serial: Int) -> String {
-        let name = InputWalker.baseName(path)
         let directory = parent(of: path)
-        return (directory.map { $0 + "/" } ?? "") + ".\(name).tmp.\(pid).\(serial)"
+        return (directory.map { $0 + "/" } ?? "") + ".nc.\(pid).\(serial).tmp"
+    }
+
+    /// The process ID in a temporary name of this writer (`.nc.PID.N.tmp`, or the older
+    /// `.NAME.tmp.PID.N`), or nil for any other name.
+    package static func temporaryOwner(_ name: String) -> Int32? {
+        guard name.hasPrefix(".") else { return nil }
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        let isNumber = { (part: Substring) in !part.isEmpty && part.allSatisfy(\.isASCII) && part.allSatisfy(\.isNumber) }
+        if parts.count == 5, parts[1] == "nc", parts[4] == "tmp", isNumber(parts[2]), isNumber(parts[3]) {
+            return Int32(parts[2])
+        }
+        if parts.count >= 5, parts[parts.count - 3] == "tmp", isNumber(parts[parts.count - 2]), isNumber(parts[parts.count - 1]) {
+            return Int32(parts[parts.count - 2])
+        }
+        return nil
+    }
+
+    /// Removes the temporary files in `directory` left by processes that no longer run (a
+    /// `kill -9`); returns how many were removed. Files of live processes are kept.
+    @discardableResult
+    package static func removeStaleTemporaries(in directory: String) -> Int {
+        guard let dir = opendir(directory) else { return 0 }
+        defer { closedir(dir) }
+        var removed = 0
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { tuple in
+                tuple.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: tuple.pointee)) {
+                    String(cString: $0)
+                }
+            }
+            guard let pid = temporaryOwner(name), pid > 0 else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH && unlink(InputWalker.join(directory, name)) == 0 { removed += 1 }
+        }
+        return removed
     }
 
     /// The temporary files being written right now (for tests and diagnostics).
@@ -81,6 +117,11 @@ package final class AtomicFileWriter: @unchecked Sendable {
         if createsDirectories, let directory = Self.parent(of: path) {
             try Self.makeDirectories(directory)
         }
+        let directory = Self.parent(of: path) ?? "."
+        lock.lock()
+        let sweep = swept.insert(directory).inserted
+        lock.unlock()
+        if sweep { Self.removeStaleTemporaries(in: directory) }
         guard let temporary = register(path) else {
             throw BatchError(.write, "cannot write \(path): interrupted")
         }

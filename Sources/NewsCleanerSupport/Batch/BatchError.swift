@@ -20,6 +20,11 @@ package struct BatchError: Error, Sendable, Equatable, CustomStringConvertible {
         case walk
         /// A directory was reached again through a symbolic link.
         case symlinkLoop = "symlink-loop"
+        /// A symbolic link below an input directory points outside it (not followed unless
+        /// the walker is told to).
+        case symlinkOutside = "symlink-outside"
+        /// Two inputs map to the same output file; the first one found keeps it.
+        case outputCollision = "output-collision"
         /// The input is not a regular file (FIFO, socket, device …).
         case notAFile = "not-a-file"
         /// The output path would leave the output directory or is empty.

@@ -50,8 +50,11 @@ package enum PageFileName {
 ///   its files named like pages (`PageFileName.isPage`) are yielded; `-` is standard input.
 /// - Memory: the walker holds one open directory and the list of directories still to visit,
 ///   never the list of files, so it can feed a bounded queue however large the tree is.
-/// - Symbolic links are followed; every directory's (device, inode) is remembered, so a link
-///   back to a visited directory is reported once as `.symlinkLoop` instead of looping.
+/// - Symbolic links are followed while they stay inside the input directory they were found
+///   in; a link whose target leaves it (`passwd.html → /etc/passwd`, `/proc/self/environ`) is
+///   reported as `.symlinkOutside` and not read, unless `followsLinksOutside` is set. Every
+///   directory's (device, inode) is remembered, so a link back to a visited directory is
+///   reported once as `.symlinkLoop` instead of looping.
 /// - Unreadable directories, dangling links named like pages and non-regular files named like
 ///   pages are reported as `.failure` events; the walk goes on.
 ///
@@ -66,6 +69,8 @@ package struct InputWalker: IteratorProtocol, Sequence {
     private struct Pending {
         var path: String
         var relative: String
+        /// The real path of the input directory this one was reached from.
+        var rootReal: String
     }
 
     private struct FileID: Hashable {
@@ -80,12 +85,18 @@ package struct InputWalker: IteratorProtocol, Sequence {
     private var visited = Set<FileID>()
     private var excluded = Set<FileID>()
     private let openDirectory: DirectoryOpener
+    /// Follow links whose target is outside the input directory.
+    package let followsLinksOutside: Bool
 
     /// - Parameter excluding: directories skipped silently below the roots (the output
     ///   directory, so `newsclean -o in/clean in` does not read its own outputs); paths that do
     ///   not exist are ignored.
-    package init(roots: [String], excluding: [String] = [], openDirectory: DirectoryOpener? = nil) {
+    /// - Parameter followsLinksOutside: follow symbolic links whose target leaves the input
+    ///   directory (default: report them as `.symlinkOutside`).
+    package init(roots: [String], excluding: [String] = [], followsLinksOutside: Bool = false,
+                openDirectory: DirectoryOpener? = nil) {
         self.roots = roots
+        self.followsLinksOutside = followsLinksOutside
         self.openDirectory = openDirectory ?? { path in opendir(path) }
         for path in excluding {
             var info = stat()
@@ -127,7 +138,12 @@ package struct InputWalker: IteratorProtocol, Sequence {
                     }
                     continue
                 }
-                if let event = examine(path: path, relative: relative, name: name, explicit: false) {
+                if !followsLinksOutside, type == UInt8(DT_LNK) || (type == UInt8(DT_UNKNOWN) && Self.isLink(path)),
+                   !Self.staysInside(path, root: place.rootReal) {
+                    return .failure(path: path, error: BatchError(.symlinkOutside,
+                        "symbolic link leaves the input directory; not followed (--follow-links allows it)"))
+                }
+                if let event = examine(path: path, relative: relative, name: name, explicit: false, rootReal: place.rootReal) {
                     return event
                 }
                 continue
@@ -144,14 +160,16 @@ package struct InputWalker: IteratorProtocol, Sequence {
             let root = roots[rootIndex]
             rootIndex += 1
             if root == "-" { return .page(.standardInput) }
-            if let event = examine(path: root, relative: "", name: Self.baseName(root), explicit: true) {
+            if let event = examine(path: root, relative: "", name: Self.baseName(root), explicit: true,
+                                   rootReal: Self.realPath(root) ?? root) {
                 return event
             }
         }
     }
 
     /// Classifies a path that may be a link: a page, a failure, or a directory queued for later (nil).
-    private mutating func examine(path: String, relative: String, name: String, explicit: Bool) -> DiscoveryEvent? {
+    private mutating func examine(path: String, relative: String, name: String, explicit: Bool,
+                                  rootReal: String) -> DiscoveryEvent? {
         var info = stat()
         guard stat(path, &info) == 0 else {
             let code = errno
@@ -167,7 +185,7 @@ package struct InputWalker: IteratorProtocol, Sequence {
             guard visited.insert(id).inserted else {
                 return .failure(path: path, error: BatchError(.symlinkLoop, "directory already visited (symbolic link loop)"))
             }
-            pending.append(Pending(path: path, relative: relative))
+            pending.append(Pending(path: path, relative: relative, rootReal: rootReal))
             return nil
         }
         if explicit {
@@ -187,6 +205,26 @@ package struct InputWalker: IteratorProtocol, Sequence {
                 String(cString: $0)
             }
         }
+    }
+
+    /// True when `path` is a symbolic link.
+    static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+    }
+
+    /// `realpath(3)` of `path`, or nil.
+    package static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// True when `path` resolves to `root` or below it (a dangling link counts as inside: it
+    /// reads nothing and is reported as unreadable).
+    package static func staysInside(_ path: String, root: String) -> Bool {
+        guard let real = realPath(path) else { return true }
+        return real == root || real.hasPrefix(root == "/" ? "/" : root + "/")
     }
 
     static func join(_ directory: String, _ name: String) -> String {

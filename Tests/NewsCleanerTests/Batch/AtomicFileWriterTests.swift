@@ -14,8 +14,13 @@ import Testing
     }
 
     @Test func temporaryNameIsHiddenInTheSameDirectory() {
-        #expect(AtomicFileWriter.temporaryPath(for: "out/a/b.txt", pid: 42, serial: 7) == "out/a/.b.txt.tmp.42.7")
-        #expect(AtomicFileWriter.temporaryPath(for: "b.txt", pid: 1, serial: 2) == ".b.txt.tmp.1.2")
+        #expect(AtomicFileWriter.temporaryPath(for: "out/a/b.txt", pid: 42, serial: 7) == "out/a/.nc.42.7.tmp")
+        #expect(AtomicFileWriter.temporaryPath(for: "b.txt", pid: 1, serial: 2) == ".nc.1.2.tmp")
+        #expect(AtomicFileWriter.temporaryOwner(".nc.42.7.tmp") == 42)
+        #expect(AtomicFileWriter.temporaryOwner(".b.txt.tmp.42.7") == 42)
+        #expect(AtomicFileWriter.temporaryOwner("b.txt.tmp.42.7") == nil)
+        #expect(AtomicFileWriter.temporaryOwner(".nc.x.7.tmp") == nil)
+        #expect(AtomicFileWriter.temporaryOwner(".notes.txt") == nil)
     }
 
     @Test func writesCreatesParentsAndLeavesNoTemporary() throws {

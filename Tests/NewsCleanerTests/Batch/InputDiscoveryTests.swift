@@ -82,15 +82,20 @@ import Testing
         #expect(result.failures.allSatisfy { $0.1.kind == .symlinkLoop })
     }
 
-    @Test func symlinkToOutsideDirectoryIsFollowed() {
+    @Test func symlinkToOutsideDirectoryIsReportedAndFollowedOnlyWhenAllowed() {
         let dir = BatchTestDirectory("walk")
         defer { dir.remove() }
         dir.write("elsewhere/p.html", "x")
-        dir.mkdir("in")
+        dir.write("in/a/q.html", "x")
         dir.symlink("in/linked", to: dir.url("elsewhere"))
         let result = walk([dir.url("in")])
-        #expect(result.failures.isEmpty)
-        #expect(result.pages.map(\.relativePath) == ["linked/p.html"])
+        #expect(result.failures.map { $0.1.kind } == [.symlinkOutside])
+        #expect(result.failures.first?.0 == dir.url("in/linked"))
+        #expect(result.pages.count == 1)
+        var walker = InputWalker(roots: [dir.url("in")], followsLinksOutside: true)
+        var pages: [String] = []
+        while let event = walker.next() { if case .page(let item) = event { pages.append(item.relativePath) } }
+        #expect(pages.contains("linked/p.html"))
     }
 
     @Test func unreadableDirectoryIsAFailureAndTheWalkContinues() {
