@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "newsclean-bench", targets: ["newsclean-bench"]),
         .executable(name: "newsclean-eval", targets: ["newsclean-eval"]),
         .executable(name: "newsclean-fuzz", targets: ["newsclean-fuzz"]),
+        .executable(name: "newsclean-tune", targets: ["newsclean-tune"]),
     ],
     targets: [
         // The one door to libxml2: only Sources/NewsCleaner/Parsing imports it.
@@ -35,6 +36,8 @@ let package = Package(
         .executableTarget(name: "newsclean", dependencies: ["NewsCleaner"]),
         .executableTarget(name: "newsclean-bench", dependencies: ["NewsCleaner"]),
         .executableTarget(name: "newsclean-eval", dependencies: ["NewsCleaner"]),
+        // Fits ExtractionSettings on the dev corpora with k-fold cross-validation (tools/tune).
+        .executableTarget(name: "newsclean-tune", dependencies: ["NewsCleaner"]),
         // libFuzzer target over Cleaner.clean; tools/fuzz builds it with -sanitize=fuzzer,address.
         // A normal build gives a reproducer that replays inputs named on the command line.
         .executableTarget(name: "newsclean-fuzz", dependencies: ["NewsCleaner"]),
