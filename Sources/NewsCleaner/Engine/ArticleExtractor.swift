@@ -29,13 +29,14 @@ struct ArticleExtractor {
 
     /// Steps 6–7 once: the scorer and block walker are returned too, for `trace`.
     private func run(_ document: Document, _ features: Features, title: String?, useVocabulary: Bool,
-                     marks: RuleMarks?) -> (blocks: [Block], roots: [Int], scorer: ContentScorer, extractor: BlockExtractor) {
+                     marks: RuleMarks?) -> (blocks: [Block], roots: [Int], verdict: ViewVerdict?, scorer: ContentScorer, extractor: BlockExtractor) {
         let scorer = ContentScorer(document, features, options.settings, useVocabulary: useVocabulary, rules: marks)
-        let roots = scorer.choose()?.roots ?? [bodyOrRoot(document)]
+        let choice = scorer.choose()
+        let roots = choice?.roots ?? [bodyOrRoot(document)]
         var extractor = BlockExtractor(document, features, removed: scorer.removed, options: options, title: title)
         extractor.rules = marks
         let blocks = extractor.extract(roots: roots)
-        return (blocks, roots, scorer, extractor)
+        return (blocks, roots, choice?.verdict, scorer, extractor)
     }
 
     func bodyOrRoot(_ doc: Document) -> Int {
@@ -123,6 +124,8 @@ struct ExtractionTrace {
     var scores: [Float]
     var roots: [Int]
     var decisions: [(block: Block, reason: DropReason?, owner: Int)]
+    /// Which view chose the container and why (nil: user rules chose it).
+    var verdict: ViewVerdict?
 }
 
 extension ArticleExtractor {
@@ -133,7 +136,7 @@ extension ArticleExtractor {
         let result = run(document, features, title: title, useVocabulary: true, marks: page?.marks(for: document))
         let scores = document.nodeIDs.map { result.scorer.finalScore($0) }
         return ExtractionTrace(removed: result.scorer.removed, scores: scores, roots: result.roots,
-                               decisions: result.extractor.decisions)
+                               decisions: result.extractor.decisions, verdict: result.verdict)
     }
 
     /// Every block the walker considered inside the chosen container, kept or dropped.
