@@ -34,6 +34,9 @@ let defaultFields = [
     "classWeight", "alternativeScoreRatio", "siblingScoreRatio", "siblingMinScore", "siblingParagraphMinChars",
     "siblingParagraphMaxLinkDensity", "siblingProseMinChars", "siblingProseShare", "protectedTextShare",
     "blockMaxLinkDensity", "listItemMaxLinkDensity", "bylineMaxChars", "imageCaptionMaxChars", "minArticleChars",
+    "gapMaxLinkDensity", "climbMinProseGain", "climbMinProseShare", "structuralMinProse", "viewAgreementMinShare",
+    "structuralMinProseShare", "structuralMinScoreShare", "jsonLDMinAgreement", "leadMaxSiblings", "leadMaxLevels",
+    "leadMinProseShare",
 ]
 
 let usage = """

@@ -218,7 +218,7 @@ struct ContentScorer {
         // article's prose (a body split into sections, each scored on its own).
         best = climbToProse(climb(best))
         // The second view: the page's own claim of where the article is, cross-checked.
-        let (checked, verdict) = crossCheck(best)
+        let (checked, verdict) = crossCheck(best, densityScore: bestScore)
         if checked != best {
             // The page's own container overruled the density choice: it is the article, and
             // its siblings (where the density choice may sit) are not merged.
@@ -264,15 +264,18 @@ struct ContentScorer {
         return best
     }
 
-    /// Climbs while the parent holds at least `climbMinProseGain` times the prose of the choice
-    /// and is itself mostly prose with few links: the sections of one article, not a page wrapper.
+    /// Climbs to the highest ancestor holding at least `climbMinProseGain` times the prose of
+    /// the choice, through ancestors that are mostly prose with few links (the sections of one
+    /// article, not a page wrapper with lists and rails).
     private func climbToProse(_ start: Int) -> Int {
         var best = start
-        while let p = doc.parent(best), doc.tag(p) != .body, doc.tag(p) != .root, doc.tag(p) != .html,
-              prose[p] >= settings.climbMinProseGain * prose[best],
+        var ancestor = doc.parent(start)
+        while let p = ancestor, doc.tag(p) != .body, doc.tag(p) != .root, doc.tag(p) != .html,
               prose[p] >= settings.climbMinProseShare * features.chars[p],
               features.linkDensity(p) < settings.siblingParagraphMaxLinkDensity {
-            best = climb(p)
+            // Wrappers without new prose are passed through; one with more prose is taken.
+            if prose[p] >= settings.climbMinProseGain * prose[best] { best = p }
+            ancestor = doc.parent(p)
         }
         return best
     }

@@ -70,6 +70,7 @@ extension ExtractionSettings {
         "structuralMinProse": .float(\.structuralMinProse),
         "viewAgreementMinShare": .float(\.viewAgreementMinShare),
         "structuralMinProseShare": .float(\.structuralMinProseShare),
+        "structuralMinScoreShare": .float(\.structuralMinScoreShare),
         "jsonLDMinAgreement": .float(\.jsonLDMinAgreement),
         "leadMaxSiblings": .int(\.leadMaxSiblings),
         "leadMaxLevels": .int(\.leadMaxLevels),

@@ -84,6 +84,9 @@ public struct ExtractionSettings: Sendable, Equatable {
     /// When they disagree, the structural container wins if prose makes up at least this share
     /// of its text (it reads as an article, not as a page wrapper or a card list).
     public var structuralMinProseShare: Float = 0.5
+    /// A structural container apart from (not around) the density choice must score at least
+    /// this share of the density choice's final score to overrule it.
+    public var structuralMinScoreShare: Float = 0.5
     /// With a JSON-LD `articleBody`, a view is confirmed when at least this share of its prose
     /// paragraphs' shingles occur in that body; the better-confirmed view wins.
     public var jsonLDMinAgreement: Float = 0.5

@@ -28,7 +28,9 @@ struct ViewVerdict: Equatable, Sendable {
 /// - when they disagree, a JSON-LD `articleBody` (if the page has one) is the arbiter: the view
 ///   whose paragraphs agree better with it (shingle overlap, precision and recall) wins;
 /// - without one, the structural container wins when it reads as an article (prose is at least
-///   `structuralMinProseShare` of its text, low link density), else the density choice stands.
+///   `structuralMinProseShare` of its text, low link density) and, when it lies apart from the
+///   density choice, the density view rates it at least `structuralMinScoreShare` of its own
+///   choice; else the density choice stands.
 extension ContentScorer {
     /// The structural view's container, or nil when the page names none with enough prose.
     func structuralContainer() -> Int? {
@@ -64,7 +66,9 @@ extension ContentScorer {
     }
 
     /// Checks the density choice against the structural view; returns the container to use.
-    func crossCheck(_ density: Int) -> (container: Int, verdict: ViewVerdict) {
+    /// `densityScore` is the final score of the density view's best candidate (the container may
+    /// have climbed above it).
+    func crossCheck(_ density: Int, densityScore: Float) -> (container: Int, verdict: ViewVerdict) {
         guard let structural = structuralContainer() else {
             return (density, ViewVerdict(winner: .density, reason: "the page names no article container with prose"))
         }
@@ -92,8 +96,10 @@ extension ContentScorer {
             if s > d && s >= settings.jsonLDMinAgreement { return (structural, ViewVerdict(winner: .structural, reason: why)) }
             if d >= settings.jsonLDMinAgreement { return (density, ViewVerdict(winner: .density, reason: why)) }
         }
-        // The density choice holding the structural one is a wider cut of the same article.
-        if !sInD && readsAsArticle(structural) {
+        // The density choice holding the structural one is a wider cut of the same article; a
+        // structural container apart from the density choice must also score near it.
+        let rated = dInS || finalScore(structural) >= settings.structuralMinScoreShare * densityScore
+        if !sInD && rated && readsAsArticle(structural) {
             return (structural, ViewVerdict(winner: .structural, reason: "views disagree (\(shareText)); the page's container reads as an article (prose \(percent(prose[structural] / features.chars[structural])) of its text)"))
         }
         return (density, ViewVerdict(winner: .density, reason: "views disagree (\(shareText)); the page's container is not mostly prose"))
