@@ -66,7 +66,7 @@ public struct ExtractionSettings: Sendable, Equatable {
     /// … making up at least this share of its text is merged.
     public var siblingProseShare: Float = 0.6
     /// The choice climbs to its parent when the parent holds at least this many times its prose …
-    public var climbMinProseGain: Float = 1.3
+    public var climbMinProseGain: Float = 1.625
     /// … and prose makes up at least this share of the parent's text (sections of one article).
     public var climbMinProseShare: Float = 0.7
     /// A sibling lying between two merged siblings is merged too (the article is contiguous:
