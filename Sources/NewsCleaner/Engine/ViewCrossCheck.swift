@@ -113,6 +113,9 @@ extension ContentScorer {
 struct JSONLDEvidence {
     /// Words per shingle.
     static let shingleLength = 4
+    /// Han, kana, hangul: each character is a word (the ranges `TextMeasure` weighs as CJK).
+    static let cjkScalars: [ClosedRange<UInt32>] = [0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+                                                    0xAC00...0xD7AF, 0xF900...0xFAFF, 0xFF66...0xFF9F]
     /// Scored paragraphs in document order: id, weighted characters, share of shingles found in the body.
     private var paragraphs: [(id: Int, chars: Float, confirmed: Float)] = []
     /// Confirmed characters of the whole page: what a view that finds the whole body would hold.
@@ -178,7 +181,7 @@ struct JSONLDEvidence {
         var current = Hasher()
         var inWord = false
         for scalar in text.unicodeScalars {
-            let cjk = scalar.value >= 0x3040 && scalar.value <= 0x9FFF || scalar.value >= 0xAC00 && scalar.value <= 0xD7AF
+            let cjk = scalar.value >= cjkScalars[0].lowerBound && cjkScalars.contains { $0.contains(scalar.value) }
             if cjk || !(scalar.properties.isAlphabetic || scalar.properties.numericType != nil) {
                 if inWord { words.append(current.finalize()); current = Hasher(); inWord = false }
                 if cjk { var h = Hasher(); h.combine(scalar.value); words.append(h.finalize()) }
@@ -188,7 +191,13 @@ struct JSONLDEvidence {
             inWord = true
         }
         if inWord { words.append(current.finalize()) }
-        guard words.count >= shingleLength else { return words.isEmpty ? [] : [words.reduce(0) { $0 &* 31 &+ $1 }] }
+        guard words.count >= shingleLength else {
+            // A text shorter than one shingle is one shingle of all its words.
+            guard !words.isEmpty else { return [] }
+            var h = Hasher()
+            for w in words { h.combine(w) }
+            return [h.finalize()]
+        }
         var out: [Int] = []
         out.reserveCapacity(words.count - shingleLength + 1)
         for i in 0...(words.count - shingleLength) {
