@@ -26,6 +26,7 @@ let package = Package(
         .executable(name: "newsclean-bench", targets: ["newsclean-bench"]),
         .executable(name: "newsclean-eval", targets: ["newsclean-eval"]),
         .executable(name: "newsclean-fuzz", targets: ["newsclean-fuzz"]),
+        .executable(name: "newsclean-tune", targets: ["newsclean-tune"]),
     ],
     targets: [
         // The one door to libxml2: only Sources/NewsCleaner/Parsing imports it.
@@ -60,6 +61,8 @@ let package = Package(
             dependencies: ["NewsCleaner", "NewsCleanerWARC", "NewsCleanerSupport"]
         ),
         .executableTarget(name: "newsclean-eval", dependencies: ["NewsCleaner", "NewsCleanerEvaluation"]),
+        // Fits ExtractionSettings on the dev corpora with k-fold cross-validation (tools/tune).
+        .executableTarget(name: "newsclean-tune", dependencies: ["NewsCleaner", "NewsCleanerEvaluation"]),
         // libFuzzer target over Cleaner.clean; tools/fuzz builds it with -sanitize=fuzzer,address.
         // A normal build gives a reproducer that replays inputs named on the command line.
         .executableTarget(name: "newsclean-fuzz", dependencies: ["NewsCleaner"]),

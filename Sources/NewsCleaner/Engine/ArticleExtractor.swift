@@ -24,6 +24,8 @@ struct ArticleExtractor {
         var ld: JSONLD
         /// The one title every format shows, with where it came from.
         var titleChoice: TitlePicker.Choice
+        /// Which view of the page chose the container and why (nil without a cross-check).
+        var verdict: ViewVerdict?
         /// True when the relaxed retry (vocabulary off) gave the output.
         var relaxed: Bool
         /// The kept blocks' text joined by spaces (nil when empty), for the metadata step.
@@ -60,12 +62,13 @@ struct ArticleExtractor {
                       _ choice: TitlePicker.Choice, useVocabulary: Bool, marks: RuleMarks?) -> Run {
         let title = choice.text
         let scorer = ContentScorer(document, features, options.settings, useVocabulary: useVocabulary, rules: marks)
-        let roots = scorer.choose()?.roots ?? [bodyOrRoot(document)]
+        let pick = scorer.choose()
+        let roots = pick?.roots ?? [bodyOrRoot(document)]
         var extractor = BlockExtractor(document, features, removed: scorer.removed, options: options, title: title)
         extractor.rules = marks
         let blocks = extractor.extract(roots: roots)
         return Run(title: title, blocks: blocks, roots: roots, scorer: scorer, extractor: extractor,
-                   scan: scan, ld: ld, titleChoice: choice, relaxed: !useVocabulary)
+                   scan: scan, ld: ld, titleChoice: choice, verdict: pick?.verdict, relaxed: !useVocabulary)
     }
 
     func bodyOrRoot(_ doc: Document) -> Int {
@@ -111,6 +114,8 @@ struct ExtractionTrace {
     var scores: [Float]
     var roots: [Int]
     var decisions: [(block: Block, reason: DropReason?, owner: Int)]
+    /// Which view chose the container and why (nil: user rules chose it).
+    var verdict: ViewVerdict?
 }
 
 extension ArticleExtractor {
@@ -119,7 +124,7 @@ extension ArticleExtractor {
         let result = run(document, url: nil)
         let scores = document.nodeIDs.map { result.scorer.finalScore($0) }
         return ExtractionTrace(removed: result.scorer.removed, scores: scores, roots: result.roots,
-                               decisions: result.extractor.decisions)
+                               decisions: result.extractor.decisions, verdict: result.verdict)
     }
 
     /// Every block the walker considered inside the chosen container, kept or dropped.

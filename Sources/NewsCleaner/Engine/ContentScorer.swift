@@ -57,6 +57,8 @@ struct ContentScorer {
     struct Choice {
         var roots: [Int]
         var top: Int
+        /// Which view chose `top` and why (nil when user rules forced the container).
+        var verdict: ViewVerdict? = nil
     }
 
     // MARK: Removal view
@@ -122,7 +124,7 @@ struct ContentScorer {
     }
 
     /// Is this element a unit of prose whose score feeds its ancestors?
-    private func isScoredParagraph(_ id: Int) -> Bool {
+    func isScoredParagraph(_ id: Int) -> Bool {
         switch doc.tag(id) {
         case .p, .pre, .td, .dd:
             return true
@@ -212,40 +214,121 @@ struct ContentScorer {
             }
             marked = doc.parent(a)
         }
-        // Climb while the parent holds nothing else of substance.
-        while let p = doc.parent(best), doc.tag(p) != .body, doc.tag(p) != .root, doc.tag(p) != .html,
-              features.chars[p] <= features.chars[best] * 1.0001 {
-            best = p
+        // Climb while the parent holds nothing else of substance, or mostly more of the
+        // article's prose (a body split into sections, each scored on its own).
+        best = climbToProse(climb(best))
+        // The second view: the page's own claim of where the article is, cross-checked.
+        let (checked, verdict) = crossCheck(best, densityScore: bestScore)
+        if checked != best {
+            // The page's own container overruled the density choice: it is the article, and
+            // its siblings (where the density choice may sit) are not merged.
+            best = climb(checked)
+            return Choice(roots: leads(before: [best]) + [best], top: best, verdict: verdict)
         }
 
         // Merge qualifying siblings.
         let chosenScore = isCandidate[best] ? finalScore(best) : bestScore
         let threshold = max(settings.siblingMinScore, chosenScore * settings.siblingScoreRatio)
-        guard let parent = doc.parent(best) else { return Choice(roots: [best], top: best) }
+        guard let parent = doc.parent(best) else { return Choice(roots: [best], top: best, verdict: verdict) }
         var roots: [Int] = []
+        // Siblings after the last merged one that may turn out to lie between two merged parts.
+        var pending: [Int] = []
+        var broken = false
         var sibling = doc.firstChild(parent)
         while let s = sibling {
             defer { sibling = doc.nextSibling(s) }
-            if s == best {
-                roots.append(s)
-                continue
+            if s != best {
+                guard doc.tag(s) != .text, removed[s] == nil, features.chars[s] > 0 else { continue }
             }
-            guard doc.tag(s) != .text, removed[s] == nil, features.chars[s] > 0 else { continue }
-            if isCandidate[s] && finalScore(s) >= threshold {
+            if s == best || mergesAsSibling(s, threshold: threshold) {
+                // Everything between two merged parts belongs to the article (subheadings,
+                // short lines, sections split by embeds), unless a link-heavy block lies between.
+                if !broken { roots.append(contentsOf: pending) }
+                pending.removeAll()
+                broken = false
                 roots.append(s)
-            } else if prose[s] >= settings.siblingProseMinChars, prose[s] >= settings.siblingProseShare * features.chars[s],
-                      features.linkDensity(s) < settings.siblingParagraphMaxLinkDensity {
-                // A sibling made mostly of prose continues the article (bodies split by figures or ads).
-                roots.append(s)
-            } else if doc.tag(s) == .p || isScoredParagraph(s) {
-                let ld = features.linkDensity(s)
-                if features.chars[s] > settings.siblingParagraphMinChars && ld < settings.siblingParagraphMaxLinkDensity {
-                    roots.append(s)
-                } else if ld == 0 && features.sentences[s] > 0 {
-                    roots.append(s)
-                }
+            } else if !roots.isEmpty {
+                if features.linkDensity(s) < settings.gapMaxLinkDensity { pending.append(s) } else { broken = true }
             }
         }
-        return Choice(roots: roots, top: best)
+        return Choice(roots: leads(before: roots) + roots, top: best, verdict: verdict)
+    }
+
+    /// Climbs while the parent holds nothing else of substance.
+    private func climb(_ start: Int) -> Int {
+        var best = start
+        while let p = doc.parent(best), doc.tag(p) != .body, doc.tag(p) != .root, doc.tag(p) != .html,
+              features.chars[p] <= features.chars[best] * 1.0001 {
+            best = p
+        }
+        return best
+    }
+
+    /// Climbs to the highest ancestor holding at least `climbMinProseGain` times the prose of
+    /// the choice, through ancestors that are mostly prose with few links (the sections of one
+    /// article, not a page wrapper with lists and rails).
+    private func climbToProse(_ start: Int) -> Int {
+        var best = start
+        var ancestor = doc.parent(start)
+        while let p = ancestor, doc.tag(p) != .body, doc.tag(p) != .root, doc.tag(p) != .html,
+              prose[p] >= settings.climbMinProseShare * features.chars[p],
+              features.linkDensity(p) < settings.siblingParagraphMaxLinkDensity {
+            // Wrappers without new prose are passed through; one with more prose is taken.
+            if prose[p] >= settings.climbMinProseGain * prose[best] { best = p }
+            ancestor = doc.parent(p)
+        }
+        return best
+    }
+
+    /// Is sibling `s` of the container part of the article?
+    private func mergesAsSibling(_ s: Int, threshold: Float) -> Bool {
+        if isCandidate[s] && finalScore(s) >= threshold { return true }
+        if prose[s] >= settings.siblingProseMinChars, prose[s] >= settings.siblingProseShare * features.chars[s],
+           features.linkDensity(s) < settings.siblingParagraphMaxLinkDensity {
+            // A sibling made mostly of prose continues the article (bodies split by figures or ads).
+            return true
+        }
+        if doc.tag(s) == .p || isScoredParagraph(s) {
+            let ld = features.linkDensity(s)
+            if features.chars[s] > settings.siblingParagraphMinChars && ld < settings.siblingParagraphMaxLinkDensity { return true }
+            if ld == 0 && features.sentences[s] > 0 { return true }
+        }
+        return false
+    }
+
+    /// The lead (standfirst) in its own element just before the container: prose siblings before
+    /// the first root, searched on `leadMaxLevels` levels, `leadMaxSiblings` elements each.
+    private func leads(before roots: [Int]) -> [Int] {
+        guard var node = roots.first else { return [] }
+        var found: [Int] = []
+        for _ in 0..<settings.leadMaxLevels {
+            guard let parent = doc.parent(node), doc.tag(parent) != .root, doc.tag(parent) != .html else { break }
+            var before: [Int] = []
+            var child = doc.firstChild(parent)
+            while let c = child, c != node {
+                if doc.tag(c) != .text, removed[c] == nil, features.chars[c] > 0 { before.append(c) }
+                child = doc.nextSibling(c)
+            }
+            var blocked = false
+            for c in before.reversed().prefix(settings.leadMaxSiblings) {
+                if isLead(c) {
+                    found.insert(c, at: 0)
+                } else if prose[c] > 0 || features.linkDensity(c) >= settings.siblingParagraphMaxLinkDensity {
+                    // Other prose or a link list between: what lies beyond is not the lead.
+                    blocked = true
+                    break
+                }
+            }
+            if blocked || doc.tag(parent) == .body { break }
+            node = parent
+        }
+        return found
+    }
+
+    /// A lead: prose with a sentence end, few links, prose making up most of its text.
+    private func isLead(_ id: Int) -> Bool {
+        prose[id] > 0 && features.sentences[id] > 0
+            && features.linkDensity(id) < settings.siblingParagraphMaxLinkDensity
+            && prose[id] >= settings.leadMinProseShare * features.chars[id]
     }
 }

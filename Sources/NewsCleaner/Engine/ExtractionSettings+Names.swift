@@ -11,14 +11,14 @@
 /// if case .float(let path)? = ExtractionSettings.fieldsByName["blockMaxLinkDensity"] { settings[keyPath: path] = 0.4 }
 /// ```
 extension ExtractionSettings {
-    /// A settable field and its numeric type.
-    enum Field: Sendable {
+    /// A settable field and its numeric type (package-visible for newsclean-tune).
+    package enum Field: Sendable {
         case float(WritableKeyPath<ExtractionSettings, Float> & Sendable)
         case int(WritableKeyPath<ExtractionSettings, Int> & Sendable)
         case int32(WritableKeyPath<ExtractionSettings, Int32> & Sendable)
 
         /// The JSON type a rules file must give: "number" or "integer".
-        var expectedType: String {
+        package var expectedType: String {
             switch self {
             case .float: return "number"
             case .int, .int32: return "integer"
@@ -27,7 +27,7 @@ extension ExtractionSettings {
     }
 
     /// Field name → key path, one entry per field.
-    static let fieldsByName: [String: Field] = [
+    package static let fieldsByName: [String: Field] = [
         "siblingProseMinChars": .float(\.siblingProseMinChars),
         "siblingProseShare": .float(\.siblingProseShare),
         "imageCaptionMaxChars": .float(\.imageCaptionMaxChars),
@@ -64,5 +64,16 @@ extension ExtractionSettings {
         "inlineLinkClusterMinLinks": .int32(\.inlineLinkClusterMinLinks),
         "inlineLinkClusterMinDensity": .float(\.inlineLinkClusterMinDensity),
         "minArticleChars": .float(\.minArticleChars),
+        "gapMaxLinkDensity": .float(\.gapMaxLinkDensity),
+        "climbMinProseGain": .float(\.climbMinProseGain),
+        "climbMinProseShare": .float(\.climbMinProseShare),
+        "structuralMinProse": .float(\.structuralMinProse),
+        "viewAgreementMinShare": .float(\.viewAgreementMinShare),
+        "structuralMinProseShare": .float(\.structuralMinProseShare),
+        "structuralMinScoreShare": .float(\.structuralMinScoreShare),
+        "jsonLDMinAgreement": .float(\.jsonLDMinAgreement),
+        "leadMaxSiblings": .int(\.leadMaxSiblings),
+        "leadMaxLevels": .int(\.leadMaxLevels),
+        "leadMinProseShare": .float(\.leadMinProseShare),
     ]
 }

@@ -65,6 +65,39 @@ public struct ExtractionSettings: Sendable, Equatable {
     public var siblingProseMinChars: Float = 500
     /// … making up at least this share of its text is merged.
     public var siblingProseShare: Float = 0.6
+    /// The choice climbs to its parent when the parent holds at least this many times its prose …
+    public var climbMinProseGain: Float = 1.625
+    /// … and prose makes up at least this share of the parent's text (sections of one article).
+    public var climbMinProseShare: Float = 0.7
+    /// A sibling lying between two merged siblings is merged too (the article is contiguous:
+    /// subheadings, short lines and split sections between its parts) when its link density is
+    /// under this.
+    public var gapMaxLinkDensity: Float = 0.25
+
+    // MARK: Second view: the page's own structural claims, cross-checked
+    /// The structural view's container (`<article>`, `<main>`, role=main, an articleBody
+    /// class/itemprop) needs at least this much prose (weighted characters of scored paragraphs).
+    public var structuralMinProse: Float = 150
+    /// The views agree when the smaller container holds at least this share of the larger one's
+    /// prose; agreeing views keep the density choice.
+    public var viewAgreementMinShare: Float = 0.5
+    /// When they disagree, the structural container wins if prose makes up at least this share
+    /// of its text (it reads as an article, not as a page wrapper or a card list).
+    public var structuralMinProseShare: Float = 0.5
+    /// A structural container apart from (not around) the density choice must score at least
+    /// this share of the density choice's final score to overrule it.
+    public var structuralMinScoreShare: Float = 0.5
+    /// With a JSON-LD `articleBody`, a view is confirmed when at least this share of its prose
+    /// paragraphs' shingles occur in that body; the better-confirmed view wins.
+    public var jsonLDMinAgreement: Float = 0.5
+
+    // MARK: Lead recovery
+    /// Element siblings searched before the first container root for a lead (standfirst) …
+    public var leadMaxSiblings = 2
+    /// … on this many levels (the root's siblings, then its parent's).
+    public var leadMaxLevels = 2
+    /// A lead candidate's prose must make up at least this share of its text.
+    public var leadMinProseShare: Float = 0.5
 
     // MARK: Boilerplate removal
     /// A boilerplate-named subtree holding at least this share of the page's text is kept

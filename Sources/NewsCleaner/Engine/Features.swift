@@ -48,6 +48,12 @@ struct Features {
                 let node = doc.nodes[id]
                 guard node.tag != .text else { continue }
                 if node.tag.traits.contains(.skipped) { invisible[id] = true }
+                // A block inside a <button> means the button was never closed where the page
+                // meant it (libxml2 ignores `</button>` over an open <div>): the rest of the page
+                // is inside it, so the button is no longer skipped.
+                if node.tag.traits.contains(.block), doc.nodes[Int(node.parent)].tag == .button {
+                    invisible[Int(node.parent)] = false
+                }
                 if node.tag == .img || node.tag == .picture { images[id] = 1 }
                 guard node.count > 0 else { continue }
                 var concept: Concept = []

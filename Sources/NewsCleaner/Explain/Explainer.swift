@@ -47,6 +47,9 @@ struct Explainer {
         out += "<div style=\"\(Style.label)background:#333;font-size:13px\">newsclean --explain"
         if let url { out += " — " + escape(url) }
         out += ": green = kept (thick: chosen container), red dashed = removed before scoring, red = dropped block</div>\n"
+        if let verdict = trace.verdict {
+            out += "<div style=\"\(Style.label)background:#333\">container chosen by the \(verdict.winner.rawValue) view: \(escape(verdict.reason))</div>\n"
+        }
         var stack: [(id: Int, end: Int)] = []
         var id = 1
         while id < document.count {

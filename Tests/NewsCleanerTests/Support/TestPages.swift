@@ -31,6 +31,12 @@ enum TestPages {
     static let aebTruth = aeb.appendingPathComponent("ground-truth.json")
     /// `TestPages/aeb/quality-floor.json`.
     static let aebQualityFloor = aeb.appendingPathComponent("quality-floor.json")
+    /// `TestPages/wcxb-dev/`, the second dev corpus (363 English pages, WCXB, CC-BY-4.0), same layout.
+    static let wcxb = root.appendingPathComponent("wcxb-dev")
+    /// `TestPages/wcxb-dev/ground-truth.json`.
+    static let wcxbTruth = wcxb.appendingPathComponent("ground-truth.json")
+    /// `TestPages/wcxb-dev/quality-floor.json`.
+    static let wcxbQualityFloor = wcxb.appendingPathComponent("quality-floor.json")
     /// Suffix of AEB page files.
     static let aebPageSuffix = ".html.gz"
     /// Largest decompressed page accepted (the AEB pages are far smaller).
@@ -46,7 +52,20 @@ enum TestPages {
 
     /// The bytes of AEB page `id`, decompressed.
     static func aebPage(_ id: String) throws -> [UInt8] {
-        let data = try Data(contentsOf: aebHTML.appendingPathComponent(id + aebPageSuffix))
+        try page(id, in: aeb)
+    }
+
+    /// IDs of the `html/ID.html.gz` pages of a corpus folder (`aeb`, `wcxb`), sorted.
+    static func pageIDs(in corpus: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: corpus.appendingPathComponent("html").path)) ?? []
+        return names.filter { $0.hasSuffix(aebPageSuffix) }
+            .map { String($0.dropLast(aebPageSuffix.count)) }
+            .sorted()
+    }
+
+    /// The bytes of page `id` of a corpus folder (`html/ID.html.gz`), decompressed.
+    static func page(_ id: String, in corpus: URL) throws -> [UInt8] {
+        let data = try Data(contentsOf: corpus.appendingPathComponent("html").appendingPathComponent(id + aebPageSuffix))
         return try Gzip.decompress([UInt8](data), limit: maxPageBytes)
     }
 }
