@@ -15,6 +15,9 @@ public enum CleanerError: Error, Sendable, Equatable, CustomStringConvertible {
     case undecodable(String)
     /// A gzip input is truncated or corrupt.
     case corruptCompression(String)
+    /// The page needs more work than its budget (`CleanerOptions.workUnitsPerByte`) allows:
+    /// a hostile shape (deep nesting, huge tables …) that would take too long to clean.
+    case tooComplex(workUnits: Int, limit: Int)
 
     /// A short machine-readable name of the error kind (`empty`, `not-html`, …).
     public var kind: String {
@@ -24,6 +27,7 @@ public enum CleanerError: Error, Sendable, Equatable, CustomStringConvertible {
         case .tooLarge: return "too-large"
         case .undecodable: return "undecodable"
         case .corruptCompression: return "corrupt-gzip"
+        case .tooComplex: return "too-complex"
         }
     }
 
@@ -34,6 +38,7 @@ public enum CleanerError: Error, Sendable, Equatable, CustomStringConvertible {
         case .tooLarge(let bytes, let limit): return "too large: \(bytes) bytes > limit \(limit)"
         case .undecodable(let why): return "cannot decode: \(why)"
         case .corruptCompression(let why): return "corrupt gzip: \(why)"
+        case .tooComplex(let units, let limit): return "too complex: needs more than \(limit) work units (stopped at \(units))"
         }
     }
 }
