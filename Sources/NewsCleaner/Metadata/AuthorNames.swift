@@ -26,12 +26,29 @@ public enum AuthorNames {
     /// Most space-separated words in a plausible name.
     static let maxNameWords = 6
 
+    /// Longest byline string read, in characters; the rest of a longer one is ignored. Bylines
+    /// are a few names long; the e-mail pattern's cost grows with the square of a run of word
+    /// characters, so an unbounded string would let one hostile value stall a page.
+    static let maxInputCharacters = 1000
+    /// Most prefixes stripped one after another ("By: Posted by …"); each round rereads the text.
+    static let maxPrefixRounds = 8
+    /// Characters of the text lowercased to test the prefixes (longer than the longest prefix).
+    static let prefixWindow = 16
+
     /// The names in one byline string, cleaned; empty when it holds none.
     public static func clean(_ raw: String) -> [String] {
-        var text = MetadataText.trimming(HTMLEntities.decode(raw), .whitespacesAndNewlines, .whitespace)
+        clean(raw, meter: .unlimited())
+    }
+
+    /// `clean(_:)` spending the page's work budget: the e-mail pattern may cost the square of
+    /// the text's length, so it is charged that and skipped once the budget is spent.
+    static func clean(_ raw: String, meter: WorkMeter) -> [String] {
+        let bounded = raw.utf8.count > maxInputCharacters ? String(raw.prefix(maxInputCharacters)) : raw
+        meter.spend(bounded.utf8.count)
+        var text = MetadataText.trimming(HTMLEntities.decode(bounded), .whitespacesAndNewlines, .whitespace)
         if looksLikeURL(text) { return [] }
         // Both patterns are rare in bylines; the checks skip the regex engine when they cannot match.
-        if text.utf8.contains(UInt8(ascii: "@")) {
+        if text.utf8.contains(UInt8(ascii: "@")), meter.spend(text.utf16.count * text.utf16.count) {
             text = text.replacingOccurrences(of: #"[\w.+-]+@[\w-]+(\.[\w-]+)+"#, with: " ", options: .regularExpression)
         }
         if MetadataText.hasSpaceRuns(text) {
@@ -52,7 +69,12 @@ public enum AuthorNames {
 
     /// Cleans several byline strings and dedupes the result, keeping first-seen order.
     public static func clean(all raws: [String]) -> [String] {
-        dedupe(raws.flatMap { clean($0) })
+        clean(all: raws, meter: .unlimited())
+    }
+
+    /// `clean(all:)` spending the page's work budget.
+    static func clean(all raws: [String], meter: WorkMeter) -> [String] {
+        dedupe(raws.flatMap { clean($0, meter: meter) })
     }
 
     /// Removes duplicates (case- and space-insensitively), keeping first-seen order.
@@ -73,9 +95,13 @@ public enum AuthorNames {
     static func stripPrefixes(_ s: String) -> String {
         var text = MetadataText.trimming(s, trimSet, .whitespaceAndPunctuation)
         var changed = true
-        while changed {
+        var rounds = 0
+        while changed, rounds < maxPrefixRounds {
             changed = false
-            let lower = text.lowercased()
+            rounds += 1
+            // Only the start can hold a prefix: lowercasing the whole text each round would make
+            // a text of many prefixes quadratic.
+            let lower = text.prefix(prefixWindow).lowercased()
             for prefix in prefixes where lower.hasPrefix(prefix) {
                 let rest = text.dropFirst(prefix.count)
                 // An ASCII word prefix ("by") must end at a word boundary.
