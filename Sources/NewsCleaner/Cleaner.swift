@@ -38,10 +38,16 @@ public struct Cleaner: Sendable {
     ///   - html: the page bytes as saved (any charset; not gzip).
     ///   - url: the page's URL, if known (used for metadata and link resolution).
     ///   - encoding: a charset name from the caller (HTTP header, CLI flag); wins over the page.
-    /// - Throws: `CleanerError`.
+    /// - Throws: `CleanerError` (`.tooComplex` when the page's work budget runs out and
+    ///   `options.onTooComplex` is `.fail`).
     public func clean(html: [UInt8], url: String? = nil, encoding: String? = nil) throws -> Article {
         let document = try parse(html: html, encoding: encoding)
-        return extract(from: document, url: url)
+        let meter = WorkMeter.forPage(bytes: html.count, options: options)
+        let article = extractor(url: url, meter: meter).extract(document, url: url)
+        if meter.isExhausted, options.onTooComplex == .fail {
+            throw CleanerError.tooComplex(workUnits: meter.used, limit: meter.limit)
+        }
+        return article
     }
 
     /// Cleans one page given as `Data`.
@@ -54,9 +60,9 @@ public struct Cleaner: Sendable {
         try DocumentLoader(options: options).load(html, encodingHint: encoding)
     }
 
-    /// Steps 5–7: the `Document` to its `Article`.
+    /// Steps 5–7: the `Document` to its `Article` (best effort within the work budget).
     public func extract(from document: Document, url: String? = nil) -> Article {
-        ArticleExtractor(options: engineOptions, url: url).extract(document, url: url)
+        extractor(url: url, meter: budget(for: document)).extract(document, url: url)
     }
 }
 
@@ -68,16 +74,31 @@ extension Cleaner {
     /// let html = try Cleaner().explain(html: bytes, url: "https://example.com/a")
     /// ```
     public func explain(html: [UInt8], url: String? = nil, encoding: String? = nil) throws -> String {
-        Explainer(options: engineOptions).render(try parse(html: html, encoding: encoding), url: url)
+        let document = try parse(html: html, encoding: encoding)
+        return Explainer(options: engineOptions, meter: budget(for: document)).render(document, url: url)
     }
 
     /// The blocks considered in the chosen container with their fate (kept or why dropped).
     public func decisions(html: [UInt8], url: String? = nil, encoding: String? = nil) throws -> [BlockDecision] {
-        ArticleExtractor(options: engineOptions, url: url).decisions(try parse(html: html, encoding: encoding)).decisions
+        let document = try parse(html: html, encoding: encoding)
+        return extractor(url: url, meter: budget(for: document)).decisions(document).decisions
     }
 }
 
 extension Cleaner {
+    /// The engine for one page, spending `meter`.
+    func extractor(url: String?, meter: WorkMeter) -> ArticleExtractor {
+        var extractor = ArticleExtractor(options: engineOptions, url: url)
+        extractor.meter = meter
+        return extractor
+    }
+
+    /// The work budget of a parsed page whose input size is unknown: its text, attribute
+    /// bytes and nodes stand in for the input bytes.
+    func budget(for document: Document) -> WorkMeter {
+        WorkMeter.forPage(bytes: document.textBytes.count + document.attributeBytes.count + document.count, options: options)
+    }
+
     /// The options the engine runs with: `options` with the settings leaned the way `favor` says.
     var engineOptions: CleanerOptions {
         guard options.favor != .balanced else { return options }

@@ -7,40 +7,55 @@ import Testing
 /// grow about linearly, checked as a ratio within one run. A quadratic step makes the 16× page
 /// cost ~256× the 1× page; the bound allows 16 × `slack`.
 ///
-/// Debug builds use `debugScale` (smaller pages) so the suite stays well under a minute;
-/// release builds use the full sizes.
+/// The work units the page spends against its budget (`WorkMeter`) are checked the same way,
+/// exactly: they are counted, not timed.
+///
+/// Debug builds use the base sizes (the suite takes about half a minute of CPU); release builds
+/// use 4× larger pages.
 @Suite struct ScalingTests {
     /// How far above exact linear growth a ratio may go (noise, cache effects, n log n steps).
     static let slack = 3.0
     /// Size multiples compared with the 1× page.
     static let factors = [4, 16]
     /// Repetitions per size; the minimum time counts.
-    static let repetitions = 3
+    static let repetitions = 2
+    /// Work units may grow at most this much faster than the page (they count the same steps
+    /// at every size, so only rounding separates them from exact proportion).
+    static let unitSlack = 1.25
     #if DEBUG
-    static let scale = 1.0
+    static let scale = 0.5
     #else
-    static let scale = 4.0
+    static let scale = 2.0
     #endif
 
-    /// Cleans and renders a page: every step a batch runs for one page.
-    static func run(_ page: [UInt8]) -> Double {
+    /// Cleans and renders a page (every step a batch runs for one page, as `Cleaner.clean` does
+    /// but with an unlimited budget): the CPU time and the work units spent.
+    static func run(_ page: [UInt8]) -> (seconds: Double, units: Int) {
         let start = ThreadClock.now()
-        let article = try? Cleaner().clean(html: page, url: "https://example.com/a")
-        if let article {
+        let cleaner = Cleaner()
+        let meter = WorkMeter.unlimited()
+        let url = "https://example.com/a"
+        if let document = try? cleaner.parse(html: page) {
+            let article = cleaner.extractor(url: url, meter: meter).extract(document, url: url)
             _ = MarkdownRenderer().render(article)
-            _ = JSONRenderer().render(article, url: "https://example.com/a")
+            _ = HTMLRenderer().render(article)
+            _ = JSONRenderer().render(article, url: url)
         }
-        return ThreadClock.now() - start
+        return (ThreadClock.now() - start, meter.used)
     }
 
-    /// The minimum time of `repetitions` runs, stopping early once a run is over `stopAbove`.
-    static func time(_ page: [UInt8], stopAbove: Double = .infinity) -> Double {
+    /// The minimum time of `repetitions` runs (stopping early once a run is over `stopAbove`)
+    /// and the work units of one.
+    static func time(_ page: [UInt8], stopAbove: Double = .infinity) -> (seconds: Double, units: Int) {
         var best = Double.infinity
+        var units = 0
         for _ in 0..<repetitions {
-            best = min(best, run(page))
+            let r = run(page)
+            best = min(best, r.seconds)
+            units = r.units
             if best > stopAbove { break }
         }
-        return best
+        return (best, units)
     }
 
     /// Environment variable naming the shapes to run (comma-separated parts of their names),
@@ -57,12 +72,20 @@ import Testing
     @Test(arguments: ScalingTests.shapes)
     func timeGrowsLinearly(shape: ScalingShape) {
         let units = max(1, Int(Double(shape.baseUnits) * ScalingTests.scale))
-        _ = ScalingTests.run(shape.build(units))  // warm-up: lazy statics, regex compilation
-        let base = ScalingTests.time(shape.build(units))
+        let basePage = shape.build(units)
+        _ = ScalingTests.run(basePage)  // warm-up: lazy statics, regex compilation
+        let (base, baseUnits) = ScalingTests.time(basePage)
         for factor in ScalingTests.factors {
             let page = shape.build(units * factor)
             let bound = Double(factor) * ScalingTests.slack
-            let t = ScalingTests.time(page, stopAbove: base * bound)
+            let (t, spent) = ScalingTests.time(page, stopAbove: base * bound)
+            // Counted work: exact, so a tight bound.
+            let unitRatio = Double(spent) / Double(max(1, baseUnits))
+            let sizeRatio = Double(page.count) / Double(basePage.count)
+            #expect(unitRatio <= sizeRatio * ScalingTests.unitSlack, """
+                \(shape.name): \(String(format: "%.1f", sizeRatio))× the bytes spent \
+                \(String(format: "%.1f", unitRatio))× the work units
+                """)
             let ratio = t / max(base, 1e-6)
             FileHandle.standardError.write(Data("scaling \(shape.name) \(factor)x: \(String(format: "%.4f", base)) s -> \(String(format: "%.4f", t)) s, ratio \(String(format: "%.1f", ratio))\n".utf8))
             #expect(ratio <= bound, """
