@@ -108,7 +108,9 @@ public struct MetadataExtractor: Sendable {
         // the `<title>` element loses whatever side of a separator looks like the site.
         let articleTitles = [page.first("og:title"), ld.headline, page.first("twitter:title"), engineTitle,
                              page.itemprop["headline"]?.first, page.h1s.first { h in
-                                 page.title.map { $0.contains(h) } ?? false
+                                 // A `<title>` of megabytes is not a title: searching it once per
+                                 // `<h1>` would be quadratic.
+                                 page.title.map { $0.utf8.count <= TitleFinder.maxReferenceBytes && $0.contains(h) } ?? false
                              }]
         let titles = articleTitles.lazy.compactMap { $0 }.map { TitleCleaner.strip($0, siteName: meta.siteName, cutAtSeparators: false) }
             + [page.title.map { TitleCleaner.strip($0, siteName: meta.siteName) }].compactMap { $0 }

@@ -91,6 +91,14 @@ struct ScalingShape: Sendable, CustomStringConvertible {
         repeated("many JSON-LD blocks", 300) {
             "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"H\($0)\",\"author\":{\"name\":\"Ann \($0)\"}}</script>"
         },
+        // Found by the hostile run after the first fixes (prepass rescans, a title searched per h1).
+        repeated("many unclosed comments") { "<!--x\($0)> \(words) " },
+        repeated("many unclosed svg") { "<svg>\($0) \(words) " },
+        ScalingShape(name: "long title and many h1", baseUnits: 300) { units in
+            var body = ""
+            for i in 0..<units { body += "<h1>\(words) \(i)</h1>" }
+            return Hostile.page(body: body, title: String(repeating: words + " ", count: units))
+        },
         inHead("many meta tags") { "<meta name=\"author\" content=\"Ann Lee \($0)\"><meta property=\"article:tag\" content=\"tag\($0)\">" },
     ]
 }
