@@ -32,6 +32,9 @@ public enum AuthorNames {
     static let maxInputCharacters = 1000
     /// Most prefixes stripped one after another ("By: Posted by …"); each round rereads the text.
     static let maxPrefixRounds = 8
+    /// Work units charged per step of the e-mail pattern's worst case (a regex step costs
+    /// several times a node visit).
+    static let regexStepUnits = 8
     /// Characters of the text lowercased to test the prefixes (longer than the longest prefix).
     static let prefixWindow = 16
 
@@ -48,7 +51,8 @@ public enum AuthorNames {
         var text = MetadataText.trimming(HTMLEntities.decode(bounded), .whitespacesAndNewlines, .whitespace)
         if looksLikeURL(text) { return [] }
         // Both patterns are rare in bylines; the checks skip the regex engine when they cannot match.
-        if text.utf8.contains(UInt8(ascii: "@")), meter.spend(text.utf16.count * text.utf16.count) {
+        if text.utf8.contains(UInt8(ascii: "@")),
+           meter.spend(text.utf16.count * text.utf16.count * AuthorNames.regexStepUnits) {
             text = text.replacingOccurrences(of: #"[\w.+-]+@[\w-]+(\.[\w-]+)+"#, with: " ", options: .regularExpression)
         }
         if MetadataText.hasSpaceRuns(text) {
@@ -118,8 +122,11 @@ public enum AuthorNames {
 
     static func stripSuffixes(_ s: String) -> String {
         var text = MetadataText.trimming(s, .whitespaces, .whitespace)
-        for suffix in suffixes where text.lowercased().hasSuffix(suffix) && text.count > suffix.count {
+        // Lowercased once, and again only after a suffix is cut (not once per suffix).
+        var lower = text.lowercased()
+        for suffix in suffixes where lower.hasSuffix(suffix) && text.count > suffix.count {
             text = MetadataText.trimming(String(text.dropLast(suffix.count)), .whitespaces, .whitespace)
+            lower = text.lowercased()
         }
         return text
     }
