@@ -42,10 +42,16 @@ public struct Cleaner: Sendable {
     ///   - url: the page's URL, if known (used for metadata and link resolution).
     ///   - encoding: a charset name or a whole `Content-Type` value from the caller (HTTP header,
     ///     CLI flag); wins over the page.
-    /// - Throws: `CleanerError`.
+    /// - Throws: `CleanerError` (`.tooComplex` when the page's work budget runs out and
+    ///   `options.onTooComplex` is `.fail`).
     public func clean(html: [UInt8], url: String? = nil, encoding: String? = nil) throws -> Article {
         let document = try parse(html: html, encoding: encoding)                      // steps 1–4
-        return extract(from: document, url: url)                                      // steps 5–8
+        let meter = WorkMeter.forPage(bytes: html.count, options: options)            // the page's budget
+        let article = extract(from: document, url: url, meter: meter)                 // steps 5–8
+        if meter.isExhausted, options.onTooComplex == .fail {
+            throw CleanerError.tooComplex(workUnits: meter.used, limit: meter.limit)
+        }
+        return article
     }
 
     /// Cleans one page given as `Data`.
@@ -63,12 +69,18 @@ public struct Cleaner: Sendable {
         try parse(html: [UInt8](html), encoding: encoding)
     }
 
-    /// Steps 5–8: the `Document` to its `Article`.
+    /// Steps 5–8: the `Document` to its `Article` (best effort within the work budget).
     package func extract(from document: Document, url: String? = nil) -> Article {
-        let engine = ArticleExtractor(options: engineOptions, url: url)                // with this page's rules
+        extract(from: document, url: url, meter: budget(for: document))
+    }
+
+    /// Steps 5–8 spending `meter`.
+    func extract(from document: Document, url: String?, meter: WorkMeter) -> Article {
+        let engine = extractor(url: url, meter: meter)                                // with this page's rules
         let run = engine.run(document, url: url)                                      // 5–7, relaxed retry included
         let metadata = MetadataExtractor().extract(document, run.scan, run.ld,        // 8
-                                                   title: run.titleChoice, url: url, text: run.bodyText)
+                                                   title: run.titleChoice, url: url, text: run.bodyText,
+                                                   meter: meter)
         var article = Article(title: metadata.title, blocks: run.blocks, metadata: metadata)
         if options.includeContentHTML {                                               // the page's own subtree
             article.contentHTML = ContentHTML.render(document, roots: run.roots, removed: run.scorer.removed, base: url)
@@ -85,7 +97,8 @@ extension Cleaner {
     /// let html = try Cleaner().explain(html: bytes, url: "https://example.com/a")
     /// ```
     public func explain(html: [UInt8], url: String? = nil, encoding: String? = nil) throws -> String {
-        Explainer(options: engineOptions).render(try parse(html: html, encoding: encoding), url: url)
+        let document = try parse(html: html, encoding: encoding)
+        return Explainer(options: engineOptions, meter: budget(for: document)).render(document, url: url)
     }
 
     /// `explain(html:url:encoding:)` for a page given as `Data`.
@@ -95,7 +108,8 @@ extension Cleaner {
 
     /// The blocks considered in the chosen container with their fate (kept or why dropped).
     public func decisions(html: [UInt8], url: String? = nil, encoding: String? = nil) throws -> [BlockDecision] {
-        ArticleExtractor(options: engineOptions, url: url).decisions(try parse(html: html, encoding: encoding)).decisions
+        let document = try parse(html: html, encoding: encoding)
+        return extractor(url: url, meter: budget(for: document)).decisions(document).decisions
     }
 
     /// `decisions(html:url:encoding:)` for a page given as `Data`.
@@ -105,6 +119,19 @@ extension Cleaner {
 }
 
 extension Cleaner {
+    /// The engine for one page, spending `meter`.
+    func extractor(url: String?, meter: WorkMeter) -> ArticleExtractor {
+        var extractor = ArticleExtractor(options: engineOptions, url: url)
+        extractor.meter = meter
+        return extractor
+    }
+
+    /// The work budget of a parsed page whose input size is unknown: its text, attribute
+    /// bytes and nodes stand in for the input bytes.
+    func budget(for document: Document) -> WorkMeter {
+        WorkMeter.forPage(bytes: document.textBytes.count + document.attributeBytes.count + document.count, options: options)
+    }
+
     /// The options the engine runs with: `options` with the settings leaned the way `favor` says.
     var engineOptions: CleanerOptions {
         guard options.favor != .balanced else { return options }

@@ -17,6 +17,9 @@ public enum CleanerError: Error, Sendable, Equatable, CustomStringConvertible {
     case tooLarge(bytes: Int, limit: Int)
     /// A gzip input is truncated or corrupt.
     case corruptCompression(String)
+    /// The page needs more work than its budget (`CleanerOptions.workUnitsPerByte`) allows:
+    /// a hostile shape (deep nesting, huge tables …) that would take too long to clean.
+    case tooComplex(workUnits: Int, limit: Int)
 
     /// A short machine-readable name of the error kind (`empty`, `not-html`, …).
     public var kind: String {
@@ -25,6 +28,7 @@ public enum CleanerError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notHTML: return "not-html"
         case .tooLarge: return "too-large"
         case .corruptCompression: return "corrupt-gzip"
+        case .tooComplex: return "too-complex"
         }
     }
 
@@ -35,6 +39,7 @@ public enum CleanerError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notHTML(let why): return "not HTML: \(why)"
         case .tooLarge(let bytes, let limit): return "too large: \(bytes) bytes > limit \(limit)"
         case .corruptCompression(let why): return "corrupt gzip: \(why)"
+        case .tooComplex(let units, let limit): return "too complex: needs more than \(limit) work units (stopped at \(units))"
         }
     }
 }

@@ -32,6 +32,23 @@ public struct CleanerOptions: Sendable, Equatable {
     /// User rules (selectors, vocabulary, settings; global and per host), applied per page
     /// using the URL given to `Cleaner.clean`. Default: none.
     public var rules: Rules? = nil
+    /// The per-page work budget: how many work units (nodes visited, text bytes scanned or
+    /// copied by the steps after parsing) a page may cost per byte of input. Every step is
+    /// linear, so real pages use a few units per byte; a page that would need more is cut short
+    /// (see `onTooComplex`) instead of running for minutes. Default: 64.
+    public var workUnitsPerByte = 64
+    /// The work budget of a small page, whatever its size. Default: 4 000 000 units.
+    public var minimumWorkUnits = 4_000_000
+    /// What `Cleaner.clean` does with a page whose work budget runs out.
+    public var onTooComplex: TooComplexPolicy = .fail
+
+    /// What to do with a page whose work budget runs out.
+    public enum TooComplexPolicy: String, Sendable, Equatable, CaseIterable {
+        /// Throw `CleanerError.tooComplex` (the batch names the page as a failure).
+        case fail
+        /// Return what the steps found before the budget ran out (possibly partial or empty).
+        case bestEffort
+    }
 
     /// The defaults: tables on, captions off, balanced, 256 MiB limit, default settings, no rules.
     public init() {}

@@ -11,6 +11,9 @@ struct ArticleExtractor {
     /// User rules resolved for this page (see `init(options:url:)` in Rules/), nil without rules.
     var page: PageRules? = nil
 
+    /// The page's work budget; steps stop early once it is spent (`CleanerOptions.onTooComplex`).
+    var meter = WorkMeter.unlimited()
+
     /// What steps 5–7 decided on one page: the output and every decision behind it.
     struct Run {
         var title: String?
@@ -38,9 +41,12 @@ struct ArticleExtractor {
     /// Steps 5–7 once, the relaxed retry included: the run whose blocks become the article and
     /// whose decisions `trace` (--explain, `decisions`) reports.
     func run(_ document: Document, url: String?) -> Run {
+        // Features: two passes over the nodes and one over the text.
+        meter.spend(2 * document.count + document.textBytes.count)
         let features = Features(document, settings: options.settings, matcher: page?.matcher ?? Vocabulary.matcher)
         // One title for every format: the metadata's title picker, with the engine's visibility.
-        let scan = PageScan(document, invisible: features.invisible)
+        let texts = SubtreeText(document)
+        let scan = PageScan(document, invisible: features.invisible, texts: texts, meter: meter)
         let ld = JSONLD(document.jsonLD)
         let choice = MetadataExtractor.pickTitle(scan, ld, url: url)
         let marks = page?.marks(for: document)
@@ -49,7 +55,7 @@ struct ArticleExtractor {
         }
         var result = pass(true)
         let total = result.blocks.reduce(Float(0)) { $0 + Float($1.text.utf8.count) }
-        if total < options.settings.minArticleChars {
+        if total < options.settings.minArticleChars, !meter.isExhausted {
             let relaxed = pass(false)
             let relaxedTotal = relaxed.blocks.reduce(Float(0)) { $0 + Float($1.text.utf8.count) }
             if relaxedTotal > total { result = relaxed }
@@ -61,11 +67,14 @@ struct ArticleExtractor {
     private func pass(_ document: Document, _ features: Features, _ scan: PageScan, _ ld: JSONLD,
                       _ choice: TitlePicker.Choice, useVocabulary: Bool, marks: RuleMarks?) -> Run {
         let title = choice.text
+        // The scorer: one pass over the nodes, then each paragraph's few scored ancestors.
+        meter.spend((1 + options.settings.ancestorLevels) * document.count)
         let scorer = ContentScorer(document, features, options.settings, useVocabulary: useVocabulary, rules: marks)
         let pick = scorer.choose()
         let roots = pick?.roots ?? [bodyOrRoot(document)]
         var extractor = BlockExtractor(document, features, removed: scorer.removed, options: options, title: title)
         extractor.rules = marks
+        extractor.meter = meter
         let blocks = extractor.extract(roots: roots)
         return Run(title: title, blocks: blocks, roots: roots, scorer: scorer, extractor: extractor,
                    scan: scan, ld: ld, titleChoice: choice, verdict: pick?.verdict, relaxed: !useVocabulary)

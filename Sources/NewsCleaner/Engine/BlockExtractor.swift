@@ -40,6 +40,16 @@ struct BlockExtractor {
     private var owners: [Int] = []
     /// Open elements of the walk, innermost last.
     private var open: [(id: Int, end: Int)] = []
+    /// The block-level elements among `open`, innermost last: the owner of a flushed block.
+    private var openBlocks: [Int] = []
+    /// Open `<table>` elements, innermost last: the table a row belongs to.
+    private var openTables: [Int] = []
+    /// Data-table decisions by table id, so each table is scanned once (not once per row).
+    private var dataTables: [Int: Bool] = [:]
+    /// The table enclosing each walk root's parent, found once per parent.
+    private var rootTables: [Int: Int?] = [:]
+    /// The page's work budget: the walk stops (keeping the blocks so far) once it is spent.
+    var meter = WorkMeter.unlimited()
 
     // Walk state.
     private var text = TextAccumulator()
@@ -77,11 +87,22 @@ struct BlockExtractor {
         var kept: [Block] = []
         var keptOwners: [Int] = []
         kept.reserveCapacity(blocks.count)
+        // The kept decisions of each owner, in order, built at the first trailing heading: the
+        // explanation marks the owner's last kept decision (a search from the end per heading
+        // would be quadratic on pages of many headings).
+        var keptByOwner: [Int: [Int]]? = nil
         for (index, block) in blocks.enumerated() {
             if block.kind == .heading, !keptBlocks.contains(index) {
                 let next = index + 1 < blocks.count ? blocks[index + 1] : nil
                 if next == nil || (next!.kind == .heading && next!.level < block.level) {
-                    if let d = decisions.lastIndex(where: { $0.owner == owners[index] && $0.reason == nil }) {
+                    if keptByOwner == nil {
+                        var table: [Int: [Int]] = [:]
+                        for (d, decision) in decisions.enumerated() where decision.reason == nil {
+                            table[decision.owner, default: []].append(d)
+                        }
+                        keptByOwner = table
+                    }
+                    if let d = keptByOwner?[owners[index]]?.popLast() {
                         decisions[d].reason = .trailingHeading
                     }
                     continue
@@ -97,13 +118,18 @@ struct BlockExtractor {
 
     private mutating func walk(_ root: Int) {
         open.removeAll(keepingCapacity: true)
+        openBlocks.removeAll(keepingCapacity: true)
+        openTables.removeAll(keepingCapacity: true)
+        // Rows of a walk rooted inside a table belong to the table above the root.
+        if let parent = doc.parent(root) {
+            if rootTables[parent] == nil { rootTables[parent] = .some(enclosingTable(root)) }
+            if let table = rootTables[parent] ?? nil { openTables.append(table) }
+        }
         var id = root
         let end = doc.subtreeEnd(root)
         while id < end {
-            while let top = open.last, top.end <= id {
-                exit(top.id)
-                open.removeLast()
-            }
+            while let top = open.last, top.end <= id { closeTop() }
+            guard meter.spend(1) else { break }
             let tag = doc.tag(id)
             if tag == .text {
                 appendText(id)
@@ -117,12 +143,21 @@ struct BlockExtractor {
             }
             enter(id)
             open.append((id, doc.subtreeEnd(id)))
+            if tag.traits.contains(.block) { openBlocks.append(id) }
+            if tag == .table { openTables.append(id) }
             id += 1
         }
-        while let top = open.last {
-            exit(top.id)
-            open.removeLast()
-        }
+        while !open.isEmpty { closeTop() }
+    }
+
+    /// Exits the innermost open element.
+    private mutating func closeTop() {
+        // `exit` sees the element as still open (a flush there names it as the owner).
+        let top = open[open.count - 1]
+        exit(top.id)
+        open.removeLast()
+        if openBlocks.last == top.id { openBlocks.removeLast() }
+        if openTables.last == top.id { openTables.removeLast() }
     }
 
     private func skipReason(_ id: Int) -> DropReason? {
@@ -159,10 +194,19 @@ struct BlockExtractor {
         return features.chars[id] > 0 && features.chars[id] <= settings.imageCaptionMaxChars
     }
 
+    /// `isDataTable`, remembered per table: rows ask for their table once each.
+    private mutating func isDataTableCached(_ id: Int) -> Bool {
+        if let known = dataTables[id] { return known }
+        let answer = isDataTable(id)
+        dataTables[id] = answer
+        return answer
+    }
+
     /// A data table has cells without block content; a layout table has paragraphs in cells.
     private func isDataTable(_ id: Int) -> Bool {
         var i = id + 1
         let end = doc.subtreeEnd(id)
+        defer { meter.spend(i - id) }
         while i < end {
             let t = doc.tag(i)
             if t == .table { return false }
@@ -193,7 +237,7 @@ struct BlockExtractor {
                 openLink = (href, text.bytes.count)
             }
         case .tr:
-            if options.includeTables, let table = enclosingTable(id), isDataTable(table) { rowCells = [] }
+            if options.includeTables, let table = openTables.last, isDataTableCached(table) { rowCells = [] }
         case .td, .th:
             if rowCells != nil { inCell = true }
         default: break
@@ -254,6 +298,7 @@ struct BlockExtractor {
         let m = doc.textBytes.withUnsafeBufferPointer {
             TextMeasure.measure(UnsafeBufferPointer(rebasing: $0[range]), cjkWeight: settings.cjkCharacterWeight)
         }
+        meter.spend(range.count)
         if m.chars > 0 { pendingBreaks = 0 }
         if rules?.isKept(id) == true { blockKept = true }
         measure.add(m)
@@ -294,7 +339,7 @@ struct BlockExtractor {
         }
         let block = Block(kind: kind, text: string, level: level, links: links)
         let reason = dropReason(block)
-        let owner = open.last(where: { doc.tag($0.id).traits.contains(.block) })?.id ?? open.last?.id ?? 0
+        let owner = openBlocks.last ?? open.last?.id ?? 0
         decisions.append((block, reason, owner))
         if reason == nil && blockKept { keptBlocks.insert(blocks.count) }
         if reason == nil {

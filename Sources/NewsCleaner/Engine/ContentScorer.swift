@@ -148,11 +148,9 @@ struct ContentScorer {
                     + Float(features.sentences[id]) * settings.sentencePoints
                     + min(features.chars[id] / settings.paragraphCharsPerPoint, settings.maxLengthPoints)
                 if features.linkDensity(id) < settings.siblingParagraphMaxLinkDensity {
-                    var up: Int? = id
-                    while let a = up {
-                        prose[a] += features.chars[id]
-                        up = doc.parent(a)
-                    }
+                    // Summed into the ancestors below, in one backward pass: climbing to the
+                    // root from every paragraph is quadratic on deeply nested pages.
+                    prose[id] += features.chars[id]
                 }
                 var ancestor = doc.parent(id)
                 var level = 0
@@ -168,6 +166,14 @@ struct ContentScorer {
                 }
             }
             id += 1
+        }
+        // Children before parents: each node's prose is complete when added to its parent.
+        // With the default weights the characters are multiples of 1/2 and the sums exact in
+        // any order, equal to the old climb's.
+        var node = doc.count - 1
+        while node > 0 {
+            if prose[node] != 0, let parent = doc.parent(node) { prose[parent] += prose[node] }
+            node -= 1
         }
     }
 

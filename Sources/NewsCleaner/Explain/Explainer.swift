@@ -13,6 +13,8 @@ import Foundation
 /// ```
 struct Explainer {
     let options: CleanerOptions
+    /// The page's work budget (the trace is best effort once it is spent).
+    var meter = WorkMeter.unlimited()
 
     /// Outline colours and the legend, in one place.
     private enum Style {
@@ -26,8 +28,11 @@ struct Explainer {
     }
 
     func render(_ document: Document, url: String?) -> String {
-        let extractor = ArticleExtractor(options: options, url: url)
+        var extractor = ArticleExtractor(options: options, url: url)
+        extractor.meter = meter
         let trace = extractor.trace(document)
+        // Container roots can be many siblings: a set, not a search per decision.
+        let roots = Set(trace.roots)
         var notes: [Int: (style: String, label: String, kept: Bool)] = [:]
         for (id, reason) in trace.removed.enumerated() {
             if let reason { notes[id] = (Style.removed, "removed: " + describe(reason, id, document), false) }
@@ -36,7 +41,7 @@ struct Explainer {
             let score = trace.scores[root]
             notes[root] = (Style.container, String(format: "container: score %.1f", score), true)
         }
-        for decision in trace.decisions where notes[decision.owner] == nil || !trace.roots.contains(decision.owner) {
+        for decision in trace.decisions where notes[decision.owner] == nil || !roots.contains(decision.owner) {
             if let reason = decision.reason {
                 notes[decision.owner] = (Style.dropped, "dropped: " + describe(reason), false)
             } else if notes[decision.owner] == nil {

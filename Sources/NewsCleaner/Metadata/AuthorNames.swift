@@ -129,12 +129,33 @@ package enum AuthorNames {
                 && s.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { $0.count >= minTemplatePart })
     }
 
+    /// Longest byline string read, in characters; the rest of a longer one is ignored. Bylines
+    /// are a few names long; the e-mail pattern's cost grows with the square of a run of word
+    /// characters, so an unbounded string would let one hostile value stall a page.
+    static let maxInputCharacters = 1000
+    /// Most prefixes stripped one after another ("By: Posted by …"); each round rereads the text.
+    static let maxPrefixRounds = 8
+    /// Work units charged per step of the e-mail pattern's worst case (a regex step costs
+    /// several times a node visit).
+    static let regexStepUnits = 8
+    /// Characters of the text lowercased to test the prefixes (longer than the longest prefix).
+    static let prefixWindow = 16
+
     /// The names in one byline string, cleaned; empty when it holds none.
     package static func clean(_ raw: String) -> [String] {
-        var text = MetadataText.trimming(HTMLEntities.decode(raw), .whitespacesAndNewlines, .whitespace)
+        clean(raw, meter: .unlimited())
+    }
+
+    /// `clean(_:)` spending the page's work budget: the e-mail pattern may cost the square of
+    /// the text's length, so it is charged that and skipped once the budget is spent.
+    static func clean(_ raw: String, meter: WorkMeter) -> [String] {
+        let bounded = raw.utf8.count > maxInputCharacters ? String(raw.prefix(maxInputCharacters)) : raw
+        meter.spend(bounded.utf8.count)
+        var text = MetadataText.trimming(HTMLEntities.decode(bounded), .whitespacesAndNewlines, .whitespace)
         if looksLikeURL(text) || isTemplate(text) { return [] }
         // Both patterns are rare in bylines; the checks skip the regex engine when they cannot match.
-        if text.utf8.contains(UInt8(ascii: "@")) {
+        if text.utf8.contains(UInt8(ascii: "@")),
+           meter.spend(text.utf16.count * text.utf16.count * AuthorNames.regexStepUnits) {
             text = text.replacingOccurrences(of: #"[\w.+-]+@[\w-]+(\.[\w-]+)+"#, with: " ", options: .regularExpression)
         }
         if MetadataText.hasSpaceRuns(text) {
@@ -162,7 +183,12 @@ package enum AuthorNames {
 
     /// Cleans several byline strings and dedupes the result, keeping first-seen order.
     package static func clean(all raws: [String]) -> [String] {
-        dedupe(raws.flatMap { clean($0) })
+        clean(all: raws, meter: .unlimited())
+    }
+
+    /// `clean(all:)` spending the page's work budget.
+    static func clean(all raws: [String], meter: WorkMeter) -> [String] {
+        dedupe(raws.flatMap { clean($0, meter: meter) })
     }
 
     /// Removes duplicates (case- and space-insensitively), keeping first-seen order.
@@ -183,9 +209,13 @@ package enum AuthorNames {
     static func stripPrefixes(_ s: String) -> String {
         var text = MetadataText.trimming(s, trimSet, .whitespaceAndPunctuation)
         var changed = true
-        while changed {
+        var rounds = 0
+        while changed, rounds < maxPrefixRounds {
             changed = false
-            let lower = text.lowercased()
+            rounds += 1
+            // Only the start can hold a prefix: lowercasing the whole text each round would make
+            // a text of many prefixes quadratic.
+            let lower = text.prefix(prefixWindow).lowercased()
             for prefix in prefixes where lower.hasPrefix(prefix) {
                 let rest = text.dropFirst(prefix.count)
                 // An ASCII word prefix ("by") must end at a word boundary.
@@ -202,8 +232,11 @@ package enum AuthorNames {
 
     static func stripSuffixes(_ s: String) -> String {
         var text = MetadataText.trimming(s, .whitespaces, .whitespace)
-        for suffix in suffixes where text.lowercased().hasSuffix(suffix) && text.count > suffix.count {
+        // Lowercased once, and again only after a suffix is cut (not once per suffix).
+        var lower = text.lowercased()
+        for suffix in suffixes where lower.hasSuffix(suffix) && text.count > suffix.count {
             text = MetadataText.trimming(String(text.dropLast(suffix.count)), .whitespaces, .whitespace)
+            lower = text.lowercased()
         }
         return text
     }

@@ -103,10 +103,16 @@ package struct MetadataExtractor: Sendable {
     ///   - text: article text for the script-based language guess (default: the page's text).
     package func extract(from document: Document, url: String? = nil, title engineTitle: String? = nil,
                         text: String? = nil) -> Metadata {
-        let page = PageScan(document)
+        extract(from: document, url: url, title: engineTitle, text: text, texts: nil, meter: .unlimited())
+    }
+
+    /// `extract(from:url:title:text:)` with the engine's subtree texts and the page's work budget.
+    func extract(from document: Document, url: String?, title engineTitle: String?, text: String?,
+                 texts: SubtreeText?, meter: WorkMeter) -> Metadata {
+        let page = PageScan(document, texts: texts ?? SubtreeText(document), meter: meter)
         let ld = JSONLD(document.jsonLD)
         let choice = engineTitle.map { TitlePicker.Choice(text: $0) } ?? MetadataExtractor.pickTitle(page, ld, url: url)
-        return extract(document, page, ld, title: choice, url: url, text: text)
+        return extract(document, page, ld, title: choice, url: url, text: text, meter: meter)
     }
 
     /// Text offsets before / after the headline within which a visible date belongs to the article's header.
@@ -127,7 +133,8 @@ package struct MetadataExtractor: Sendable {
     }
 
     /// The metadata from one scan of the page and its JSON-LD, with the title already picked.
-    func extract(_ document: Document, _ page: PageScan, _ ld: JSONLD, title choice: TitlePicker.Choice, url: String?, text: String?) -> Metadata {
+    func extract(_ document: Document, _ page: PageScan, _ ld: JSONLD, title choice: TitlePicker.Choice, url: String?, text: String?,
+                 meter: WorkMeter = .unlimited()) -> Metadata {
         var meta = Metadata()
         meta.siteName = MetadataExtractor.siteName(page, ld)
         meta.title = choice.text
@@ -153,7 +160,7 @@ package struct MetadataExtractor: Sendable {
         }
         var fallback: [String] = []
         for (index, source) in authorSources.enumerated() {
-            let names = AuthorNames.clean(all: source)
+            let names = AuthorNames.clean(all: source, meter: meter)
             if names.isEmpty { continue }
             // After a fallback, only structured sources or a short byline may name the person.
             if !fallback.isEmpty, index >= MetadataExtractor.structuredAuthorSources,
@@ -418,13 +425,37 @@ struct PageScan {
     func first(_ key: String) -> String? { metas[key]?.first }
     func all(_ key: String) -> [String] { metas[key] ?? [] }
 
-    init(_ doc: Document, invisible: [Bool]? = nil) {
+    /// Longest `itemprop` element text kept, in UTF-8 bytes: names, headlines and dates are
+    /// short, and nested `itemprop` elements would otherwise each copy all the text inside.
+    static let maxItempropBytes = 4096
+    /// Longest `<h1>` text kept as a title candidate, in UTF-8 bytes.
+    static let maxHeadingBytes = 4096
+    /// Longest byline element text read, in UTF-8 bytes (`maxBylineChars` characters of up to
+    /// this many bytes each, so no byline that fits is cut).
+    static let maxBylineBytesPerCharacter = 16
+
+    init(_ doc: Document, invisible: [Bool]? = nil, texts: SubtreeText? = nil, meter: WorkMeter = .unlimited()) {
+        let texts = texts ?? SubtreeText(doc)
+        // For each element, the first element after it in document order that has
+        // `itemprop=name`, found in one backward pass: an `itemprop` element's nested name is
+        // that one when it lies inside the element (no subtree search per element).
+        var nextName = [Int32](repeating: Int32(doc.count), count: doc.count + 1)
+        var back = doc.count - 1
+        while back >= 0 {
+            nextName[back] = nextName[back + 1]
+            if back + 1 < doc.count, doc.tag(back + 1) != .text,
+               doc.attribute(.itemprop, of: back + 1)?.lowercased() == "name" {
+                nextName[back] = Int32(back + 1)
+            }
+            back -= 1
+        }
+        meter.spend(2 * doc.count)
         var commentEnd = 0
         var bylineEnd = 0
         var headingEnd = 0
         var openHeadings: [(id: Int, end: Int)] = []
         var id = 1
-        while id < doc.count {
+        while id < doc.count, meter.spend(1) {
             let tag = doc.tag(id)
             let inComment = id < commentEnd
             while let last = openHeadings.last, id >= last.end {
@@ -446,7 +477,8 @@ struct PageScan {
             }
             if (tag == .h1 || tag == .h2 || tag == .h3), id >= headingEnd, id >= asideEnd, !inComment,
                invisible?[id] != true {
-                let t = doc.text(of: id)
+                let t = texts.text(of: id, limit: PageScan.maxHeadingBytes) ?? ""
+                meter.spend(t.utf8.count)
                 if !t.isEmpty {
                     headings.append(TitlePicker.Heading(id: id, level: tag == .h1 ? 1 : tag == .h2 ? 2 : 3, text: t))
                     headingEnd = doc.subtreeEnd(id)
@@ -458,7 +490,10 @@ struct PageScan {
             case .html:
                 if htmlLang == nil { htmlLang = doc.attribute(.lang, of: id) }
             case .title:
-                if title == nil { title = doc.text(of: id) }
+                if title == nil {
+                    title = texts.text(of: id)
+                    meter.spend(texts.byteCount(of: id))
+                }
             case .meta:
                 if let range = doc.attributeRange(.content, of: id),
                    case let content = MetadataBytes.trimmedString(doc.attributeBytes, range), !content.isEmpty {
@@ -473,8 +508,10 @@ struct PageScan {
                     canonical = href
                 }
             case .h1:
-                let t = doc.text(of: id)
-                if !t.isEmpty { h1s.append(t) }
+                if let t = texts.text(of: id, limit: PageScan.maxHeadingBytes), !t.isEmpty {
+                    meter.spend(t.utf8.count)
+                    h1s.append(t)
+                }
             case .time:
                 if !inComment, let datetime = doc.attribute(.datetime, of: id) {
                     timeDatetimes.append(datetime)
@@ -487,21 +524,28 @@ struct PageScan {
                 }
             case .a:
                 if !inComment, (doc.attribute(.rel, of: id) ?? "").lowercased().split(separator: " ").contains("author") {
-                    relAuthors.append(doc.text(of: id))
+                    if let t = texts.text(of: id, limit: PageScan.maxItempropBytes) {
+                        meter.spend(t.utf8.count)
+                        relAuthors.append(t)
+                    }
                 }
             default:
                 break
             }
             if let prop = doc.attribute(.itemprop, of: id)?.lowercased(), tag != .meta, !inComment {
-                let value = doc.attribute(.content, of: id) ?? doc.attribute(.datetime, of: id) ?? itempropText(doc, id)
-                if !value.isEmpty { itemprop[prop, default: []].append(value) }
+                let value = doc.attribute(.content, of: id) ?? doc.attribute(.datetime, of: id)
+                    ?? itempropText(doc, id, texts: texts, nextName: Int(nextName[id]))
+                meter.spend(value?.utf8.count ?? 0)
+                if let value, !value.isEmpty { itemprop[prop, default: []].append(value) }
             }
             if !words.isEmpty {
                 if !inComment, words.contains(.comments), tag != .body, tag != .html {
                     commentEnd = doc.subtreeEnd(id)
                     commentSections.append(id..<commentEnd)
                 } else if !inComment, id >= bylineEnd, id >= asideEnd, words.contains(.byline), !words.contains(MetadataExtractor.notByline) {
-                    let t = doc.text(of: id)
+                    let limit = MetadataExtractor.maxBylineChars * PageScan.maxBylineBytesPerCharacter
+                    let t = texts.text(of: id, limit: limit) ?? ""
+                    meter.spend(t.utf8.count)
                     if !t.isEmpty, t.count <= MetadataExtractor.maxBylineChars {
                         bylines.append(t)
                         bylineEnd = doc.subtreeEnd(id)
@@ -541,17 +585,13 @@ struct PageScan {
         return text.string
     }
 
-    /// The text of an `itemprop` element: its nested `itemprop=name` if any, else its own text.
-    private func itempropText(_ doc: Document, _ id: Int) -> String {
-        let end = doc.subtreeEnd(id)
-        var child = id + 1
-        while child < end {
-            if doc.tag(child) != .text, doc.attribute(.itemprop, of: child)?.lowercased() == "name" {
-                return doc.attribute(.content, of: child) ?? doc.text(of: child)
-            }
-            child += 1
+    /// The text of an `itemprop` element: its nested `itemprop=name` if any, else its own text;
+    /// nil when longer than `maxItempropBytes` (not a name, headline or date).
+    private func itempropText(_ doc: Document, _ id: Int, texts: SubtreeText, nextName: Int) -> String? {
+        if nextName < doc.subtreeEnd(id) {
+            return doc.attribute(.content, of: nextName) ?? texts.text(of: nextName, limit: PageScan.maxItempropBytes)
         }
-        return doc.text(of: id)
+        return texts.text(of: id, limit: PageScan.maxItempropBytes)
     }
 
     /// Looks at one visible text node: a date line? a "Posted by" line?

@@ -67,6 +67,11 @@ enum Prepass {
         /// Start tags beginning before this index are left as written (see `cutUnreadAttributes`).
         var keepTagsBefore = 0
         var i = 0
+        // Searches that found nothing from a position find nothing from any later one: remembered,
+        // so a page of many unclosed comments, `<svg>`s or tags is not rescanned to its end per one.
+        var noCommentCloseFrom = Int.max
+        var noClosingFrom = [Int](repeating: Int.max, count: dropped.count)
+        var unterminatedTagFrom = Int.max
         while i < n {
             guard let hit = memchr(base + i, 0x3C, n - i) else { break }
             let lt = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
@@ -82,9 +87,10 @@ enum Prepass {
                         end = bodyStart + 1
                     } else if bodyStart + 1 < n, buf[bodyStart] == 0x2D, buf[bodyStart + 1] == 0x3E {
                         end = bodyStart + 2
-                    } else if let close = find(buf, "-->", from: bodyStart) {
+                    } else if bodyStart < noCommentCloseFrom, let close = find(buf, "-->", from: bodyStart) {
                         end = close + 3
                     } else {
+                        noCommentCloseFrom = min(noCommentCloseFrom, bodyStart)
                         // Unclosed comment: best effort, drop only up to the next '>'.
                         end = (findByte(buf, 0x3E, from: bodyStart) ?? (n - 1)) + 1
                     }
@@ -113,7 +119,7 @@ enum Prepass {
             var j = i
             while j < n, isNameByte(buf[j]) { j += 1 }
             guard mayBeDropped(first: c, length: j - i),
-                  let entry = dropped.first(where: { equalsIgnoringCase(buf, i, j, $0.name) }),
+                  let index = dropped.firstIndex(where: { equalsIgnoringCase(buf, i, j, $0.name) }),
                   j < n, isNameEnd(buf[j]) else {
                 // An ordinary start tag: its unread attributes are cut where the tag reads the
                 // way libxml2 reads it, and the scan goes on after the tag. A tag read any other
@@ -133,7 +139,12 @@ enum Prepass {
                     keepTagsBefore = reading.end
                 }
                 i = j
-                if let overflow = attributeOverflow(buf, from: j) {
+                // A tag after one that runs unterminated to the end of input lies inside it (as
+                // libxml2 reads it): not scanned again.
+                guard j < unterminatedTagFrom else { continue }
+                let scan = attributeOverflow(buf, from: j)
+                if scan.reachedEnd { unterminatedTagFrom = j }
+                if let overflow = scan.overflow {
                     // Keep the first attributes, close the tag there, skip the rest of it.
                     flush(&out, buf, copyFrom, overflow.cut)
                     out.append(0x3E)
@@ -142,6 +153,7 @@ enum Prepass {
                 }
                 continue
             }
+            let entry = dropped[index]
             // End of the opening tag (quotes respected), then the closing tag.
             guard let openEnd = endOfTag(buf, from: j) else {
                 flush(&out, buf, copyFrom, lt)
@@ -153,12 +165,13 @@ enum Prepass {
             var end: Int
             if selfClosing && entry.name != dropped[0].name && entry.name != dropped[1].name {
                 end = openEnd + 1
-            } else if let close = findClosing(buf, entry.name, from: openEnd + 1) {
+            } else if openEnd + 1 < noClosingFrom[index], let close = findClosing(buf, entry.name, from: openEnd + 1) {
                 if entry.name == dropped[0].name, isJSONLD(buf, j, openEnd) {
                     jsonLD.append(String(decoding: UnsafeBufferPointer(rebasing: buf[(openEnd + 1)..<close]), as: UTF8.self))
                 }
                 end = (findByte(buf, 0x3E, from: close) ?? (n - 1)) + 1
             } else {
+                noClosingFrom[index] = min(noClosingFrom[index], openEnd + 1)
                 end = entry.runsToEnd ? n : openEnd + 1
             }
             flush(&out, buf, copyFrom, lt)
@@ -359,7 +372,7 @@ enum Prepass {
     /// For a start tag with more than `maxAttributesPerTag` attributes (name ended at `from`):
     /// where the first extra attribute starts and one past the tag's '>' (or the end of input).
     /// Counts attribute names the way `endOfTag` reads quotes: a quote opens a value only after '='.
-    private static func attributeOverflow(_ buf: UnsafeBufferPointer<UInt8>, from: Int) -> (cut: Int, tagEnd: Int)? {
+    private static func attributeOverflow(_ buf: UnsafeBufferPointer<UInt8>, from: Int) -> (overflow: (cut: Int, tagEnd: Int)?, reachedEnd: Bool) {
         var i = from
         var quote: UInt8 = 0
         var names = 0
@@ -370,7 +383,7 @@ enum Prepass {
             if quote != 0 {
                 if c == quote { quote = 0 }
             } else if c == 0x3E {
-                return nil
+                return (nil, false)
             } else if c == 0x3D {
                 afterEquals = true
                 inName = false
@@ -386,12 +399,12 @@ enum Prepass {
                 names += 1
                 if names > maxAttributesPerTag {
                     let close = endOfTag(buf, from: i).map { $0 + 1 } ?? buf.count
-                    return (i, close)
+                    return ((i, close), false)
                 }
             }
             i += 1
         }
-        return nil
+        return (nil, true)
     }
 
     /// The index of the '>' ending a start tag whose name ended at `from`, skipping quoted values.

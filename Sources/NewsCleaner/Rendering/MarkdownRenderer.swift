@@ -20,6 +20,10 @@ public struct MarkdownRenderer: Sendable {
 
     /// Spaces per list nesting level.
     static let listIndent = 2
+    /// Deepest list level indented; deeper items stay at this level. Each level costs
+    /// `listIndent` spaces per item, so unbounded indentation makes the output of a list nested
+    /// n deep grow with n² (a hostile page of 5 000 nested lists would be 50 MB of spaces).
+    static let maxListLevel = 32
     /// Shortest code fence.
     static let minFence = 3
     /// Characters escaped anywhere in text.
@@ -55,7 +59,7 @@ public struct MarkdownRenderer: Sendable {
                 parts.append(String(repeating: "#", count: level) + " " + inline(first, base: base))
             case .listItem:
                 parts.append(run.map { item in
-                    String(repeating: " ", count: MarkdownRenderer.listIndent * (max(1, item.level) - 1))
+                    String(repeating: " ", count: MarkdownRenderer.listIndent * (min(max(1, item.level), MarkdownRenderer.maxListLevel) - 1))
                         + "- " + inline(item, base: base)
                 }.joined(separator: "\n"))
             case .quote:
