@@ -68,7 +68,10 @@ enum DateLine {
         var other = 0
         var hasCJKDate = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.numericType != nil { digits += 1 }
+            // ASCII answers without a Unicode property lookup.
+            if scalar.isASCII ? (scalar.value >= 0x30 && scalar.value <= 0x39) : scalar.properties.numericType != nil {
+                digits += 1
+            }
             if scalar == "年" || scalar == "月" || scalar == "日" || scalar == "時" || scalar == "分" { hasCJKDate = true }
         }
         guard digits >= 2 else { return false }

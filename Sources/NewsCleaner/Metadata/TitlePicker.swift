@@ -49,6 +49,21 @@ enum TitlePicker {
     /// Separators between a title and a site name.
     static let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", "｜", " ｜ ", " / ", " » ", " « ", "：", " : "]
 
+    /// The scalar every separator must contain to be found (its first non-space scalar; `·`
+    /// also as U+0387, which is canonically equivalent and so found by Foundation's search).
+    struct SeparatorKey: Hashable {
+        let scalar: Unicode.Scalar
+        func matches(_ other: Unicode.Scalar) -> Bool {
+            other == scalar || (scalar == "\u{00B7}" && other == "\u{0387}")
+        }
+    }
+    /// The key of each separator, index for index.
+    static let separatorKeyIndex: [SeparatorKey] = separators.map { separator in
+        SeparatorKey(scalar: separator.unicodeScalars.first { !$0.properties.isWhitespace }!)
+    }
+    /// The distinct keys.
+    static let separatorKeys = Array(Set(separatorKeyIndex))
+
     static func pick(headings: [Heading], metaTitles: [String], pageTitle: String?, siteName rawSite: String?,
                      hostname: String?) -> Choice {
         let metas = metaTitles.map(clean).filter { !$0.isEmpty }
@@ -179,7 +194,10 @@ enum TitlePicker {
         var changed = true
         while changed {
             changed = false
-            for separator in separators {
+            // Foundation's substring search is costly: only the separators whose key scalar the
+            // title holds are searched for.
+            let present = separatorKeys.filter { key in t.unicodeScalars.contains { key.matches($0) } }
+            for (separator, key) in zip(separators, separatorKeyIndex) where present.contains(key) {
                 guard let r = t.range(of: separator, options: .backwards) else { continue }
                 let head = String(t[..<r.lowerBound]), tail = String(t[r.upperBound...])
                 if !head.isEmpty, isSite(tail, siteName: siteName, hostWords: hostWords) {
