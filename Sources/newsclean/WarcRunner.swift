@@ -107,6 +107,8 @@ final class WarcRunner: Sendable {
         var next = 0
         /// The errno of the first failed write, captured on the writing thread.
         var writeFailed: Int32?
+        /// True once a write failed: reading stops, nothing more can be written.
+        var hasFailed: Bool { lock.lock(); defer { lock.unlock() }; return writeFailed != nil }
     }
 
     /// The reader's limits follow `--max-bytes`: a record may hold a page of that size plus its
@@ -162,10 +164,11 @@ final class WarcRunner: Sendable {
                 budget.release(released)
                 reorder.lock.lock()
                 reorder.done[sequence] = done
-                var brokenPipe = false
+                var brokenPipe = false, failedNow = false
                 while let ready = reorder.done.removeValue(forKey: reorder.next) {
                     if let line = ready.line, reorder.writeFailed == nil, let code = sink.write(line) {
                         reorder.writeFailed = code
+                        failedNow = true
                         brokenPipe = code == EPIPE && sink.path == nil
                     }
                     reorder.next += 1
@@ -173,15 +176,14 @@ final class WarcRunner: Sendable {
                     permits.signal()
                 }
                 reorder.lock.unlock()
-                if brokenPipe {
-                    onBrokenPipe()
-                    queue.cancel()
-                }
+                if brokenPipe { onBrokenPipe() }
+                // Nothing more can be written: clean no more records.
+                if failedNow { queue.cancel() }
             }
         }
 
         var sequence = 0
-        reading: while !stop.isSet {
+        reading: while !stop.isSet && !reorder.hasFailed {
             let record: WarcRecord
             switch nextCleanable(reader, path: path, summary: &summary) {
             case .end: break reading
@@ -191,12 +193,12 @@ final class WarcRunner: Sendable {
             reporter.found()
             // Wait for room in the reorder window, checking for a signal now and then.
             while permits.wait(timeout: .now() + .milliseconds(Self.pollMilliseconds)) == .timedOut {
-                if stop.isSet { break reading }
+                if stop.isSet || reorder.hasFailed { break reading }
             }
             // Wait for room in the byte budget (a record larger than all of it goes alone).
             let charge = Self.heldBytes(record)
             guard budget.acquire(charge, pollInterval: Double(Self.pollMilliseconds) / 1000,
-                                 shouldGiveUp: { stop.isSet }) else {
+                                 shouldGiveUp: { stop.isSet || reorder.hasFailed }) else {
                 permits.signal()
                 break reading
             }
@@ -209,6 +211,9 @@ final class WarcRunner: Sendable {
         }
         queue.finish()
         group.wait()
+        // Records left unwritten (the queue was cancelled) still hold permits: give them back,
+        // since libdispatch traps when a semaphore is freed below its initial value.
+        for _ in reorder.next..<max(reorder.next, sequence) { permits.signal() }
         summary.cleaned = counts.cleaned
         summary.failed = counts.failed + summary.undecodable
         if let code = reorder.writeFailed, !(code == EPIPE && sink.path == nil) {
