@@ -191,14 +191,16 @@ check "the CLI exits 3 on a missing shard" test "$missing_alone" -eq 3
 check "a missing shard fails the job" test "$missing_status" -ne 0
 check "a missing shard is retried (2 attempts)" test "$(attempts "$WORK/calls" "$MISSING")" -eq 2
 
-# 7c. Stdin mode with shard paths relative to where spark-submit runs: every record must come
-# back (executors may run elsewhere, so the job makes the paths absolute).
+# 7c. Stdin mode with shard and output paths relative to where spark-submit runs: every record
+# must come back in the output directory. This job runs on local-cluster[1,1,1024]: a real
+# executor JVM in its own working directory (under pyspark's work/, inside the venv), as on a
+# cluster; in local[N] the tasks share the driver's directory and relative paths just work.
 printf 'fixtures/a/shard-00.warc.gz\nfixtures/a/shard-02.warc\n' > "$WORK/relative.txt"
 : > "$WORK/serial-rel.jsonl"
 for shard in "$FIX/a/shard-00.warc.gz" "$FIX/a/shard-02.warc"; do "$BIN" -q -f jsonl "$shard" >> "$WORK/serial-rel.jsonl"; done
 start=$(date +%s)
 rel_status=0
-(cd "$WORK" && "$VENV/bin/spark-submit" --master 'local[2]' "${SPARK_CONF[@]}" "$ROOT/tools/spark/newsclean_spark.py" \
+(cd "$WORK" && "$VENV/bin/spark-submit" --master 'local-cluster[1,1,1024]' "${SPARK_CONF[@]}" "$ROOT/tools/spark/newsclean_spark.py" \
     --input relative.txt --output out-rel --binary "$BIN" --mode stdin --per-shard 2>> "$WORK/spark.log" > /dev/null) \
     || rel_status=$?
 echo "spark job (stdin, relative paths) took $(( $(date +%s) - start )) s, exit $rel_status"
