@@ -41,20 +41,25 @@ package final class ByteBudget: @unchecked Sendable {
     }
 
     /// Takes `bytes` from the budget, waiting while they do not fit (granted at once when nothing
-    /// is held). Every `pollInterval` of waiting, `shouldGiveUp` is asked; when it says yes the
-    /// wait ends and false is returned (nothing taken).
+    /// is held). Every `pollInterval` of waiting, `shouldGiveUp` is asked (without the budget's
+    /// lock held, so it may take other locks); when it says yes the wait ends and false is
+    /// returned (nothing taken).
     @discardableResult
     package func acquire(_ bytes: Int, pollInterval: TimeInterval = 0.05,
                          shouldGiveUp: () -> Bool = { false }) -> Bool {
         let bytes = max(0, bytes)
         condition.lock()
-        defer { condition.unlock() }
         while held > 0 && bytes > limit - held {
-            if shouldGiveUp() { return false }
             _ = condition.wait(until: Date().addingTimeInterval(pollInterval))
+            if held > 0 && bytes > limit - held {
+                condition.unlock()
+                if shouldGiveUp() { return false }
+                condition.lock()
+            }
         }
         held += bytes
         highWater = max(highWater, held)
+        condition.unlock()
         return true
     }
 

@@ -39,4 +39,35 @@ import Testing
         #expect(asked == 4)
         #expect(budget.heldBytes == 8)
     }
+
+    /// `shouldGiveUp` may take a lock that a releasing thread holds while it releases (the WARC
+    /// runner releases under its reorder lock and asks, under that lock, whether a write failed).
+    @Test func givingUpMayTakeALockHeldByAReleaser() {
+        let budget = ByteBudget(limit: 10)
+        budget.acquire(10)
+        let other = NSLock()
+        let finished = NSLock()
+        nonisolated(unsafe) var releasesDone = false
+        let releaser = Thread {
+            for _ in 0..<300 {
+                other.lock()
+                usleep(200)
+                budget.release(0)
+                other.unlock()
+            }
+            finished.lock(); releasesDone = true; finished.unlock()
+        }
+        let gaveUp = DispatchSemaphore(value: 0)
+        let waiter = Thread {
+            let granted = budget.acquire(5, pollInterval: 0.0001) {
+                other.lock(); defer { other.unlock() }
+                finished.lock(); defer { finished.unlock() }
+                return releasesDone
+            }
+            if !granted { gaveUp.signal() }
+        }
+        releaser.start()
+        waiter.start()
+        #expect(gaveUp.wait(timeout: .now() + 20) == .success, "deadlock between acquire and release")
+    }
 }
