@@ -125,6 +125,10 @@ final class BatchRunner: Sendable {
         queue.cancel()
     }
 
+    /// The shared output (standard output or `-o FILE.jsonl`) failed a write: the run stops
+    /// taking pages and WARC files, since nothing more can be written.
+    var outputFailed: Bool { job.sink?.hasFailed ?? false }
+
     /// Standard output was closed by its reader: stop everything now (exit 141).
     func brokenPipe() {
         stop.raise(SIGPIPE, immediately: true)
@@ -199,7 +203,7 @@ final class BatchRunner: Sendable {
         // The WARC files run on their own thread so that a slow record or a silent standard
         // input cannot hold the exit beyond the grace period.
         let allWarcs = warcs + late.items
-        if !stop.isSet && !allWarcs.isEmpty {
+        if !stop.isSet && !outputFailed && !allWarcs.isEmpty {
             let warcGroup = DispatchGroup()
             WorkerThreads.start(1, name: "newsclean-warc-reader", group: warcGroup) { [self] _ in
                 runWarcs(allWarcs)
@@ -232,7 +236,7 @@ final class BatchRunner: Sendable {
     /// the shared sink, or into `DIR/…/NAME.jsonl` each with `-o DIR`; one summary line per file.
     func runWarcs(_ warcs: [InputItem]) {
         let warcRunner = WarcRunner(job: job, reporter: reporter, stop: stop, jobs: jobs) { [self] in brokenPipe() }
-        for item in warcs where !stop.isSet {
+        for item in warcs where !stop.isSet && !outputFailed {
             let sink: LineSink
             var ownSink = false
             if let mapper = job.mapper {
@@ -304,6 +308,8 @@ final class BatchRunner: Sendable {
                     brokenPipe()
                     return
                 }
+                // The output is lost from here on (disk full, file too large): take no new pages.
+                queue.cancel()
                 throw BatchError.system(.write, "cannot write \(sink.path ?? "standard output")", errno: code)
             }
             reporter.succeeded(storedBytes: page.storedSize)

@@ -12,7 +12,9 @@ import NewsCleanerSupport
 /// standard output, or one file written under a hidden temporary name and renamed into place
 /// by `commit()` (so a reader never sees a half-written file under the final name; an
 /// interrupted or failed run leaves no file). Each `write` is atomic with respect to the others,
-/// so lines from different workers never interleave.
+/// so lines from different workers never interleave. After a failed write nothing more is
+/// written; when standard output is a regular file (`> all.jsonl`), the torn part of the failed
+/// write is cut off, so the file ends with the last whole line.
 // @unchecked Sendable: `fd` and `closed` are only touched while holding `lock`.
 final class LineSink: @unchecked Sendable {
     private let lock = NSLock()
@@ -24,6 +26,8 @@ final class LineSink: @unchecked Sendable {
     let temporaryPath: String?
     /// The final name; nil for standard output.
     let path: String?
+    /// Standard output is a regular file: a failed write can be cut back to where it began.
+    private let rewindable: Bool
 
     /// Serial numbers for temporary names, unique within the process.
     nonisolated(unsafe) private static var serial = 0
@@ -35,6 +39,14 @@ final class LineSink: @unchecked Sendable {
         self.fd = fd
         self.temporaryPath = temporaryPath
         self.path = path
+        var info = stat()
+        rewindable = path == nil && fstat(fd, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+    }
+
+    /// True once a write failed (every later write is refused).
+    var hasFailed: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return failure != nil
     }
 
     /// Standard output (never closed).
@@ -62,8 +74,12 @@ final class LineSink: @unchecked Sendable {
         if let failure { return failure }
         guard !closed else { return EBADF }
         var copy = text
+        let start = rewindable ? lseek(fd, 0, SEEK_CUR) : -1
         let code = copy.withUTF8 { writeAllReportingErrno(fd, UnsafeRawBufferPointer($0)) }
         if code != 0 {
+            // Cut a torn line off a redirected standard output (a pipe cannot be cut: its reader
+            // sees a torn last line, and nothing after it).
+            if start >= 0 && ftruncate(fd, start) == 0 { lseek(fd, start, SEEK_SET) }
             failure = code
             return code
         }

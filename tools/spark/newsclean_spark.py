@@ -206,7 +206,9 @@ def main(argv=None):
 
     # One slice per shard: each task cleans exactly one WARC file with one newsclean process.
     shards = sc.parallelize(paths, numSlices=len(paths))
-    output = args.output
+    # --per-shard files are written by the tasks, in the executors' own working directories:
+    # a local output path must be absolute too (saveAsTextFile resolves it on the driver).
+    output = os.path.abspath(args.output) if args.per_shard and "://" not in args.output else args.output
 
     if args.per_shard:
         def run_to_file(path):

@@ -6,6 +6,9 @@
 # runs tools/spark/newsclean_spark.py over them with spark-submit --master local[2], runs the CLI
 # serially over the same shards, and checks that both give the same JSONL records (as a
 # multiset), one per page, every page URL once. Then the same with --mode stdin --per-shard.
+# Then the three ways a shard was once lost silently: a fetch command that dies mid-transfer,
+# a missing shard (both must fail the task, be retried and fail the job), and stdin mode with
+# relative shard paths (must clean every record).
 #
 #   tools/spark/test_local.sh              # real CLI: $NEWSCLEAN_BIN, else swift build -c release
 #   tools/spark/test_local.sh --fake-cli   # tools/spark/fake_newsclean.py: tests the scaffolding only
@@ -135,6 +138,75 @@ EOF
 check "spark file mode == serial CLI" compare "$WORK/out-file/part-*"
 check "spark stdin per-shard mode == serial CLI" compare "$WORK/out-stdin/*.jsonl"
 check "one summary per shard" test "$(wc -l < "$WORK/summary.jsonl")" -eq "$SHARDS"
+
+# 7. The three ways a shard used to be lost with the job exiting 0. These jobs run with
+# local[2,2]: each task gets two attempts, so a retry is visible (local[N] never retries).
+attempts() { grep -c -F -- "$2" "$1" 2>/dev/null || true; }   # attempts FILE TEXT: lines containing TEXT
+
+# 7a. A fetch that dies mid-transfer, at a record boundary (the CLI alone cannot tell: what it
+# got is a clean, shorter WARC), must fail the task, be retried, and fail the job.
+CUT_SHARD="$FIX/a/shard-02.warc"
+CUT_BYTES=$("$VENV/bin/python" - "$CUT_SHARD" <<'EOF'
+import re, sys
+data = open(sys.argv[1], "rb").read()
+starts = [m.start() + 4 for m in re.finditer(rb"\r\n\r\nWARC/1\.", data)]
+print(starts[len(starts) // 2])   # the start of a record in the middle: a record boundary
+EOF
+)
+FETCH="$WORK/fetch-cut"
+printf '#!/bin/sh\necho "$1" >> "%s"\nhead -c %s "$1"\nexit 1\n' "$WORK/fetch-tries" "$CUT_BYTES" > "$FETCH"
+chmod +x "$FETCH"
+echo "$CUT_SHARD" > "$WORK/cut.txt"
+cut_alone=0
+"$BIN" -q --warc -f jsonl - < <("$FETCH" "$CUT_SHARD" 2>/dev/null) > /dev/null || cut_alone=$?
+: > "$WORK/fetch-tries"
+start=$(date +%s)
+cut_status=0
+"$VENV/bin/spark-submit" --master 'local[2,2]' "${SPARK_CONF[@]}" "$ROOT/tools/spark/newsclean_spark.py" \
+    --input "$WORK/cut.txt" --output "$WORK/out-cut" --binary "$BIN" --mode stdin \
+    --fetch-cmd "$FETCH {path}" 2>> "$WORK/spark.log" > /dev/null || cut_status=$?
+echo "spark job (fetch cut mid-transfer) took $(( $(date +%s) - start )) s, exit $cut_status"
+check "a cut transfer looks clean to the CLI alone (exit 0)" test "$cut_alone" -eq 0
+check "a failed fetch fails the job" test "$cut_status" -ne 0
+check "a failed fetch is retried (2 attempts)" test "$(attempts "$WORK/fetch-tries" "$CUT_SHARD")" -eq 2
+check "a failed fetch publishes no partial output" test ! -e "$WORK/out-cut/_SUCCESS"
+
+# 7b. A missing shard: the CLI exits 3 (unreadable), not 1 (damaged records); the task fails,
+# is retried, and the job fails instead of counting the shard as damaged.
+MISSING="$FIX/a/gone-00.warc.gz"
+COUNTING="$WORK/counting-newsclean"
+printf '#!/bin/sh\necho "$*" >> "%s"\nexec "%s" "$@"\n' "$WORK/calls" "$BIN" > "$COUNTING"
+chmod +x "$COUNTING"
+printf '%s\n%s\n' "$FIX/a/shard-00.warc.gz" "$MISSING" > "$WORK/missing.txt"
+missing_alone=0
+"$BIN" -q -f jsonl "$MISSING" > /dev/null 2>&1 || missing_alone=$?
+: > "$WORK/calls"
+start=$(date +%s)
+missing_status=0
+"$VENV/bin/spark-submit" --master 'local[2,2]' "${SPARK_CONF[@]}" "$ROOT/tools/spark/newsclean_spark.py" \
+    --input "$WORK/missing.txt" --output "$WORK/out-missing" --binary "$COUNTING" \
+    2>> "$WORK/spark.log" > /dev/null || missing_status=$?
+echo "spark job (missing shard) took $(( $(date +%s) - start )) s, exit $missing_status"
+check "the CLI exits 3 on a missing shard" test "$missing_alone" -eq 3
+check "a missing shard fails the job" test "$missing_status" -ne 0
+check "a missing shard is retried (2 attempts)" test "$(attempts "$WORK/calls" "$MISSING")" -eq 2
+
+# 7c. Stdin mode with shard and output paths relative to where spark-submit runs: every record
+# must come back in the output directory. This job runs on local-cluster[1,1,1024]: a real
+# executor JVM in its own working directory (under pyspark's work/, inside the venv), as on a
+# cluster; in local[N] the tasks share the driver's directory and relative paths just work.
+printf 'fixtures/a/shard-00.warc.gz\nfixtures/a/shard-02.warc\n' > "$WORK/relative.txt"
+: > "$WORK/serial-rel.jsonl"
+for shard in "$FIX/a/shard-00.warc.gz" "$FIX/a/shard-02.warc"; do "$BIN" -q -f jsonl "$shard" >> "$WORK/serial-rel.jsonl"; done
+start=$(date +%s)
+rel_status=0
+(cd "$WORK" && "$VENV/bin/spark-submit" --master 'local-cluster[1,1,1024]' "${SPARK_CONF[@]}" "$ROOT/tools/spark/newsclean_spark.py" \
+    --input relative.txt --output out-rel --binary "$BIN" --mode stdin --per-shard 2>> "$WORK/spark.log" > /dev/null) \
+    || rel_status=$?
+echo "spark job (stdin, relative paths) took $(( $(date +%s) - start )) s, exit $rel_status"
+same_records() { [ -s "$1" ] && [ "$(sort "$1")" = "$(cat "$2"/*.jsonl 2>/dev/null | sort)" ]; }
+check "stdin mode with relative paths succeeds" test "$rel_status" -eq 0
+check "stdin mode with relative paths == serial CLI" same_records "$WORK/serial-rel.jsonl" "$WORK/out-rel"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

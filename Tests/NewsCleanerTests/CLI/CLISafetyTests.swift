@@ -140,6 +140,54 @@ import Testing
         #expect(!run.stderr.contains("No such file"), "\(run.stderr)")
     }
 
+    /// `-f jsonl > FILE` on a file that cannot grow (EFBIG here; ENOSPC alike): the real errno
+    /// is named, the run takes no more pages (a few in flight may still report the same error),
+    /// and the file ends with the last whole line, nothing torn, nothing after it.
+    @Test func failedWriteToRedirectedStandardOutputStopsWithWholeLines() throws {
+        let dir = BatchTestDirectory("cli-safe")
+        defer { dir.remove() }
+        let body = String(repeating: "A sentence of article text that is long enough. ", count: 20)
+        for index in 0..<200 { dir.write("in/p\(index).html", "<html><body><p>\(body)</p></body></html>") }
+        let binary = try #require(CLITests.binary)
+        let out = dir.url("all.jsonl")
+        let run = try cli.newsclean(["-c", "trap '' XFSZ; ulimit -f 16; exec \"$0\" \"$@\" > '\(out)'", binary,
+                                     "-j", "2", "-f", "jsonl", dir.url("in")], shell: true)
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stderr.contains("File too large"), "\(run.stderr)")
+        #expect(!run.stderr.contains("No such file"), "\(run.stderr)")
+        let reports = run.stderr.components(separatedBy: "File too large").count - 1
+        #expect(reports >= 1 && reports <= 4, "\(reports) pages reported the failed write: the run went on")
+        let bytes = FileManager.default.contents(atPath: out) ?? Data()
+        #expect(!bytes.isEmpty)
+        #expect(bytes.last == UInt8(ascii: "\n"), "torn last line")
+        let lines = try cli.jsonLines(String(decoding: bytes, as: UTF8.self))
+        #expect(lines.count == String(decoding: bytes, as: UTF8.self).split(separator: "\n").count)
+    }
+
+    /// The same for WARC records written to a redirected standard output.
+    @Test func failedWriteOfWarcRecordsToStandardOutputKeepsWholeLines() throws {
+        let dir = BatchTestDirectory("cli-safe")
+        defer { dir.remove() }
+        let body = Array(("<html><body><p>" + String(repeating: "A sentence of article text that is long enough. ", count: 20)
+            + "</p></body></html>").utf8)
+        let records = (1...150).flatMap { CLIWarcTests.response(uri: "https://example.test/\($0)", id: $0, body: body) }
+        dir.write("x.warc", records)
+        let binary = try #require(CLITests.binary)
+        let out = dir.url("all.jsonl")
+        let run = try cli.newsclean(["-c", "trap '' XFSZ; ulimit -f 16; exec \"$0\" \"$@\" > '\(out)'", binary,
+                                     "-j", "2", dir.url("x.warc")], shell: true)
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stderr.contains("File too large"), "\(run.stderr)")
+        let bytes = FileManager.default.contents(atPath: out) ?? Data()
+        #expect(!bytes.isEmpty)
+        #expect(bytes.last == UInt8(ascii: "\n"), "torn last line")
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(try cli.jsonLines(text).count == text.split(separator: "\n").count)
+        // Reading stopped at the failure: far fewer than the 150 records were cleaned.
+        let cleaned = run.stderr.range(of: #"(\d+) cleaned"#, options: .regularExpression).map { Int(run.stderr[$0].split(separator: " ")[0]) ?? 0 } ?? -1
+        #expect(cleaned >= 0 && cleaned < 100, "\(cleaned) records cleaned after the output failed: \(run.stderr)")
+    }
+
     @Test func closedStandardOutputStopsThePageRun() throws {
         let dir = BatchTestDirectory("cli-safe")
         defer { dir.remove() }

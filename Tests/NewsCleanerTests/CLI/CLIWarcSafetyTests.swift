@@ -79,6 +79,55 @@ import Testing
         #expect(errors.allSatisfy { ($0["message"] as? String ?? "").contains("offset") })
     }
 
+
+    /// Records just under `--max-bytes` cannot pile up: the first record's line blocks on a
+    /// standard output nobody reads, and the reader must stop once the records it has read hold
+    /// the byte budget (`jobs` records of the largest size), not run on to the count window
+    /// (4 × jobs records). Here: 8 records of 0.9 × 8 MiB with `-j 2`.
+    @Test func recordsJustUnderTheLimitArePacedByBytes() throws {
+        let binary = try #require(CLITests.binary)
+        let dir = BatchTestDirectory("cli-warc-budget")
+        defer { dir.remove() }
+        let limit = 8 << 20
+        let paragraph = "<p>" + String(repeating: "Words of a long article paragraph, kept by the cleaner. ", count: 40) + "</p>\n"
+        let long = Array(("<html><head><title>Long</title></head><body><article>"
+            + String(repeating: paragraph, count: 80) + "</article></body></html>").utf8)   // a line over 64 KiB
+        var file = try Gzip.compress(CLIWarcTests.response(uri: "https://example.test/long", id: 1, body: long))
+        // Cheap to refuse (a PDF signature), so only the reader's pace decides what is held.
+        let big = Array("%PDF-1.7 ".utf8) + [UInt8](repeating: UInt8(ascii: "a"), count: limit * 9 / 10)
+        for id in 2...9 {
+            file += try Gzip.compress(CLIWarcTests.response(uri: "https://example.test/big\(id)", id: id, body: big))
+        }
+        dir.write("near.warc.gz", file)
+        signal(SIGPIPE, SIG_IGN)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["-q", "-j", "2", "--max-bytes", "8m", dir.url("near.warc.gz")]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
+        try process.run()
+        // Standard output is not read yet: wait until the peak stops growing (the reader waits).
+        var peak = 0, stableSince = Date()
+        let started = Date()
+        while process.isRunning && Date().timeIntervalSince(stableSince) < 3 && Date().timeIntervalSince(started) < 60 {
+            if let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+               let kb = Int(line.split(separator: " ").dropFirst().first ?? ""), kb > peak {
+                peak = kb
+                stableSince = Date()
+            }
+            usleep(50_000)
+        }
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)    // the eight refused records are failures
+        #expect(String(decoding: out, as: UTF8.self).split(separator: "\n").count == 1)
+        // Each queued big record holds its 7.2 MiB body; the budget admits two, the reader
+        // holds a third (64 MB measured); the count window alone let eight pile up (155 MB).
+        #expect(peak < 100_000, "peak RSS \(peak) kB")
+    }
     @Test(arguments: [false, true])
     func bogusContentLengthResynchronises(gzip: Bool) throws {
         let dir = BatchTestDirectory("cli-warc-len")
