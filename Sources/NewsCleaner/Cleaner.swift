@@ -47,6 +47,7 @@ public struct Cleaner: Sendable {
     public func clean(html: [UInt8], url: String? = nil, encoding: String? = nil) throws -> Article {
         let document = try parse(html: html, encoding: encoding)                      // steps 1–4
         let meter = WorkMeter.forPage(bytes: html.count, options: options)            // the page's budget
+        if document.parseStoppedEarly { meter.spend(meter.limit) }                    // its parser errors spent it
         let article = extract(from: document, url: url, meter: meter)                 // steps 5–8
         if meter.isExhausted, options.onTooComplex == .fail {
             throw CleanerError.tooComplex(workUnits: meter.used, limit: meter.limit)

@@ -46,6 +46,10 @@ package struct Document: Sendable {
     package internal(set) var jsonLD: [String]
     /// The charset the page was decoded from (canonical lowercase name).
     package internal(set) var charset: String
+    /// True when the parse was stopped before the end of the page because its parser errors
+    /// cost more than the page's work limit (see `HTMLParser.parse`): the nodes are what was
+    /// read until then.
+    package internal(set) var parseStoppedEarly = false
 
     /// The number of nodes, root included.
     package var count: Int { nodes.count }

@@ -20,6 +20,21 @@ struct DocumentBuilder {
     /// Open elements: (node id, id of its last child or -1).
     private var stack: [(id: Int32, lastChild: Int32)] = []
 
+    /// Work units charged for libxml2's parser errors so far, and the most the page may spend
+    /// on them (see `chargeParserError`).
+    var parserErrorUnits = 0
+    var parserErrorLimit = Int.max
+    /// Set when the parse was stopped because `parserErrorLimit` was reached.
+    var stoppedEarly = false
+
+    /// Charges one parser error: for most errors (an end tag that matches no open element)
+    /// libxml2 scans its whole stack of open elements, so the error costs the depth. False once
+    /// the page has spent its limit: the caller stops the parser.
+    mutating func chargeParserError() -> Bool {
+        parserErrorUnits &+= stack.count
+        return parserErrorUnits < parserErrorLimit
+    }
+
     /// Bytes of page per node, used only to size the arrays up front.
     private static let bytesPerNodeEstimate = 48
 
@@ -110,8 +125,10 @@ struct DocumentBuilder {
         while let open = stack.popLast() {
             nodes[Int(open.id)].end = end
         }
-        return Document(nodes: nodes, textBytes: text, attributes: attributes, attributeBytes: attributeBytes,
-                        jsonLD: jsonLD, charset: charset)
+        var document = Document(nodes: nodes, textBytes: text, attributes: attributes, attributeBytes: attributeBytes,
+                                jsonLD: jsonLD, charset: charset)
+        document.parseStoppedEarly = stoppedEarly
+        return document
     }
 }
 

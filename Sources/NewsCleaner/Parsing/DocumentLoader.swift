@@ -13,6 +13,9 @@ struct DocumentLoader {
             return (Transcoder.toUTF8(buf, decision: decision), decision.charset)
         }
         let stripped = Prepass.run(utf8)
-        return HTMLParser.parse(utf8: stripped.bytes, jsonLD: stripped.jsonLD, charset: charset)
+        // The parser's errors may spend the page's whole work budget, no more.
+        let errorWorkLimit = WorkMeter.forPage(bytes: bytes.count, options: options).limit
+        return HTMLParser.parse(utf8: stripped.bytes, jsonLD: stripped.jsonLD, charset: charset,
+                                errorWorkLimit: errorWorkLimit)
     }
 }

@@ -22,12 +22,20 @@ enum HTMLParser {
         | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_COMPACT.rawValue)
 
     /// Parses UTF-8 bytes (already valid UTF-8, no NUL) into a `Document`.
-    static func parse(utf8 bytes: [UInt8], jsonLD: [String], charset: String) -> Document {
+    ///
+    /// - Parameter errorWorkLimit: the work units the page's parser errors may cost. libxml2
+    ///   scans its whole open-element stack for every end tag that matches no open element, so
+    ///   a deeply nested page followed by many stray end tags costs depth × tags; each error is
+    ///   charged the depth, and once the limit is spent the parser stops and the document is
+    ///   what was read (`Document.parseStoppedEarly`).
+    static func parse(utf8 bytes: [UInt8], jsonLD: [String], charset: String,
+                      errorWorkLimit: Int = Int.max) -> Document {
         _ = initialized
         let savedHandlers = newscleaner_silenceErrors()
         defer { newscleaner_restoreErrors(savedHandlers) }
         let builder = UnsafeMutablePointer<DocumentBuilder>.allocate(capacity: 1)
         builder.initialize(to: DocumentBuilder(expectedBytes: bytes.count))
+        builder.pointee.parserErrorLimit = errorWorkLimit
         defer { builder.deallocate() }
         if !bytes.isEmpty {
             bytes.withUnsafeBufferPointer { buf in
@@ -40,7 +48,7 @@ enum HTMLParser {
                     sax.characters = saxCharacters
                     sax.ignorableWhitespace = saxCharacters
                     sax.initialized = XML_SAX2_MAGIC
-                    sax.serror = newscleaner_structuredErrorSink()
+                    sax.serror = saxError
                     if let handler = ctxt.pointee.sax {
                         handler.pointee = sax
                     }
@@ -93,6 +101,18 @@ private let saxStartElement: startElementSAXFunc = { ctx, name, atts in
 private let saxEndElement: endElementSAXFunc = { ctx, name in
     guard let name else { return }
     builder(ctx).pointee.end(name: name)
+}
+
+/// Every parser error is charged to the page (libxml2 passes the parser's user data, our
+/// builder); once the charge passes the page's limit, the parser is stopped.
+private let saxError: xmlStructuredErrorFunc = { ctx, error in
+    guard let ctx else { return }
+    let builder = builder(ctx)
+    if !builder.pointee.chargeParserError(), !builder.pointee.stoppedEarly,
+       let parser = error?.pointee.ctxt {
+        builder.pointee.stoppedEarly = true
+        xmlStopParser(parser.assumingMemoryBound(to: xmlParserCtxt.self))
+    }
 }
 
 private let saxCharacters: charactersSAXFunc = { ctx, chars, length in

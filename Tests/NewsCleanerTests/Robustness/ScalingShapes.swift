@@ -99,6 +99,15 @@ struct ScalingShape: Sendable, CustomStringConvertible {
             for i in 0..<units { body += "<h1>\(words) \(i)</h1>" }
             return Hostile.page(body: body, title: String(repeating: words + " ", count: units))
         },
+        // libxml2 scans its whole open-element stack for an end tag that matches no open element:
+        // deep nesting followed by stray end tags is depth × tags inside the parser, bounded by
+        // charging each parser error the depth against the page's work budget.
+        ScalingShape(name: "deep nesting then stray end tags", baseUnits: 400) { units in
+            var body = ""
+            for i in 0..<units { body += "<span>\(i) " }
+            for _ in 0..<units { body += "</i>" }
+            return Hostile.page(body: "<p>\(Hostile.sentence)</p>" + body, head: "<meta charset=\"utf-8\">")
+        },
         inHead("many meta tags") { "<meta name=\"author\" content=\"Ann Lee \($0)\"><meta property=\"article:tag\" content=\"tag\($0)\">" },
     ]
 }
