@@ -62,41 +62,6 @@ enum MetadataBytes {
         return false
     }
 
-    /// The length of the whitespace character (Unicode `White_Space`, as `trimmingWhitespace()`
-    /// uses) starting at `i`, else 0.
-    @inline(__always)
-    static func whitespaceLength(at i: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Int {
-        let b = bytes[i]
-        if b == 0x20 || (b >= 0x09 && b <= 0x0D) { return 1 }
-        if b < 0xC2 { return 0 }
-        if b == 0xC2 { return i + 1 < end && (bytes[i + 1] == 0x85 || bytes[i + 1] == 0xA0) ? 2 : 0 }
-        guard i + 2 < end else { return 0 }
-        return isThreeByteWhitespace(b, bytes[i + 1], bytes[i + 2]) ? 3 : 0
-    }
-
-    /// The length of the whitespace character ending just before `end`, else 0.
-    @inline(__always)
-    static func whitespaceLength(before end: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
-        let b = bytes[end - 1]
-        if b == 0x20 || (b >= 0x09 && b <= 0x0D) { return 1 }
-        if b < 0x80 { return 0 }
-        if end - 2 >= start, bytes[end - 2] == 0xC2, b == 0x85 || b == 0xA0 { return 2 }
-        if end - 3 >= start, isThreeByteWhitespace(bytes[end - 3], bytes[end - 2], b) { return 3 }
-        return 0
-    }
-
-    /// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F and U+3000 in UTF-8.
-    @inline(__always)
-    static func isThreeByteWhitespace(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8) -> Bool {
-        switch (b0, b1) {
-        case (0xE1, 0x9A): return b2 == 0x80
-        case (0xE2, 0x80): return b2 <= 0x8A && b2 >= 0x80 || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF
-        case (0xE2, 0x81): return b2 == 0x9F
-        case (0xE3, 0x80): return b2 == 0x80
-        default: return false
-        }
-    }
-
     /// `range` without leading and trailing whitespace: `String(decoding:)` of the result equals
     /// `String(decoding:)` of the whole range followed by `trimmingWhitespace()`.
     ///
@@ -106,10 +71,10 @@ enum MetadataBytes {
         source.withUnsafeBufferPointer { bytes in
             var start = range.lowerBound
             var end = range.upperBound
-            while start < end, case let width = whitespaceLength(at: start, bytes, end), width > 0 {
+            while start < end, case let width = Whitespace.length(at: start, bytes, end), width > 0 {
                 start += width
             }
-            while end > start, case let width = whitespaceLength(before: end, bytes, start), width > 0 {
+            while end > start, case let width = Whitespace.length(before: end, bytes, start), width > 0 {
                 end -= width
             }
             return start..<end
@@ -131,7 +96,7 @@ extension MetadataBytes {
             let end = bytes.count
             var previousWasSpace = true  // a space at the start is trimmed
             for i in 0..<end {
-                let width = whitespaceLength(at: i, bytes, end)
+                let width = Whitespace.length(at: i, bytes, end)
                 if width == 0 {
                     previousWasSpace = false
                     continue

@@ -275,7 +275,7 @@ package enum TitleCleaner {
         var out = ""
         var pending = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if Whitespace.isWhitespace(scalar) {
                 pending = !out.isEmpty
             } else {
                 if pending { out.unicodeScalars.append(" ") }
