@@ -78,9 +78,10 @@ public struct Cleaner: Sendable {
     /// Steps 5–8 spending `meter`.
     func extract(from document: Document, url: String?, meter: WorkMeter) -> Article {
         let engine = extractor(url: url, meter: meter)                                // with this page's rules
-        let run = engine.run(document, url: url)                                      // 5–7, relaxed retry included
-        let metadata = MetadataExtractor().extract(document, run.scan, run.ld,        // 8
-                                                   title: run.titleChoice, url: url, text: run.bodyText,
+        let page = Cleaner.pageRun(engine, document, url: url)                        // 5–7, title pick, relaxed retry
+        let run = page.run
+        let metadata = MetadataExtractor().extract(document, page.scan, page.ld,      // 8
+                                                   title: page.title, url: url, text: run.bodyText,
                                                    meter: meter)
         var article = Article(title: metadata.title, blocks: run.blocks, metadata: metadata)
         if options.includeContentHTML {                                               // the page's own subtree
@@ -110,7 +111,8 @@ extension Cleaner {
     /// The blocks considered in the chosen container with their fate (kept or why dropped).
     public func decisions(html: [UInt8], url: String? = nil, encoding: String? = nil) throws -> [BlockDecision] {
         let document = try parse(html: html, encoding: encoding)
-        return extractor(url: url, meter: budget(for: document)).decisions(document).decisions
+        let run = Cleaner.pageRun(extractor(url: url, meter: budget(for: document)), document, url: nil).run
+        return ArticleExtractor.decisions(run, document).decisions
     }
 
     /// `decisions(html:url:encoding:)` for a page given as `Data`.
@@ -120,6 +122,28 @@ extension Cleaner {
 }
 
 extension Cleaner {
+    /// Steps 5–7 of one page with the title pick between them, and what the metadata step reuses.
+    struct PageRun {
+        /// The engine's run (relaxed retry included): the article's blocks and every decision.
+        var run: ArticleExtractor.Run
+        /// The metadata scan of the page (with the engine's visibility) and its JSON-LD.
+        var scan: PageScan
+        var ld: JSONLD
+        /// The one title every format shows, with where it came from.
+        var title: TitlePicker.Choice
+    }
+
+    /// The engine's features, the metadata's title picker (with the features' visibility), then
+    /// the engine's passes given that title: the one place where the two meet.
+    static func pageRun(_ engine: ArticleExtractor, _ document: Document, url: String?) -> PageRun {
+        let features = engine.features(document)
+        let scan = PageScan(document, invisible: features.invisible, texts: SubtreeText(document), meter: engine.meter)
+        let ld = JSONLD(document.jsonLD)
+        let choice = MetadataExtractor.pickTitle(scan, ld, url: url)
+        let run = engine.run(document, features: features, title: choice.text)
+        return PageRun(run: run, scan: scan, ld: ld, title: choice)
+    }
+
     /// The engine for one page, spending `meter`.
     func extractor(url: String?, meter: WorkMeter) -> ArticleExtractor {
         var extractor = ArticleExtractor(options: engineOptions, url: url)

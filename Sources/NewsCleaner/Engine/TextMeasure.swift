@@ -27,7 +27,7 @@ struct TextMeasure {
             let b = buf[i]
             if b < 0x80 {
                 switch b {
-                case 0x20, 0x09, 0x0A, 0x0D, 0x0C: break
+                case _ where Whitespace.isHTMLSpace(b): break
                 case 0x2C: commas += 1
                 case 0x2E, 0x21, 0x3F:
                     // A sentence end is punctuation followed by space or end, not "3.5" or "a.b".

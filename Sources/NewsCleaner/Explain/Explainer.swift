@@ -30,7 +30,7 @@ struct Explainer {
     func render(_ document: Document, url: String?) -> String {
         var extractor = ArticleExtractor(options: options, url: url)
         extractor.meter = meter
-        let trace = extractor.trace(document)
+        let trace = ArticleExtractor.trace(Cleaner.pageRun(extractor, document, url: nil).run, document)
         // Container roots can be many siblings: a set, not a search per decision.
         let roots = Set(trace.roots)
         var notes: [Int: (style: String, label: String, kept: Bool)] = [:]

@@ -151,14 +151,14 @@ package enum AuthorNames {
     static func clean(_ raw: String, meter: WorkMeter) -> [String] {
         let bounded = raw.utf8.count > maxInputCharacters ? String(raw.prefix(maxInputCharacters)) : raw
         meter.spend(bounded.utf8.count)
-        var text = MetadataText.trimming(HTMLEntities.decode(bounded), .whitespacesAndNewlines, .whitespace)
+        var text = TextTrim.trimming(HTMLEntities.decode(bounded), .whitespacesAndNewlines, .whitespace)
         if looksLikeURL(text) || isTemplate(text) { return [] }
         // Both patterns are rare in bylines; the checks skip the regex engine when they cannot match.
         if text.utf8.contains(UInt8(ascii: "@")),
            meter.spend(text.utf16.count * text.utf16.count * AuthorNames.regexStepUnits) {
             text = text.replacingOccurrences(of: #"[\w.+-]+@[\w-]+(\.[\w-]+)+"#, with: " ", options: .regularExpression)
         }
-        if MetadataText.hasSpaceRuns(text) {
+        if TextTrim.hasSpaceRuns(text) {
             text = text.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
         }
         text = stripPrefixes(text)
@@ -175,7 +175,7 @@ package enum AuthorNames {
             if let mark = name.firstIndex(where: { tailMarks.contains($0) }), mark != name.startIndex {
                 name = String(name[..<mark])
             }
-            name = MetadataText.trimming(stripSuffixes(name), trimSet, .whitespaceAndPunctuation)
+            name = TextTrim.trimming(stripSuffixes(name), trimSet, .whitespaceAndPunctuation)
             if isPlausible(name) { names.append(name) }
         }
         return dedupe(names)
@@ -207,7 +207,7 @@ package enum AuthorNames {
     }
 
     static func stripPrefixes(_ s: String) -> String {
-        var text = MetadataText.trimming(s, trimSet, .whitespaceAndPunctuation)
+        var text = TextTrim.trimming(s, trimSet, .whitespaceAndPunctuation)
         var changed = true
         var rounds = 0
         while changed, rounds < maxPrefixRounds {
@@ -222,7 +222,7 @@ package enum AuthorNames {
                 if prefix.last?.isLetter == true, prefix.allSatisfy(\.isASCII), let next = rest.first, next.isLetter {
                     continue
                 }
-                text = MetadataText.trimming(String(rest), trimSet, .whitespaceAndPunctuation)
+                text = TextTrim.trimming(String(rest), trimSet, .whitespaceAndPunctuation)
                 changed = !text.isEmpty
                 break
             }
@@ -231,11 +231,11 @@ package enum AuthorNames {
     }
 
     static func stripSuffixes(_ s: String) -> String {
-        var text = MetadataText.trimming(s, .whitespaces, .whitespace)
+        var text = TextTrim.trimming(s, .whitespaces, .whitespace)
         // Lowercased once, and again only after a suffix is cut (not once per suffix).
         var lower = text.lowercased()
         for suffix in suffixes where lower.hasSuffix(suffix) && text.count > suffix.count {
-            text = MetadataText.trimming(String(text.dropLast(suffix.count)), .whitespaces, .whitespace)
+            text = TextTrim.trimming(String(text.dropLast(suffix.count)), .whitespaces, .whitespace)
             lower = text.lowercased()
         }
         return text

@@ -67,7 +67,7 @@ package enum LanguageGuess {
     /// ```
     package static func primaryTag(_ tag: String?) -> String? {
         guard let tag else { return nil }
-        let primary = MetadataText.trimming(tag, .whitespaces, .whitespace)
+        let primary = TextTrim.trimming(tag, .whitespaces, .whitespace)
             .split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "," || $0 == " " }).first.map { $0.lowercased() }
         guard let primary, (minTagLength...maxTagLength).contains(primary.count),
               primary.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }

@@ -62,41 +62,6 @@ enum MetadataBytes {
         return false
     }
 
-    /// The length of the whitespace character (Unicode `White_Space`, as `trimmingWhitespace()`
-    /// uses) starting at `i`, else 0.
-    @inline(__always)
-    static func whitespaceLength(at i: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Int {
-        let b = bytes[i]
-        if b == 0x20 || (b >= 0x09 && b <= 0x0D) { return 1 }
-        if b < 0xC2 { return 0 }
-        if b == 0xC2 { return i + 1 < end && (bytes[i + 1] == 0x85 || bytes[i + 1] == 0xA0) ? 2 : 0 }
-        guard i + 2 < end else { return 0 }
-        return isThreeByteWhitespace(b, bytes[i + 1], bytes[i + 2]) ? 3 : 0
-    }
-
-    /// The length of the whitespace character ending just before `end`, else 0.
-    @inline(__always)
-    static func whitespaceLength(before end: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
-        let b = bytes[end - 1]
-        if b == 0x20 || (b >= 0x09 && b <= 0x0D) { return 1 }
-        if b < 0x80 { return 0 }
-        if end - 2 >= start, bytes[end - 2] == 0xC2, b == 0x85 || b == 0xA0 { return 2 }
-        if end - 3 >= start, isThreeByteWhitespace(bytes[end - 3], bytes[end - 2], b) { return 3 }
-        return 0
-    }
-
-    /// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F and U+3000 in UTF-8.
-    @inline(__always)
-    static func isThreeByteWhitespace(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8) -> Bool {
-        switch (b0, b1) {
-        case (0xE1, 0x9A): return b2 == 0x80
-        case (0xE2, 0x80): return b2 <= 0x8A && b2 >= 0x80 || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF
-        case (0xE2, 0x81): return b2 == 0x9F
-        case (0xE3, 0x80): return b2 == 0x80
-        default: return false
-        }
-    }
-
     /// `range` without leading and trailing whitespace: `String(decoding:)` of the result equals
     /// `String(decoding:)` of the whole range followed by `trimmingWhitespace()`.
     ///
@@ -106,10 +71,10 @@ enum MetadataBytes {
         source.withUnsafeBufferPointer { bytes in
             var start = range.lowerBound
             var end = range.upperBound
-            while start < end, case let width = whitespaceLength(at: start, bytes, end), width > 0 {
+            while start < end, case let width = Whitespace.length(at: start, bytes, end), width > 0 {
                 start += width
             }
-            while end > start, case let width = whitespaceLength(before: end, bytes, start), width > 0 {
+            while end > start, case let width = Whitespace.length(before: end, bytes, start), width > 0 {
                 end -= width
             }
             return start..<end
@@ -122,79 +87,6 @@ enum MetadataBytes {
     }
 }
 
-/// Shortcuts for Foundation string calls on short metadata strings: on Linux each one bridges
-/// through `NSString`, and most metadata strings have nothing to trim or replace. Each shortcut
-/// only answers when the answer is certain and otherwise calls Foundation as before.
-///
-/// ```swift
-/// MetadataText.trimming("Ann Lee", .whitespacesAndNewlines) // "Ann Lee", without Foundation
-/// ```
-enum MetadataText {
-    /// What a `CharacterSet` to trim may hold, for choosing which end characters are surely kept.
-    enum TrimSet {
-        /// White space and/or newlines only: no ASCII graphic character is trimmed.
-        case whitespace
-        /// Also punctuation and symbols: ASCII letters and digits are still never trimmed.
-        case whitespaceAndPunctuation
-    }
-
-    /// Letters of the Han, Hangul and kana blocks (general category Lo): never white space or punctuation.
-    static let keptLetterBlocks: [ClosedRange<UInt32>] = [0x4E00...0x9FFF, 0xAC00...0xD7A3, 0x3041...0x3096,
-                                                          0x30A1...0x30FA]
-
-    /// True when no `CharacterSet` of the kind `kind` can hold `scalar`.
-    static func isSurelyKept(_ scalar: Unicode.Scalar, _ kind: TrimSet) -> Bool {
-        let v = scalar.value
-        if v < 0x80 {
-            switch kind {
-            case .whitespace: return v > 0x20 && v < 0x7F
-            case .whitespaceAndPunctuation:
-                return (v >= 0x30 && v <= 0x39) || (v | 0x20 >= 0x61 && v | 0x20 <= 0x7A)
-            }
-        }
-        return keptLetterBlocks.contains { $0.contains(v) }
-    }
-
-    /// Space and tab: in every set a `TrimSet` describes.
-    static func isSurelyTrimmed(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == " " || scalar == "\t"
-    }
-
-    /// `s.trimmingCharacters(in: set)`, skipping Foundation when, after cutting spaces and tabs,
-    /// both ends are surely kept. `kind` must describe `set`.
-    static func trimming(_ s: String, _ set: CharacterSet, _ kind: TrimSet) -> String {
-        let scalars = s.unicodeScalars
-        guard let start = scalars.firstIndex(where: { !isSurelyTrimmed($0) }) else { return "" }
-        let end = scalars.lastIndex(where: { !isSurelyTrimmed($0) })!
-        if isSurelyKept(scalars[start], kind) && isSurelyKept(scalars[end], kind) {
-            return start == scalars.startIndex && end == scalars.index(before: scalars.endIndex)
-                ? s : String(scalars[start...end])
-        }
-        return s.trimmingCharacters(in: set)
-    }
-
-    /// Scalars a regular expression's `\s` might match (a generous superset of ICU's white space).
-    static func mightBeRegexSpace(_ v: UInt32) -> Bool {
-        v < 0x20 || v == 0x7F || v == 0x85 || v == 0xA0 || v == 0x1680 || v == 0x180E
-            || (v >= 0x2000 && v <= 0x200B) || v == 0x2028 || v == 0x2029 || v == 0x202F
-            || v == 0x205F || v == 0x3000 || v == 0xFEFF
-    }
-
-    /// False when replacing `\s+` by one space cannot change `s`: its only spaces are single
-    /// U+0020 characters.
-    static func hasSpaceRuns(_ s: String) -> Bool {
-        var previousWasSpace = false
-        for scalar in s.unicodeScalars {
-            let v = scalar.value
-            if mightBeRegexSpace(v) { return true }
-            let isSpace = v == 0x20
-            if isSpace && previousWasSpace { return true }
-            previousWasSpace = isSpace
-        }
-        return false
-    }
-}
-
 extension MetadataBytes {
     /// False when `TitleCleaner.collapseWhitespace` would return `text` unchanged: its only white
     /// space is single U+0020 characters between other characters.
@@ -204,7 +96,7 @@ extension MetadataBytes {
             let end = bytes.count
             var previousWasSpace = true  // a space at the start is trimmed
             for i in 0..<end {
-                let width = whitespaceLength(at: i, bytes, end)
+                let width = Whitespace.length(at: i, bytes, end)
                 if width == 0 {
                     previousWasSpace = false
                     continue

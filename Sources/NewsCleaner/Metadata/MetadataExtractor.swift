@@ -265,7 +265,7 @@ package struct MetadataExtractor: Sendable {
 /// TitleCleaner.strip("Council votes | The Riverton Ledger", siteName: "The Riverton Ledger") // "Council votes"
 /// ```
 package enum TitleCleaner {
-    /// Separators between a title and the site name, beyond `TitleFinder.siteSeparators`.
+    /// Separators between a title and the site name, beyond `SiteName.separators`.
     static let extraSeparators = ["_", " » ", " « "]
 
     /// Runs of whitespace (ASCII, no-break space, ideographic space U+3000) as one space, trimmed,
@@ -275,7 +275,7 @@ package enum TitleCleaner {
         var out = ""
         var pending = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if Whitespace.isWhitespace(scalar) {
                 pending = !out.isEmpty
             } else {
                 if pending { out.unicodeScalars.append(" ") }
@@ -292,21 +292,21 @@ package enum TitleCleaner {
     ///   and JSON-LD headlines, whose separators are usually part of the title).
     package static func strip(_ title: String, siteName: String?, cutAtSeparators: Bool = true) -> String {
         let t = collapseWhitespace(HTMLEntities.decode(title))
-        let separators = TitleFinder.siteSeparators + extraSeparators
-        if let site = siteName.map({ MetadataText.trimming($0, .whitespaces, .whitespace) }), !site.isEmpty, t != site {
+        let separators = SiteName.separators + extraSeparators
+        if let site = siteName.map({ TextTrim.trimming($0, .whitespaces, .whitespace) }), !site.isEmpty, t != site {
             for separator in separators {
                 if t.hasSuffix(separator + site) { return strip(String(t.dropLast((separator + site).count)), siteName: nil, cutAtSeparators: cutAtSeparators) }
                 if t.hasPrefix(site + separator) { return strip(String(t.dropFirst((site + separator).count)), siteName: nil, cutAtSeparators: cutAtSeparators) }
             }
         }
         guard cutAtSeparators, mayHoldSeparator(t), separators.contains(where: { t.contains($0) }) else { return t }
-        let stripped = TitleFinder.stripSiteName(t)
+        let stripped = SiteName.strip(t)
         if stripped != t { return stripped }
         for separator in extraSeparators where t.contains(separator) {
             let parts = t.components(separatedBy: separator)
             // Underscores also live inside titles; only cut when the parts look like sections.
             if separator == "_", parts.count < TitleCleaner.minUnderscoreParts { continue }
-            if let longest = parts.max(by: { $0.count < $1.count }) { return MetadataText.trimming(longest, .whitespaces, .whitespace) }
+            if let longest = parts.max(by: { $0.count < $1.count }) { return TextTrim.trimming(longest, .whitespaces, .whitespace) }
         }
         return t
     }

@@ -19,7 +19,7 @@ package enum URLResolver {
     /// `href` made absolute against `base` (when `href` is relative and `base` is known).
     /// Returns `nil` for empty links, fragments-only links and disallowed schemes.
     package static func resolve(_ href: String, against base: String?) -> String? {
-        let trimmed = MetadataText.trimming(HTMLEntities.decode(href), .whitespacesAndNewlines, .whitespace)
+        let trimmed = TextTrim.trimming(HTMLEntities.decode(href), .whitespacesAndNewlines, .whitespace)
         guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return nil }
         guard let relative = url(trimmed) else { return nil }
         if let scheme = relative.scheme?.lowercased() {

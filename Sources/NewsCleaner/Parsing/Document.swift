@@ -204,7 +204,7 @@ struct TextAccumulator {
             let end = range.upperBound
             while i < end {
                 let b = buf[i]
-                if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C {
+                if Whitespace.isHTMLSpace(b) {
                     space()
                     i += 1
                     continue

@@ -347,7 +347,7 @@ enum Prepass {
         isASCIILetter(c) || (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x3A || c == 0x5F
     }
     @inline(__always) private static func isNameEnd(_ c: UInt8) -> Bool {
-        c == 0x3E || c == 0x2F || c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C
+        c == 0x3E || c == 0x2F || Whitespace.isHTMLSpace(c)
     }
 
     /// "doctype": the one `<!` declaration handed to libxml2.
@@ -387,7 +387,7 @@ enum Prepass {
             } else if c == 0x3D {
                 afterEquals = true
                 inName = false
-            } else if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C || c == 0x2F {
+            } else if Whitespace.isHTMLSpace(c) || c == 0x2F {
                 inName = false
             } else if afterEquals {
                 // The value: quoted, or unquoted up to the next space.

@@ -311,14 +311,6 @@ struct SelectorSet: Sendable {
         }
     }
 
-    @inline(__always)
-    static func isHTMLSpace(_ b: UInt8) -> Bool {
-        b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") || b == formFeed
-    }
-
-    /// U+000C, the one HTML space without a Swift escape.
-    static let formFeed: UInt8 = 0x0C
-
     /// True when `token` is one of the whitespace-separated words of `value`.
     static func hasToken(_ value: UnsafeBufferPointer<UInt8>, _ token: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = value.count
@@ -326,9 +318,9 @@ struct SelectorSet: Sendable {
         guard length > 0, count >= length else { return false }
         var i = 0
         while i < count {
-            while i < count, isHTMLSpace(value[i]) { i += 1 }
+            while i < count, Whitespace.isHTMLSpace(value[i]) { i += 1 }
             let start = i
-            while i < count, !isHTMLSpace(value[i]) { i += 1 }
+            while i < count, !Whitespace.isHTMLSpace(value[i]) { i += 1 }
             if i - start == length, memcmp(value.baseAddress! + start, token.baseAddress!, length) == 0 { return true }
         }
         return false

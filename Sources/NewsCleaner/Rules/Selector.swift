@@ -104,7 +104,6 @@ private struct SelectorParser {
     let bytes: [UInt8]
     var index = 0
 
-    static let space: UInt8 = 0x20, tab: UInt8 = 0x09, newline: UInt8 = 0x0A, carriageReturn: UInt8 = 0x0D
     static let dot = UInt8(ascii: "."), hash = UInt8(ascii: "#"), openBracket = UInt8(ascii: "[")
     static let closeBracket = UInt8(ascii: "]"), equals = UInt8(ascii: "="), star = UInt8(ascii: "*")
     static let colon = UInt8(ascii: ":"), greater = UInt8(ascii: ">"), plus = UInt8(ascii: "+")
@@ -116,7 +115,8 @@ private struct SelectorParser {
 
     var atEnd: Bool { index >= bytes.count }
 
-    static func isSpace(_ b: UInt8) -> Bool { b == space || b == tab || b == newline || b == carriageReturn }
+    /// CSS white space, which is HTML's (form feed included).
+    static func isSpace(_ b: UInt8) -> Bool { Whitespace.isHTMLSpace(b) }
 
     static func isNameByte(_ b: UInt8) -> Bool {
         (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))

@@ -17,7 +17,7 @@ import Testing
     @Test func decisionsAreTheOutputsRunEvenWhenTheRetryWins() throws {
         let bytes = Array(Self.page.utf8)
         let engine = ArticleExtractor(options: CleanerOptions(), url: nil)
-        let relaxed = engine.run(try Cleaner().parse(html: bytes), url: nil).relaxed
+        let relaxed = Cleaner.pageRun(engine, try Cleaner().parse(html: bytes), url: nil).run.relaxed
         #expect(relaxed, "the page should need the relaxed retry")
         let article = try Cleaner().clean(html: bytes)
         #expect(article.blocks.count == 3)

@@ -65,19 +65,19 @@ import Testing
     }
 
     @Test func trimShortcutMatchesFoundation() {
-        let sets: [(CharacterSet, MetadataText.TrimSet)] = [(.whitespaces, .whitespace), (.whitespacesAndNewlines, .whitespace),
+        let sets: [(CharacterSet, TextTrim.TrimSet)] = [(.whitespaces, .whitespace), (.whitespacesAndNewlines, .whitespace),
                                                              (AuthorNames.trimSet, .whitespaceAndPunctuation)]
         let extra = ["Ann Lee", "Ann Lee.", "(Ann)", "記者陳怡君", "김민준 기자", "「見出し」", "ア・イ", "—x—", "x:",
                      " Ann ", "\tAnn\n", " ", "\t \t", " (Ann) ", " a\u{301} ", "  記者  "]
         for s in MetadataShortcutTests.samples(count: 5_000) + extra {
             for (set, kind) in sets {
-                #expect(MetadataText.trimming(s, set, kind) == s.trimmingCharacters(in: set))
+                #expect(TextTrim.trimming(s, set, kind) == s.trimmingCharacters(in: set))
             }
         }
     }
 
     @Test func spaceRunShortcutMatchesRegex() {
-        for s in MetadataShortcutTests.samples(count: 5_000) + ["a b", "a  b", "a\tb"] where !MetadataText.hasSpaceRuns(s) {
+        for s in MetadataShortcutTests.samples(count: 5_000) + ["a b", "a  b", "a\tb"] where !TextTrim.hasSpaceRuns(s) {
             #expect(s.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression) == s)
         }
     }
@@ -108,7 +108,7 @@ import Testing
     }
 
     @Test func everySeparatorPassesTheSeparatorCheck() {
-        for separator in TitleFinder.siteSeparators + TitleCleaner.extraSeparators {
+        for separator in SiteName.separators + TitleCleaner.extraSeparators {
             #expect(TitleCleaner.mayHoldSeparator("a" + separator + "b"))
         }
         #expect(!TitleCleaner.mayHoldSeparator("Council votes on the budget"))

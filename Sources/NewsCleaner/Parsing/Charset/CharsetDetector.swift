@@ -277,7 +277,7 @@ struct MetaPrescanner {
 /// ASCII lowercase of one byte.
 @inline(__always) private func asciiLower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
 /// HTML whitespace: tab, LF, FF, CR, space.
-@inline(__always) private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D }
+@inline(__always) private func isSpace(_ b: UInt8) -> Bool { Whitespace.isHTMLSpace(b) }
 /// HTML whitespace or '/'.
 @inline(__always) private func isSpaceOrSlash(_ b: UInt8) -> Bool { isSpace(b) || b == 0x2F }
 /// HTML whitespace (byte in an array).

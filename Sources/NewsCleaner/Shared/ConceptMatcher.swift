@@ -1,6 +1,6 @@
 /// Finds the vocabulary concepts in a class, id or role value in one pass over its bytes.
 ///
-/// An Aho–Corasick automaton compiled once into a dense transition table over 37 symbols
+/// An `AhoCorasick` automaton compiled once into a dense transition table over 37 symbols
 /// (a–z, 0–9, word boundary). Input bytes are folded: letters lowercased, any other byte and
 /// a lower-to-upper case change become a single boundary symbol; the value is framed by
 /// boundaries so `_`-marked tokens can demand word edges.
@@ -15,55 +15,21 @@ package struct ConceptMatcher: Sendable {
     static let boundary = 36
 
     private let transitions: [Int32]
+    /// The union of the concepts of the tokens ending at each state.
     private let outputs: [UInt32]
 
     package init(lists: [(concept: Concept, tokens: [String])]) {
-        var goto: [[Int32]] = [[Int32](repeating: -1, count: ConceptMatcher.symbolCount)]
-        var out: [UInt32] = [0]
+        var patterns: [[Int]] = []
+        var concepts: [UInt32] = []
         for (concept, tokens) in lists {
             for token in tokens {
-                var state = 0
-                for symbol in ConceptMatcher.symbols(ofToken: token) {
-                    if goto[state][symbol] < 0 {
-                        goto.append([Int32](repeating: -1, count: ConceptMatcher.symbolCount))
-                        out.append(0)
-                        goto[state][symbol] = Int32(goto.count - 1)
-                    }
-                    state = Int(goto[state][symbol])
-                }
-                out[state] |= concept.rawValue
+                patterns.append(ConceptMatcher.symbols(ofToken: token))
+                concepts.append(concept.rawValue)
             }
         }
-        // Breadth-first: failure links, merged outputs, and the full DFA table.
-        let n = goto.count
-        var fail = [Int](repeating: 0, count: n)
-        var table = [Int32](repeating: 0, count: n * ConceptMatcher.symbolCount)
-        var queue: [Int] = []
-        for s in 0..<ConceptMatcher.symbolCount {
-            let next = goto[0][s]
-            if next >= 0 {
-                table[s] = next
-                queue.append(Int(next))
-            }
-        }
-        var head = 0
-        while head < queue.count {
-            let state = queue[head]
-            head += 1
-            out[state] |= out[fail[state]]
-            for s in 0..<ConceptMatcher.symbolCount {
-                let next = goto[state][s]
-                if next >= 0 {
-                    fail[Int(next)] = Int(table[fail[state] * ConceptMatcher.symbolCount + s])
-                    table[state * ConceptMatcher.symbolCount + s] = next
-                    queue.append(Int(next))
-                } else {
-                    table[state * ConceptMatcher.symbolCount + s] = table[fail[state] * ConceptMatcher.symbolCount + s]
-                }
-            }
-        }
-        transitions = table
-        outputs = out
+        let automaton = AhoCorasick(patterns: patterns, symbolCount: ConceptMatcher.symbolCount)
+        transitions = automaton.transitions
+        outputs = automaton.outputs.map { ids in ids.reduce(0) { $0 | concepts[Int($1)] } }
     }
 
     /// Maps a token to symbols: `_` and `-` are word boundaries.

@@ -161,7 +161,7 @@ package struct JSONLD: Sendable, Equatable {
     static func string(_ value: Any?) -> String? {
         switch value {
         case let s as String:
-            let t = MetadataText.trimming(HTMLEntities.decode(s), .whitespacesAndNewlines, .whitespace)
+            let t = TextTrim.trimming(HTMLEntities.decode(s), .whitespacesAndNewlines, .whitespace)
             return t.isEmpty ? nil : t
         case let n as NSNumber:
             return n.stringValue
