@@ -133,6 +133,10 @@ package enum AuthorNames {
     /// are a few names long; the e-mail pattern's cost grows with the square of a run of word
     /// characters, so an unbounded string would let one hostile value stall a page.
     static let maxInputCharacters = 1000
+    /// Most strings of one source cleaned as names: a page names a handful of authors, and a
+    /// page with thousands of "Posted by …" lines must not clean each one (every cleaning runs
+    /// several Foundation searches).
+    static let maxCandidates = 64
     /// Most prefixes stripped one after another ("By: Posted by …"); each round rereads the text.
     static let maxPrefixRounds = 8
     /// Work units charged per step of the e-mail pattern's worst case (a regex step costs
@@ -188,7 +192,7 @@ package enum AuthorNames {
 
     /// `clean(all:)` spending the page's work budget.
     static func clean(all raws: [String], meter: WorkMeter) -> [String] {
-        dedupe(raws.flatMap { clean($0, meter: meter) })
+        dedupe(raws.prefix(maxCandidates).flatMap { clean($0, meter: meter) })
     }
 
     /// Removes duplicates (case- and space-insensitively), keeping first-seen order.
