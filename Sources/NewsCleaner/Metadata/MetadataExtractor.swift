@@ -99,20 +99,14 @@ package struct MetadataExtractor: Sendable {
     /// - Parameters:
     ///   - document: the parsed page.
     ///   - url: the page's URL, if known (fallback for `url`, base for relative links, hostname).
-    ///   - title: the engine's article title, used after `og:title`/JSON-LD `headline`.
+    ///   - title: a title already chosen (else `TitlePicker` picks one from the page).
     ///   - text: article text for the script-based language guess (default: the page's text).
     package func extract(from document: Document, url: String? = nil, title engineTitle: String? = nil,
                         text: String? = nil) -> Metadata {
-        extract(from: document, url: url, title: engineTitle, text: text, texts: nil, meter: .unlimited())
-    }
-
-    /// `extract(from:url:title:text:)` with the engine's subtree texts and the page's work budget.
-    func extract(from document: Document, url: String?, title engineTitle: String?, text: String?,
-                 texts: SubtreeText?, meter: WorkMeter) -> Metadata {
-        let page = PageScan(document, texts: texts ?? SubtreeText(document), meter: meter)
+        let page = PageScan(document, texts: SubtreeText(document))
         let ld = JSONLD(document.jsonLD)
         let choice = engineTitle.map { TitlePicker.Choice(text: $0) } ?? MetadataExtractor.pickTitle(page, ld, url: url)
-        return extract(document, page, ld, title: choice, url: url, text: text, meter: meter)
+        return extract(document, page, ld, title: choice, url: url, text: text)
     }
 
     /// Text offsets before / after the headline within which a visible date belongs to the article's header.
