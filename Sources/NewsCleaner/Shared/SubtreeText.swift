@@ -18,23 +18,69 @@ struct SubtreeText {
     private let ends: [Int32]
 
     init(_ doc: Document) {
-        var out = TextAccumulator()
-        var starts = [Int32](repeating: 0, count: doc.count + 1)
-        var i = 0
-        while i < doc.count {
-            starts[i] = Int32(out.bytes.count)
-            let n = doc.nodes[i]
-            if n.tag == .text {
-                out.append(doc.textBytes, Int(n.start)..<Int(n.start + n.count))
-            } else if n.tag.traits.contains(.block) {
-                out.space()
+        // `TextAccumulator`'s collapsing, written straight into one buffer: every output byte is
+        // a text byte or a space standing for at least one unwritten space byte or block start,
+        // so the text bytes plus the node count bound the length.
+        let count = doc.count
+        var starts = [Int32](repeating: 0, count: count + 1)
+        var ends = [Int32](repeating: 0, count: count)
+        var total = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: doc.textBytes.count + count + 1) { out, initialized in
+            var n = 0
+            var pending = false
+            doc.textBytes.withUnsafeBufferPointer { src in
+                doc.nodes.withUnsafeBufferPointer { nodes in
+                    starts.withUnsafeMutableBufferPointer { starts in
+                        ends.withUnsafeMutableBufferPointer { ends in
+                            for i in 0..<count {
+                                starts[i] = Int32(n)
+                                let node = nodes[i]
+                                ends[i] = node.end
+                                if node.tag == .text {
+                                    var j = Int(node.start)
+                                    let end = j + Int(node.count)
+                                    while j < end {
+                                        let b = src[j]
+                                        if Whitespace.isHTMLSpace(b) {
+                                            if n > 0 { pending = true }
+                                            j += 1
+                                            continue
+                                        }
+                                        // U+3000 IDEOGRAPHIC SPACE and U+00A0 NO-BREAK SPACE count as spaces.
+                                        if b == 0xE3, j + 2 < end, src[j + 1] == 0x80, src[j + 2] == 0x80 {
+                                            if n > 0 { pending = true }
+                                            j += 3
+                                            continue
+                                        }
+                                        if b == 0xC2, j + 1 < end, src[j + 1] == 0xA0 {
+                                            if n > 0 { pending = true }
+                                            j += 2
+                                            continue
+                                        }
+                                        if pending {
+                                            out[n] = 0x20
+                                            n += 1
+                                            pending = false
+                                        }
+                                        out[n] = b
+                                        n += 1
+                                        j += 1
+                                    }
+                                } else if node.tag.traits.contains(.block) {
+                                    if n > 0 { pending = true }
+                                }
+                            }
+                        }
+                    }
+                }
             }
-            i += 1
+            initialized = n
+            total = n
         }
-        starts[doc.count] = Int32(out.bytes.count)
+        starts[count] = Int32(total)
         self.starts = starts
-        self.ends = doc.nodes.map(\.end)
-        self.bytes = out.bytes
+        self.ends = ends
+        self.bytes = bytes
     }
 
     /// The byte range of `id`'s text in `bytes`. Inside the page a subtree's text may start with
