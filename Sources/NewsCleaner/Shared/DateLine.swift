@@ -62,6 +62,7 @@ enum DateLine {
             if b >= 0x30 && b <= 0x39 { asciiDigits += 1 } else if b >= 0x80 { nonASCII = true }
         }
         if asciiDigits < 2 && !nonASCII { return false }
+        if !nonASCII { return looksLikeASCIIDateLine(text) }
         var digits = 0
         var words = 0
         var dateish = 0
@@ -85,6 +86,53 @@ enum DateLine {
         }
         if hasCJKDate { return text.unicodeScalars.count <= 40 }
         return words <= maxWords && other <= maxOtherWords && dateish >= 2
+    }
+
+    /// `looksLikeDateLine` of an all-ASCII text, on its bytes: its characters are its bytes (CR LF,
+    /// one character, is neither letter nor digit either), letters and digits are `A–Z a–z 0–9`,
+    /// and `TextFold.fold` lowercases A–Z. Stops as soon as the word counts rule the line out.
+    private static func looksLikeASCIIDateLine(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var digits = 0
+            for b in bytes where b &- 0x30 <= 9 { digits += 1 }
+            guard digits >= 2 else { return false }
+            var words = 0
+            var dateish = 0
+            var other = 0
+            var word: [UInt8] = []
+            var i = 0
+            let n = bytes.count
+            while i <= n {
+                let b: UInt8 = i < n ? bytes[i] : 0x20
+                i += 1
+                let isDigit = b &- 0x30 <= 9
+                let lower = b | 0x20
+                if isDigit || (lower >= 0x61 && lower <= 0x7A) {
+                    word.append(isDigit ? b : lower)
+                    continue
+                }
+                if word.isEmpty { continue }
+                words += 1
+                if isDateWord(word) { dateish += 1 } else { other += 1 }
+                if words > maxWords || other > maxOtherWords { return false }
+                word.removeAll(keepingCapacity: true)
+            }
+            return dateish >= 2
+        }
+    }
+
+    /// A lowercased ASCII word of letters and digits: all digits, a date word, or a number with a date unit.
+    private static func isDateWord(_ word: [UInt8]) -> Bool {
+        var digits = 0
+        var letters: [UInt8] = []
+        for b in word {
+            if b &- 0x30 <= 9 { digits += 1 } else { letters.append(b) }
+        }
+        if letters.isEmpty { return true }
+        let string = String(decoding: word, as: UTF8.self)
+        if dateWords.contains(string) { return true }
+        return digits > 0 && dateUnits.contains(String(decoding: letters, as: UTF8.self))
     }
 
     /// Letters a number may carry and still count as a date part: times ("14h30"), ordinals
