@@ -71,9 +71,20 @@ enum TitlePicker {
         // og:site_name set to the headline (it equals a meta title) is no site name; otherwise a
         // heading that repeats the site name is the site's logo, not the title.
         var siteName = rawSite.map(clean).flatMap { $0.isEmpty ? nil : $0 }
+        // Each heading's cleaned, lowercased text, made once when a site name asks for it.
+        var lowerHeadings: [String?] = Array(repeating: nil, count: headings.count)
+        func lowerHeading(_ index: Int) -> String {
+            if let known = lowerHeadings[index] { return known }
+            let lower = clean(headings[index].text).lowercased()
+            lowerHeadings[index] = lower
+            return lower
+        }
         if let site = siteName?.lowercased() {
-            let isHeading = headings.contains { clean($0.text).lowercased() == site }
-            let leadsTitle = page.map { t in separators.contains { t.lowercased().hasPrefix(site + $0) } } ?? false
+            let isHeading = headings.indices.contains { lowerHeading($0) == site }
+            let leadsTitle = page.map { t in
+                let lower = t.lowercased()
+                return separators.contains { lower.hasPrefix(site + $0) }
+            } ?? false
             // Equal to a meta title, or a visible heading that also leads `<title>` ("Headline | Site"):
             // the headline, not the site.
             if metas.contains(where: { $0.lowercased() == site }) || (isHeading && leadsTitle) { siteName = nil }
@@ -83,9 +94,10 @@ enum TitlePicker {
         let strippedPage = page.map { strip($0, siteName: siteName, hostWords: hostWords, cut: true) }
         // Compared without their site names, so a logo heading cannot agree with "Title | Site".
         let references = strippedMetas + [strippedPage].compactMap { $0 }
-        let headings = headings.filter { heading in
-            siteName.map { clean(heading.text).lowercased() != $0.lowercased() } ?? true
-        }
+        let headings = siteName.map { site in
+            let lowerSite = site.lowercased()
+            return headings.indices.filter { lowerHeading($0) != lowerSite }.map { headings[$0] }
+        } ?? headings
         let referenceWords = references.map(words)
         for level in levels {
             var best: (score: Double, heading: Heading)?
@@ -114,7 +126,7 @@ enum TitlePicker {
     /// Companies" → "Best Movers 2025"): used only when no visible heading confirms the title.
     static func cutTail(_ title: String) -> String {
         for separator in tailSeparators {
-            guard let r = title.range(of: separator, options: .backwards) else { continue }
+            guard let r = find(separator, in: title, backwards: true) else { continue }
             let head = String(title[..<r.lowerBound]), tail = String(title[r.upperBound...])
             if tail.split(separator: " ").count <= maxTailWords, head.split(separator: " ").count >= minHeadWords {
                 return head
@@ -128,6 +140,8 @@ enum TitlePicker {
         var t = TitleCleaner.collapseWhitespace(HTMLEntities.decode(raw))
         while t.hasPrefix("#") { t.removeFirst() }
         t = TitleCleaner.collapseWhitespace(t)
+        // Every mark starts with `*` or `_`: a title starting with another byte has none of them.
+        guard let lead = t.utf8.first, lead == UInt8(ascii: "*") || lead == UInt8(ascii: "_") else { return t }
         for mark in ["**", "*", "__", "_"] where t.count > 2 * mark.count && t.hasPrefix(mark) {
             let inner = t.dropFirst(mark.count)
             if let end = inner.range(of: mark) {
@@ -140,6 +154,7 @@ enum TitlePicker {
 
     /// Lowercased words of letters/digits (each CJK character a word).
     static func words(_ s: String) -> Set<String> {
+        if let ascii = asciiWords(s) { return ascii }
         var out = Set<String>()
         var current = ""
         for ch in s.lowercased() {
@@ -157,6 +172,74 @@ enum TitlePicker {
         }
         if !current.isEmpty { out.insert(current) }
         return out
+    }
+
+    /// `words(s)` of an all-ASCII `s` from its bytes (letters and digits are `A–Z a–z 0–9`,
+    /// lowercased; CR LF, one character, is neither), else nil.
+    static func asciiWords(_ s: String) -> Set<String>? {
+        var copy = s
+        return copy.withUTF8 { bytes -> Set<String>? in
+            var out = Set<String>()
+            var current: [UInt8] = []
+            for b in bytes {
+                if b >= 0x80 { return nil }
+                let lower = b | 0x20
+                if b &- 0x30 <= 9 {
+                    current.append(b)
+                } else if lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") {
+                    current.append(lower)
+                } else if !current.isEmpty {
+                    out.insert(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                }
+            }
+            if !current.isEmpty { out.insert(String(decoding: current, as: UTF8.self)) }
+            return out
+        }
+    }
+
+    /// `text.range(of: separator)` (the last match when `backwards`). When both are ASCII this is
+    /// a byte search, which finds what Foundation's search finds there (no combining marks or
+    /// canonical equivalents in ASCII) without bridging to `NSString`; otherwise Foundation's.
+    static func find(_ separator: String, in text: String, backwards: Bool) -> Range<String.Index>? {
+        var hay = text
+        var needle = separator
+        let result = hay.withUTF8 { h in needle.withUTF8 { n in asciiFind(n, in: h, backwards: backwards) } }
+        switch result {
+        case .none:
+            return backwards ? text.range(of: separator, options: .backwards) : text.range(of: separator)
+        case .some(.none):
+            return nil
+        case .some(.some(let r)):
+            let utf8 = text.utf8
+            let lower = utf8.index(utf8.startIndex, offsetBy: r.lowerBound)
+            return lower..<utf8.index(lower, offsetBy: r.count)
+        }
+    }
+
+    /// The byte range of `needle` in `hay` (the last when `backwards`), `.some(nil)` when absent;
+    /// nil when either is not all ASCII or the needle is empty (the caller then asks Foundation).
+    static func asciiFind(_ needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>,
+                          backwards: Bool) -> Range<Int>?? {
+        let m = needle.count
+        guard m > 0, !needle.contains(where: { $0 >= 0x80 }), !hay.contains(where: { $0 >= 0x80 }) else { return nil }
+        let n = hay.count
+        guard n >= m else { return .some(nil) }
+        func matches(at start: Int) -> Bool {
+            var k = 0
+            while k < m, hay[start + k] == needle[k] { k += 1 }
+            return k == m
+        }
+        if backwards {
+            var start = n - m
+            while start >= 0 {
+                if matches(at: start) { return .some(start..<(start + m)) }
+                start -= 1
+            }
+        } else {
+            for start in 0...(n - m) where matches(at: start) { return .some(start..<(start + m)) }
+        }
+        return .some(nil)
     }
 
     /// Dice coefficient of two word sets.
@@ -198,14 +281,14 @@ enum TitlePicker {
             // title holds are searched for.
             let present = separatorKeys.filter { key in t.unicodeScalars.contains { key.matches($0) } }
             for (separator, key) in zip(separators, separatorKeyIndex) where present.contains(key) {
-                guard let r = t.range(of: separator, options: .backwards) else { continue }
+                guard let r = find(separator, in: t, backwards: true) else { continue }
                 let head = String(t[..<r.lowerBound]), tail = String(t[r.upperBound...])
                 if !head.isEmpty, isSite(tail, siteName: siteName, hostWords: hostWords) {
                     t = TitleCleaner.collapseWhitespace(head)
                     changed = true
                     break
                 }
-                if let f = t.range(of: separator) {
+                if let f = find(separator, in: t, backwards: false) {
                     let first = String(t[..<f.lowerBound]), rest = String(t[f.upperBound...])
                     if !rest.isEmpty, isSite(first, siteName: siteName, hostWords: hostWords) {
                         t = TitleCleaner.collapseWhitespace(rest)
