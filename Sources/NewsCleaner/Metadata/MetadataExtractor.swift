@@ -72,12 +72,17 @@ package struct MetadataExtractor: Sendable {
 
     /// The metadata concepts named by an element's class and id, in one pass over their bytes.
     static func classConcepts(_ doc: Document, _ id: Int) -> Concept {
+        // Two direct look-ups (no array of names per element: this runs for every element).
+        let classRange = doc.attributeRange(.class, of: id)
+        let idRange = doc.attributeRange(.id, of: id)
+        if classRange == nil && idRange == nil { return [] }
         var found: Concept = []
         doc.attributeBytes.withUnsafeBufferPointer { bytes in
-            for name in [AttributeName.class, .id] {
-                if let range = doc.attributeRange(name, of: id) {
-                    found.formUnion(classMatcher.concepts(in: UnsafeBufferPointer(rebasing: bytes[range])))
-                }
+            if let range = classRange {
+                found.formUnion(classMatcher.concepts(in: UnsafeBufferPointer(rebasing: bytes[range])))
+            }
+            if let range = idRange {
+                found.formUnion(classMatcher.concepts(in: UnsafeBufferPointer(rebasing: bytes[range])))
             }
         }
         return found
@@ -341,8 +346,10 @@ struct PageScan {
     var dateLines: [PageDate] = []
     /// Visible text bytes seen so far (the offset of the next text node).
     var textOffset = 0
-    /// The last short text node before the current one (a label such as "Updated:").
-    var lastLabel = ""
+    /// The last short text node before the current one (a label such as "Updated:"): its
+    /// trimmed byte range in the document's text, empty for none. Kept as a range, and turned
+    /// into a `String` only when a date asks for its label, not for every short text node.
+    var lastLabel: Range<Int> = 0..<0
     /// End of the current nav/footer/aside/caption/related subtree (dates there are not the article's).
     var asideEnd = 0
     var postedBy: [(name: String, time: (hour: Int, minute: Int, second: Int)?)] = []
@@ -400,17 +407,31 @@ struct PageScan {
     static let maxBytesPerCharacter = 4
 
     /// True when the bytes hold an ASCII digit or a full-width digit (U+FF10–U+FF19: EF BC 90–99).
-    static func hasDigit(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        var i = range.lowerBound
-        while i < range.upperBound {
-            let b = bytes[i]
-            if b >= 0x30 && b <= 0x39 { return true }
-            if b == 0xEF, i + 2 < range.upperBound, bytes[i + 1] == 0xBC, bytes[i + 2] >= 0x90, bytes[i + 2] <= 0x99 {
-                return true
+    static func hasDigit(_ source: [UInt8], _ range: Range<Int>) -> Bool {
+        source.withUnsafeBufferPointer { bytes in
+            var i = range.lowerBound
+            let end = range.upperBound
+            while i < end {
+                let b = bytes[i]
+                if b &- 0x30 <= 9 { return true }
+                if b == 0xEF, i + 2 < end, bytes[i + 1] == 0xBC, bytes[i + 2] >= 0x90, bytes[i + 2] <= 0x99 {
+                    return true
+                }
+                i += 1
             }
-            i += 1
+            return false
         }
-        return false
+    }
+
+    /// True when element `id` has `itemprop` equal to `name` in any letter case (what
+    /// `lowercased() == "name"` tests: no other character lowercases to these ASCII letters),
+    /// read from the attribute's bytes without making a `String`.
+    static func itempropIsName(_ doc: Document, _ id: Int) -> Bool {
+        guard let r = doc.attributeRange(.itemprop, of: id), r.count == 4 else { return false }
+        let b = doc.attributeBytes
+        let i = r.lowerBound
+        return b[i] | 0x20 == UInt8(ascii: "n") && b[i + 1] | 0x20 == UInt8(ascii: "a")
+            && b[i + 2] | 0x20 == UInt8(ascii: "m") && b[i + 3] | 0x20 == UInt8(ascii: "e")
     }
     static let postedByPattern = try! NSRegularExpression(
         pattern: #"^\s*(?:posted|written|published)\s+by\s+(.+?)(?:\s+(?:at|on|@)\s+(.+))?\s*$"#,
@@ -437,8 +458,7 @@ struct PageScan {
         var back = doc.count - 1
         while back >= 0 {
             nextName[back] = nextName[back + 1]
-            if back + 1 < doc.count, doc.tag(back + 1) != .text,
-               doc.attribute(.itemprop, of: back + 1)?.lowercased() == "name" {
+            if back + 1 < doc.count, doc.tag(back + 1) != .text, PageScan.itempropIsName(doc, back + 1) {
                 nextName[back] = Int32(back + 1)
             }
             back -= 1
@@ -465,7 +485,7 @@ struct PageScan {
                 continue
             }
             let words = MetadataExtractor.classConcepts(doc, id)
-            if id >= asideEnd, [.nav, .footer, .figcaption].contains(tag)
+            if id >= asideEnd, tag == .nav || tag == .footer || tag == .figcaption
                 || (words.contains(MetadataExtractor.related) && tag != .body && tag != .html) {
                 asideEnd = max(asideEnd, doc.subtreeEnd(id))
             }
@@ -512,12 +532,12 @@ struct PageScan {
                     if let date = DateParser.parse(datetime) {
                         // The label may stand before the element or inside it ("Updated on June 18").
                         let own = doc.subtreeEnd(id) - id <= PageScan.maxTimeNodes ? doc.text(of: id) : ""
-                        visibleDates.append(VisibleDate(date: date, offset: textOffset, updated: labelSaysUpdated(own),
+                        visibleDates.append(VisibleDate(date: date, offset: textOffset, updated: labelSaysUpdated(own, doc),
                                                         outside: id < asideEnd))
                     }
                 }
             case .a:
-                if !inComment, (doc.attribute(.rel, of: id) ?? "").lowercased().split(separator: " ").contains("author") {
+                if !inComment, let rel = doc.attribute(.rel, of: id), rel.lowercased().split(separator: " ").contains("author") {
                     if let t = texts.text(of: id, limit: PageScan.maxItempropBytes) {
                         meter.spend(t.utf8.count)
                         relAuthors.append(t)
@@ -526,7 +546,7 @@ struct PageScan {
             default:
                 break
             }
-            if let prop = doc.attribute(.itemprop, of: id)?.lowercased(), tag != .meta, !inComment {
+            if tag != .meta, !inComment, let prop = doc.attribute(.itemprop, of: id)?.lowercased() {
                 let value = doc.attribute(.content, of: id) ?? doc.attribute(.datetime, of: id)
                     ?? itempropText(doc, id, texts: texts, nextName: Int(nextName[id]))
                 meter.spend(value?.utf8.count ?? 0)
@@ -552,8 +572,9 @@ struct PageScan {
     }
 
     /// True when `line` or the label text before it says the date is an update.
-    func labelSaysUpdated(_ line: String) -> Bool {
-        let text = (lastLabel + " " + line).lowercased()
+    func labelSaysUpdated(_ line: String, _ doc: Document) -> Bool {
+        let label = String(decoding: doc.textBytes[lastLabel], as: UTF8.self)
+        let text = (label + " " + line).lowercased()
         return PageScan.updateWords.contains { text.contains($0) }
     }
 
@@ -596,10 +617,10 @@ struct PageScan {
         let bytes = doc.textBytes
         defer {
             if range.count <= PageScan.maxLabelBytes {
-                let label = MetadataBytes.trimmedString(bytes, range)
+                let label = MetadataBytes.trimmed(bytes, range)
                 if !label.isEmpty { lastLabel = label }
             } else {
-                lastLabel = ""
+                lastLabel = 0..<0
             }
         }
         guard range.count <= MetadataExtractor.maxDateLineChars * PageScan.maxBytesPerCharacter,
@@ -624,7 +645,7 @@ struct PageScan {
         }
         if DateLine.looksLikeDateLine(line), let date = DateParser.parse(line) {
             dateLines.append(date)
-            visibleDates.append(VisibleDate(date: date, offset: textOffset, updated: labelSaysUpdated(line),
+            visibleDates.append(VisibleDate(date: date, offset: textOffset, updated: labelSaysUpdated(line, doc),
                                             outside: id < asideEnd, inSentence: PageScan.inSentence(doc, id)))
         }
     }
