@@ -63,6 +63,21 @@ enum TitlePicker {
     }
     /// The distinct keys.
     static let separatorKeys = Array(Set(separatorKeyIndex))
+    /// For each separator, the position of its key in `separatorKeys`.
+    static let separatorKeyPosition: [Int] = separatorKeyIndex.map { key in separatorKeys.firstIndex(of: key)! }
+
+    /// Which of `separatorKeys` occur in `text`, by position, in one pass over its scalars
+    /// (ASCII scalars that are no key are passed over without comparing).
+    static func presentKeys(_ text: String) -> [Bool] {
+        var present = [Bool](repeating: false, count: separatorKeys.count)
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII, !asciiKeys.contains(UInt8(truncatingIfNeeded: scalar.value)) { continue }
+            for (position, key) in separatorKeys.enumerated() where key.matches(scalar) { present[position] = true }
+        }
+        return present
+    }
+    /// The ASCII key scalars.
+    static let asciiKeys: [UInt8] = separatorKeys.compactMap { $0.scalar.isASCII ? UInt8($0.scalar.value) : nil }
 
     static func pick(headings: [Heading], metaTitles: [String], pageTitle: String?, siteName rawSite: String?,
                      hostname: String?) -> Choice {
@@ -279,8 +294,8 @@ enum TitlePicker {
             changed = false
             // Foundation's substring search is costly: only the separators whose key scalar the
             // title holds are searched for.
-            let present = separatorKeys.filter { key in t.unicodeScalars.contains { key.matches($0) } }
-            for (separator, key) in zip(separators, separatorKeyIndex) where present.contains(key) {
+            let present = presentKeys(t)
+            for (separator, position) in zip(separators, separatorKeyPosition) where present[position] {
                 guard let r = find(separator, in: t, backwards: true) else { continue }
                 let head = String(t[..<r.lowerBound]), tail = String(t[r.upperBound...])
                 if !head.isEmpty, isSite(tail, siteName: siteName, hostWords: hostWords) {
