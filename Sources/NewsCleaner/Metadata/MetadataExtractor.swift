@@ -423,6 +423,23 @@ struct PageScan {
         }
     }
 
+    /// True when element `id`'s `rel` lists `token` (lower-case ASCII letters) in any letter case:
+    /// what `rel.lowercased().split(separator: " ").contains(token)` answers. An ASCII value is
+    /// read on its bytes (its characters are its bytes; only A–Z lowercase to these letters);
+    /// any other value takes that String path.
+    static func relHas(_ doc: Document, _ id: Int, _ token: String) -> Bool {
+        guard let r = doc.attributeRange(.rel, of: id) else { return false }
+        let value = doc.attributeBytes[r]
+        if value.contains(where: { $0 >= 0x80 }) {
+            return String(decoding: value, as: UTF8.self).lowercased().split(separator: " ").contains(Substring(token))
+        }
+        let want = Array(token.utf8)
+        for word in value.split(separator: UInt8(ascii: " ")) where word.count == want.count {
+            if zip(word, want).allSatisfy({ $0 | 0x20 == $1 }) { return true }
+        }
+        return false
+    }
+
     /// True when element `id` has `itemprop` equal to `name` in any letter case (what
     /// `lowercased() == "name"` tests: no other character lowercases to these ASCII letters),
     /// read from the attribute's bytes without making a `String`.
@@ -517,8 +534,7 @@ struct PageScan {
                     }
                 }
             case .link:
-                let rel = (doc.attribute(.rel, of: id) ?? "").lowercased().split(separator: " ")
-                if rel.contains("canonical"), canonical == nil, let href = doc.attribute(.href, of: id) {
+                if canonical == nil, PageScan.relHas(doc, id, "canonical"), let href = doc.attribute(.href, of: id) {
                     canonical = href
                 }
             case .h1:
@@ -537,7 +553,7 @@ struct PageScan {
                     }
                 }
             case .a:
-                if !inComment, let rel = doc.attribute(.rel, of: id), rel.lowercased().split(separator: " ").contains("author") {
+                if !inComment, PageScan.relHas(doc, id, "author") {
                     if let t = texts.text(of: id, limit: PageScan.maxItempropBytes) {
                         meter.spend(t.utf8.count)
                         relAuthors.append(t)
