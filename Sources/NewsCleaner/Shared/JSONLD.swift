@@ -46,6 +46,10 @@ package struct JSONLD: Sendable, Equatable {
     static let siteTypes: Set<String> = ["WebSite", "Organization", "NewsMediaOrganization", "Corporation"]
     /// Separators inside a `keywords` string.
     static let keywordSeparators: Set<Character> = [",", ";", "、", "，", "；"]
+    /// The one-byte `keywordSeparators`.
+    static let asciiKeywordSeparators: [UInt8] = keywordSeparators.compactMap { c in
+        c.unicodeScalars.count == 1 && c.isASCII ? c.asciiValue : nil
+    }
 
     /// Reads every JSON-LD block of a page (`Document.jsonLD`).
     package init(_ sources: [String]) {
@@ -204,6 +208,12 @@ package struct JSONLD: Sendable, Equatable {
     static func list(_ value: Any?) -> [String] {
         switch value {
         case let s as String:
+            // An all-ASCII list is split on its bytes: its characters are its bytes (CR LF, one
+            // character, is no separator either), so only the ASCII separators can occur.
+            if s.utf8.allSatisfy({ $0 < 0x80 }) {
+                return s.utf8.split(whereSeparator: { asciiKeywordSeparators.contains($0) })
+                    .compactMap { string(String(decoding: $0, as: UTF8.self)) }
+            }
             return s.split(whereSeparator: { keywordSeparators.contains($0) })
                 .compactMap { string(String($0)) }
         case let array as [Any]:
