@@ -198,7 +198,19 @@ package enum AuthorNames {
     /// Removes duplicates (case- and space-insensitively), keeping first-seen order.
     package static func dedupe(_ names: [String]) -> [String] {
         var seen = Set<String>()
-        return names.filter { seen.insert($0.lowercased().filter { !$0.isWhitespace }).inserted }
+        return names.filter { seen.insert(dedupeKey($0)).inserted }
+    }
+
+    /// `name.lowercased()` without white space. An all-ASCII name is done on its bytes (A–Z
+    /// lowercased; tab, LF, VT, FF, CR and space, the ASCII `White_Space`, dropped).
+    static func dedupeKey(_ name: String) -> String {
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return name.lowercased().filter { !$0.isWhitespace } }
+        var key: [UInt8] = []
+        key.reserveCapacity(name.utf8.count)
+        for b in name.utf8 where b != 0x20 && !(b >= 0x09 && b <= 0x0D) {
+            key.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+        }
+        return String(decoding: key, as: UTF8.self)
     }
 
     static let trimSet = CharacterSet.whitespacesAndNewlines.union(.punctuationCharacters)
@@ -248,8 +260,34 @@ package enum AuthorNames {
     static func split(_ s: String) -> [String] {
         var parts = [s]
         for separator in nameSeparators {
-            parts = parts.flatMap { $0.components(separatedBy: separator) }
+            parts = parts.flatMap { components($0, separatedBy: separator) }
         }
+        return parts
+    }
+
+    /// `text.components(separatedBy: separator)`. An all-ASCII text is split on its bytes:
+    /// Foundation's search finds the same matches there (no combining marks or canonical
+    /// equivalents in ASCII; a non-ASCII separator never matches), without bridging to NSString.
+    static func components(_ text: String, separatedBy separator: String) -> [String] {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }), !separator.isEmpty else {
+            return text.components(separatedBy: separator)
+        }
+        let sep = Array(separator.utf8)
+        if sep.contains(where: { $0 >= 0x80 }) { return [text] }
+        let bytes = Array(text.utf8)
+        var parts: [String] = []
+        var start = 0
+        var i = 0
+        while i + sep.count <= bytes.count {
+            if bytes[i] == sep[0], bytes[i..<(i + sep.count)].elementsEqual(sep) {
+                parts.append(String(decoding: bytes[start..<i], as: UTF8.self))
+                i += sep.count
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        parts.append(String(decoding: bytes[start...], as: UTF8.self))
         return parts
     }
 
