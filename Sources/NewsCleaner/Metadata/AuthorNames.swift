@@ -91,13 +91,13 @@ package enum AuthorNames {
     static func cutNoise(_ raw: String) -> String {
         var name = raw
         // "KimDecember" → "Kim December": a capitalised date/role word glued to a lower-case letter.
-        for word in gluedWords where name.contains(word) {
-            if let r = name.range(of: word), r.lowerBound > name.startIndex,
+        for word in gluedWords where TextSearch.contains(name, word) {
+            if let r = TextSearch.range(of: word, in: name), r.lowerBound > name.startIndex,
                name[name.index(before: r.lowerBound)].isLowercase {
                 name.replaceSubrange(r, with: " " + word)
             }
         }
-        if let r = name.range(of: " - ") { name = String(name[..<r.lowerBound]) }
+        if let r = TextSearch.range(of: " - ", in: name) { name = String(name[..<r.lowerBound]) }
         let tokens = name.split(separator: " ").map(String.init)
         var kept: [String] = []
         for (i, token) in tokens.enumerated() {
@@ -124,7 +124,7 @@ package enum AuthorNames {
 
     /// True when the string is a template key or placeholder, not a name (`page.head.extra.author`, `{{author}}`).
     static func isTemplate(_ s: String) -> Bool {
-        s.contains("{{") || s.contains("}}") || s.contains("%") || s.contains("${")
+        TextSearch.contains(s, "{{") || TextSearch.contains(s, "}}") || TextSearch.contains(s, "%") || TextSearch.contains(s, "${")
             || (!s.contains(" ") && s.split(separator: ".", omittingEmptySubsequences: false).count >= minTemplateParts
                 && s.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { $0.count >= minTemplatePart })
     }
@@ -260,34 +260,8 @@ package enum AuthorNames {
     static func split(_ s: String) -> [String] {
         var parts = [s]
         for separator in nameSeparators {
-            parts = parts.flatMap { components($0, separatedBy: separator) }
+            parts = parts.flatMap { TextSearch.components($0, separatedBy: separator) }
         }
-        return parts
-    }
-
-    /// `text.components(separatedBy: separator)`. An all-ASCII text is split on its bytes:
-    /// Foundation's search finds the same matches there (no combining marks or canonical
-    /// equivalents in ASCII; a non-ASCII separator never matches), without bridging to NSString.
-    static func components(_ text: String, separatedBy separator: String) -> [String] {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }), !separator.isEmpty else {
-            return text.components(separatedBy: separator)
-        }
-        let sep = Array(separator.utf8)
-        if sep.contains(where: { $0 >= 0x80 }) { return [text] }
-        let bytes = Array(text.utf8)
-        var parts: [String] = []
-        var start = 0
-        var i = 0
-        while i + sep.count <= bytes.count {
-            if bytes[i] == sep[0], bytes[i..<(i + sep.count)].elementsEqual(sep) {
-                parts.append(String(decoding: bytes[start..<i], as: UTF8.self))
-                i += sep.count
-                start = i
-            } else {
-                i += 1
-            }
-        }
-        parts.append(String(decoding: bytes[start...], as: UTF8.self))
         return parts
     }
 

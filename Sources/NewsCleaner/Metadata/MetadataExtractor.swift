@@ -298,11 +298,11 @@ package enum TitleCleaner {
                 if t.hasPrefix(site + separator) { return strip(String(t.dropFirst((site + separator).count)), siteName: nil, cutAtSeparators: cutAtSeparators) }
             }
         }
-        guard cutAtSeparators, mayHoldSeparator(t), separators.contains(where: { t.contains($0) }) else { return t }
+        guard cutAtSeparators, mayHoldSeparator(t), separators.contains(where: { TextSearch.contains(t, $0) }) else { return t }
         let stripped = SiteName.strip(t)
         if stripped != t { return stripped }
-        for separator in extraSeparators where t.contains(separator) {
-            let parts = t.components(separatedBy: separator)
+        for separator in extraSeparators where TextSearch.contains(t, separator) {
+            let parts = TextSearch.components(t, separatedBy: separator)
             // Underscores also live inside titles; only cut when the parts look like sections.
             if separator == "_", parts.count < TitleCleaner.minUnderscoreParts { continue }
             if let longest = parts.max(by: { $0.count < $1.count }) { return TextTrim.trimming(longest, .whitespaces, .whitespace) }
@@ -591,7 +591,7 @@ struct PageScan {
     func labelSaysUpdated(_ line: String, _ doc: Document) -> Bool {
         let label = String(decoding: doc.textBytes[lastLabel], as: UTF8.self)
         let text = (label + " " + line).lowercased()
-        return PageScan.updateWords.contains { text.contains($0) }
+        return PageScan.updateWords.contains { TextSearch.contains(text, $0) }
     }
 
     /// The start of the page's text outside comment sections (up to about `bodyTextLimit` bytes),

@@ -213,48 +213,10 @@ enum TitlePicker {
         }
     }
 
-    /// `text.range(of: separator)` (the last match when `backwards`). When both are ASCII this is
-    /// a byte search, which finds what Foundation's search finds there (no combining marks or
-    /// canonical equivalents in ASCII) without bridging to `NSString`; otherwise Foundation's.
+    /// `text.range(of: separator)` (the last match when `backwards`), a byte search where it
+    /// surely finds what Foundation's search finds (`TextSearch`).
     static func find(_ separator: String, in text: String, backwards: Bool) -> Range<String.Index>? {
-        var hay = text
-        var needle = separator
-        let result = hay.withUTF8 { h in needle.withUTF8 { n in asciiFind(n, in: h, backwards: backwards) } }
-        switch result {
-        case .none:
-            return backwards ? text.range(of: separator, options: .backwards) : text.range(of: separator)
-        case .some(.none):
-            return nil
-        case .some(.some(let r)):
-            let utf8 = text.utf8
-            let lower = utf8.index(utf8.startIndex, offsetBy: r.lowerBound)
-            return lower..<utf8.index(lower, offsetBy: r.count)
-        }
-    }
-
-    /// The byte range of `needle` in `hay` (the last when `backwards`), `.some(nil)` when absent;
-    /// nil when either is not all ASCII or the needle is empty (the caller then asks Foundation).
-    static func asciiFind(_ needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>,
-                          backwards: Bool) -> Range<Int>?? {
-        let m = needle.count
-        guard m > 0, !needle.contains(where: { $0 >= 0x80 }), !hay.contains(where: { $0 >= 0x80 }) else { return nil }
-        let n = hay.count
-        guard n >= m else { return .some(nil) }
-        func matches(at start: Int) -> Bool {
-            var k = 0
-            while k < m, hay[start + k] == needle[k] { k += 1 }
-            return k == m
-        }
-        if backwards {
-            var start = n - m
-            while start >= 0 {
-                if matches(at: start) { return .some(start..<(start + m)) }
-                start -= 1
-            }
-        } else {
-            for start in 0...(n - m) where matches(at: start) { return .some(start..<(start + m)) }
-        }
-        return .some(nil)
+        TextSearch.range(of: separator, in: text, backwards: backwards)
     }
 
     /// Dice coefficient of two word sets.

@@ -1,0 +1,59 @@
+import Foundation
+@testable import NewsCleaner
+import Testing
+
+/// `TextSearch` answers exactly what Foundation's `range(of:)`, `contains` and
+/// `components(separatedBy:)` answer, on strings mixing the cases where a byte search and
+/// Foundation's canonical-equivalence search could part: combining marks, singleton
+/// decompositions (U+037E → `;`, U+0387 → `·`), conjoining jamo, kana sound marks, CR LF.
+@Suite struct TextSearchTests {
+    static let pieces = ["a", "e", "é", "e\u{301}", " - ", "-", " ", ";", "\u{037E}", "·", "\u{0387}", "\r", "\n",
+                         "\r\n", "가", "\u{1100}\u{1161}", "カ", "\u{30AB}\u{3099}", "ガ", "年", "—", "and", " and ",
+                         "{{", "%", "更新", "à", "a\u{300}", "Ω", "\u{2126}", "😀", "\u{200D}", "Ж", "д\u{0301}"]
+    static let needles = [" - ", " and ", ";", "·", "e", "a", "-", "가", "更新", "mis à jour", "à", ", ", "{{", "%",
+                          "年", "Ω", "\n", "ガ", "カ", "e\u{301}", "Ж"]
+
+    /// Deterministic pseudo-random strings from `pieces`.
+    static func samples(count: Int) -> [String] {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        var out: [String] = []
+        for _ in 0..<count {
+            var s = ""
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            for _ in 0..<Int(state >> 60) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                s += pieces[Int(state >> 33) % pieces.count]
+            }
+            out.append(s)
+        }
+        return out
+    }
+
+    static func offsets(_ r: Range<String.Index>?, _ s: String) -> Range<Int>? {
+        r.map { s.utf8.distance(from: s.startIndex, to: $0.lowerBound)..<s.utf8.distance(from: s.startIndex, to: $0.upperBound) }
+    }
+
+    @Test func agreesWithFoundation() {
+        for s in TextSearchTests.samples(count: 3_000) {
+            for needle in TextSearchTests.needles {
+                #expect(TextSearch.contains(s, needle) == (s.range(of: needle) != nil), "\(s.debugDescription) \(needle)")
+                #expect(TextSearchTests.offsets(TextSearch.range(of: needle, in: s), s)
+                        == TextSearchTests.offsets(s.range(of: needle), s))
+                #expect(TextSearchTests.offsets(TextSearch.range(of: needle, in: s, backwards: true), s)
+                        == TextSearchTests.offsets(s.range(of: needle, options: .backwards), s))
+                #expect(TextSearch.components(s, separatedBy: needle) == s.components(separatedBy: needle))
+            }
+        }
+    }
+
+    @Test func plainTextIsSearchedOnBytes() {
+        var text = "Council votes — “garage” | Ledger"
+        var needle = " | "
+        let answer = text.withUTF8 { t in needle.withUTF8 { n in TextSearch.byteRange(n, in: t, backwards: false) } }
+        #expect(answer != nil)  // plain: answered without Foundation
+        #expect(TextSearch.components("Ann and Bo and ", separatedBy: " and ") == ["Ann", "Bo", ""])
+        var mark = "e\u{301} | x"
+        let fallback = mark.withUTF8 { t in needle.withUTF8 { n in TextSearch.byteRange(n, in: t, backwards: false) } }
+        #expect(fallback == nil)  // a combining mark: Foundation decides
+    }
+}
