@@ -434,8 +434,12 @@ struct PageScan {
             return String(decoding: value, as: UTF8.self).lowercased().split(separator: " ").contains(Substring(token))
         }
         let want = Array(token.utf8)
-        for word in value.split(separator: UInt8(ascii: " ")) where word.count == want.count {
-            if zip(word, want).allSatisfy({ $0 | 0x20 == $1 }) { return true }
+        var i = value.startIndex
+        while i < value.endIndex {
+            var end = i
+            while end < value.endIndex, value[end] != UInt8(ascii: " ") { end += 1 }
+            if end - i == want.count, zip(value[i..<end], want).allSatisfy({ $0 | 0x20 == $1 }) { return true }
+            i = end + 1
         }
         return false
     }
