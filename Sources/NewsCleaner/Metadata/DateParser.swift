@@ -152,12 +152,69 @@ package enum DateParser {
     /// ```
     package static func parse(_ text: String) -> PageDate? {
         let s = asciiDigits(text)
-        if let d = matchNumeric(s) { return d }
-        if let d = matchCJK(s) { return d }
-        if let d = matchDayMonthYear(s) { return d }
-        if let d = matchEnglish(s, regex: monthFirst, monthGroup: 1, dayGroup: 2) { return d }
-        if let d = matchEnglish(s, regex: dayFirst, monthGroup: 2, dayGroup: 1) { return d }
+        // Each pattern runs only when the text has what a match it can use needs (a regex run
+        // bridges the text to NSString and costs far more than one look at its bytes).
+        let shape = Shape(s)
+        if shape.yearThenSeparator, let d = matchNumeric(s) { return d }
+        if shape.cjkYear, let d = matchCJK(s) { return d }
+        if shape.separatorThenYear, let d = matchDayMonthYear(s) { return d }
+        if shape.letterRun, let d = matchEnglish(s, regex: monthFirst, monthGroup: 1, dayGroup: 2) { return d }
+        if shape.letterRun, let d = matchEnglish(s, regex: dayFirst, monthGroup: 2, dayGroup: 1) { return d }
         return nil
+    }
+
+    /// Necessary conditions for each pattern to give a date, read in one pass over the bytes.
+    /// A match only counts when its year group is four ASCII digits (`Int` reads no other
+    /// digits, though the patterns' `\d` matches them), so (keep in step with the patterns):
+    /// - `numeric` needs four ASCII digits followed by `-`, `/` or `.`;
+    /// - `dayMonthYear` needs `/` or `.` followed by four ASCII digits;
+    /// - `cjk` needs 年 or 년;
+    /// - `monthFirst` / `dayFirst` need a month name: three ASCII letters in a row.
+    struct Shape {
+        var yearThenSeparator = false
+        var separatorThenYear = false
+        var cjkYear = false
+        var letterRun = false
+
+        init(_ text: String) {
+            var copy = text
+            copy.withUTF8 { bytes in
+                let n = bytes.count
+                var digits = 0
+                var letters = 0
+                var i = 0
+                while i < n {
+                    let b = bytes[i]
+                    if b &- UInt8(ascii: "0") <= 9 {
+                        digits += 1
+                        letters = 0
+                    } else {
+                        let isSeparator = b == UInt8(ascii: "/") || b == UInt8(ascii: ".")
+                        if digits >= MetadataBytes.yearDigits, isSeparator || b == UInt8(ascii: "-") { yearThenSeparator = true }
+                        if isSeparator, i + MetadataBytes.yearDigits < n,
+                           (1...MetadataBytes.yearDigits).allSatisfy({ bytes[i + $0] &- UInt8(ascii: "0") <= 9 }) {
+                            separatorThenYear = true
+                        }
+                        if (b | 0x20) &- UInt8(ascii: "a") < 26 {
+                            letters += 1
+                            if letters >= Shape.monthLetters { letterRun = true }
+                        } else {
+                            letters = 0
+                        }
+                        // 年 E5 B9 B4, 년 EB 85 84.
+                        if i + 2 < n, (b == 0xE5 && bytes[i + 1] == 0xB9 && bytes[i + 2] == 0xB4)
+                            || (b == 0xEB && bytes[i + 1] == 0x85 && bytes[i + 2] == 0x84) {
+                            cjkYear = true
+                        }
+                        digits = 0
+                    }
+                    i += 1
+                }
+            }
+        }
+
+        /// Letters of the shortest month name the English patterns read (`may`).
+        static let monthLetters = 3
     }
 
     /// Parses a time of day alone (`21:45`, `9:41 PM`) as (hour, minute, second).
