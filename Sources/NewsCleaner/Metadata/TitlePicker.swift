@@ -90,19 +90,19 @@ enum TitlePicker {
         var lowerHeadings: [String?] = Array(repeating: nil, count: headings.count)
         func lowerHeading(_ index: Int) -> String {
             if let known = lowerHeadings[index] { return known }
-            let lower = clean(headings[index].text).lowercased()
+            let lower = lowercase(clean(headings[index].text))
             lowerHeadings[index] = lower
             return lower
         }
-        if let site = siteName?.lowercased() {
+        if let site = siteName.map(lowercase) {
             let isHeading = headings.indices.contains { lowerHeading($0) == site }
             let leadsTitle = page.map { t in
-                let lower = t.lowercased()
+                let lower = lowercase(t)
                 return separators.contains { lower.hasPrefix(site + $0) }
             } ?? false
             // Equal to a meta title, or a visible heading that also leads `<title>` ("Headline | Site"):
             // the headline, not the site.
-            if metas.contains(where: { $0.lowercased() == site }) || (isHeading && leadsTitle) { siteName = nil }
+            if metas.contains(where: { lowercase($0) == site }) || (isHeading && leadsTitle) { siteName = nil }
         }
         let hostWords = hostWords(hostname)
         let strippedMetas = metas.map { strip($0, siteName: siteName, hostWords: hostWords, cut: false) }
@@ -110,7 +110,7 @@ enum TitlePicker {
         // Compared without their site names, so a logo heading cannot agree with "Title | Site".
         let references = strippedMetas + [strippedPage].compactMap { $0 }
         let headings = siteName.map { site in
-            let lowerSite = site.lowercased()
+            let lowerSite = lowercase(site)
             return headings.indices.filter { lowerHeading($0) != lowerSite }.map { headings[$0] }
         } ?? headings
         let referenceWords = references.map(words)
@@ -189,15 +189,46 @@ enum TitlePicker {
         return out
     }
 
-    /// `words(s)` of an all-ASCII `s` from its bytes (letters and digits are `A–Z a–z 0–9`,
-    /// lowercased; CR LF, one character, is neither), else nil.
+    /// True when `s` holds only ASCII and scalars that no `lowercased()` changes and that are
+    /// neither letters nor numbers, each its own character: U+00A0 and the General Punctuation
+    /// U+2010–U+205E (dashes, curly quotes, bullets, …; no joiners or invisible controls).
+    static func isASCIIWithPunctuation(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 { i += 2; continue }
+            guard b == 0xE2, i + 2 < n else { return false }
+            let v = (UInt32(b & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+            guard bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80, v >= 0x2010, v <= 0x205E else { return false }
+            i += 3
+        }
+        return true
+    }
+
+    /// `s.lowercased()`; text of ASCII and punctuation (`isASCIIWithPunctuation`) is lowercased
+    /// on its bytes (A–Z only change there), other text by the standard library.
+    static func lowercase(_ s: String) -> String {
+        var copy = s
+        let fast: String? = copy.withUTF8 { bytes in
+            guard isASCIIWithPunctuation(bytes) else { return nil }
+            guard bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return s }
+            return String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+        return fast ?? s.lowercased()
+    }
+
+    /// `words(s)` of a text of ASCII and punctuation (`isASCIIWithPunctuation`) from its bytes
+    /// (letters and digits are `A–Z a–z 0–9`, lowercased; CR LF, one character, and the
+    /// punctuation are neither), else nil.
     static func asciiWords(_ s: String) -> Set<String>? {
         var copy = s
         return copy.withUTF8 { bytes -> Set<String>? in
+            guard isASCIIWithPunctuation(bytes) else { return nil }
             var out = Set<String>()
             var current: [UInt8] = []
             for b in bytes {
-                if b >= 0x80 { return nil }
                 let lower = b | 0x20
                 if b &- 0x30 <= 9 {
                     current.append(b)
@@ -235,8 +266,8 @@ enum TitlePicker {
     /// True when `side` looks like the site's name: the known site name, or a side whose squashed
     /// words occur in the host name (`Rust Blog` on blog.rust-lang.org).
     static func isSite(_ side: String, siteName: String?, hostWords: Set<String>) -> Bool {
-        let folded = side.lowercased()
-        if let siteName, folded == siteName.lowercased() { return true }
+        let folded = lowercase(side)
+        if let siteName, folded == lowercase(siteName) { return true }
         let squashed = folded.filter { $0.isLetter || $0.isNumber }
         guard !squashed.isEmpty, words(side).count <= maxSiteWords else { return false }
         for host in hostWords {

@@ -57,3 +57,44 @@ import Testing
         #expect(fallback == nil)  // a combining mark: Foundation decides
     }
 }
+
+/// The title picker's byte paths for ASCII-and-punctuation text equal the Character paths.
+@Suite struct TitlePickerShortcutTests {
+    /// `TitlePicker.words` as it reads every title by Characters.
+    static func referenceWords(_ s: String) -> Set<String> {
+        var out = Set<String>()
+        var current = ""
+        for ch in s.lowercased() {
+            if ch.isLetter || ch.isNumber {
+                if ch.unicodeScalars.first.map({ $0.value >= TitlePicker.firstCJKScalar }) == true {
+                    if !current.isEmpty { out.insert(current); current = "" }
+                    out.insert(String(ch))
+                } else {
+                    current.append(ch)
+                }
+            } else if !current.isEmpty {
+                out.insert(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { out.insert(current) }
+        return out
+    }
+
+    static let pieces = ["A", "b", "Z", "9", " ", "\u{00A0}", "“", "”", "’", "—", "–", "…", "•", "\u{2010}", "\u{205E}",
+                         "\u{205F}", "\u{200D}", "\r\n", "\t", "É", "é", "e\u{301}", "ß", "İ", "年", "Ⅻ", "²", "-", "'", "|"]
+
+    @Test func lowercaseAndWordsMatchTheCharacterPaths() {
+        var state: UInt64 = 0x1234_5678_9ABC_DEF1
+        for _ in 0..<20_000 {
+            var s = ""
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            for _ in 0..<Int(state >> 60) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                s += TitlePickerShortcutTests.pieces[Int(state >> 33) % TitlePickerShortcutTests.pieces.count]
+            }
+            #expect(TitlePicker.lowercase(s) == s.lowercased(), "\(s.debugDescription)")
+            #expect(TitlePicker.words(s) == TitlePickerShortcutTests.referenceWords(s), "\(s.debugDescription)")
+        }
+    }
+}
