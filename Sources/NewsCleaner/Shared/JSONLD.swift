@@ -46,6 +46,10 @@ package struct JSONLD: Sendable, Equatable {
     static let siteTypes: Set<String> = ["WebSite", "Organization", "NewsMediaOrganization", "Corporation"]
     /// Separators inside a `keywords` string.
     static let keywordSeparators: Set<Character> = [",", ";", "、", "，", "；"]
+    /// The one-scalar `keywordSeparators`, as scalars.
+    static let keywordScalars: Set<Unicode.Scalar> = Set(keywordSeparators.compactMap { c in
+        c.unicodeScalars.count == 1 ? c.unicodeScalars.first : nil
+    })
     /// The one-byte `keywordSeparators`.
     static let asciiKeywordSeparators: [UInt8] = keywordSeparators.compactMap { c in
         c.unicodeScalars.count == 1 && c.isASCII ? c.asciiValue : nil
@@ -214,6 +218,13 @@ package struct JSONLD: Sendable, Equatable {
                 return s.utf8.split(whereSeparator: { asciiKeywordSeparators.contains($0) })
                     .compactMap { string(String(decoding: $0, as: UTF8.self)) }
             }
+            // Text of plain scalars (`TextSearch.isPlain`) has one scalar per character, so the
+            // split can test scalars instead of building Characters.
+            var copy = s
+            if keywordScalars.count == keywordSeparators.count, copy.withUTF8({ TextSearch.isPlain($0) }) {
+                return s.unicodeScalars.split(whereSeparator: { keywordScalars.contains($0) })
+                    .compactMap { string(String(String.UnicodeScalarView($0))) }
+            }
             return s.split(whereSeparator: { keywordSeparators.contains($0) })
                 .compactMap { string(String($0)) }
         case let array as [Any]:
@@ -241,7 +252,8 @@ enum HTMLEntities {
 
     static func decode(_ s: String) -> String {
         // A byte check: Foundation's `contains` bridges through NSString on Linux.
-        guard s.utf8.contains(UInt8(ascii: "&")) else { return s }
+        var copy = s
+        guard copy.withUTF8({ $0.contains(UInt8(ascii: "&")) }) else { return s }
         var out = ""
         var rest = Substring(s)
         while let amp = rest.firstIndex(of: "&") {
