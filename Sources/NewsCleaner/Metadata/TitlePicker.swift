@@ -268,14 +268,30 @@ enum TitlePicker {
     static func isSite(_ side: String, siteName: String?, hostWords: Set<String>) -> Bool {
         let folded = lowercase(side)
         if let siteName, folded == lowercase(siteName) { return true }
-        let squashed = folded.filter { $0.isLetter || $0.isNumber }
-        guard !squashed.isEmpty, words(side).count <= maxSiteWords else { return false }
+        let squashed = lettersAndDigits(folded)
+        guard !squashed.isEmpty else { return false }
+        // The side's words, made once (not once per host word).
+        let sideWords = words(side)
+        guard sideWords.count <= maxSiteWords else { return false }
         for host in hostWords {
-            let h = host.filter { $0.isLetter || $0.isNumber }
-            if h.count >= minHostMatch, squashed.contains(h) || h.contains(squashed) { return true }
-            if words(side).contains(where: { $0.count >= minWordInHost && h.contains($0) }) { return true }
+            let h = lettersAndDigits(host)
+            if h.count >= minHostMatch, TextSearch.contains(squashed, h) || TextSearch.contains(h, squashed) { return true }
+            if sideWords.contains(where: { $0.count >= minWordInHost && TextSearch.contains(h, $0) }) { return true }
         }
         return false
+    }
+
+    /// `s.filter { $0.isLetter || $0.isNumber }`; for text of ASCII and punctuation
+    /// (`isASCIIWithPunctuation`) the ASCII letters and digits, picked from the bytes.
+    static func lettersAndDigits(_ s: String) -> String {
+        var copy = s
+        let fast: String? = copy.withUTF8 { bytes in
+            guard isASCIIWithPunctuation(bytes) else { return nil }
+            return String(decoding: bytes.filter { b in
+                b &- UInt8(ascii: "0") <= 9 || (b | 0x20) &- UInt8(ascii: "a") < 26
+            }, as: UTF8.self)
+        }
+        return fast ?? s.filter { $0.isLetter || $0.isNumber }
     }
 
     /// `title` without a site name at either end. With `cut`, the longer side of a separator

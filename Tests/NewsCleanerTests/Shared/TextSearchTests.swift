@@ -95,6 +95,7 @@ import Testing
             }
             #expect(TitlePicker.lowercase(s) == s.lowercased(), "\(s.debugDescription)")
             #expect(TitlePicker.words(s) == TitlePickerShortcutTests.referenceWords(s), "\(s.debugDescription)")
+            #expect(TitlePicker.lettersAndDigits(s) == s.filter { $0.isLetter || $0.isNumber }, "\(s.debugDescription)")
         }
     }
 }
