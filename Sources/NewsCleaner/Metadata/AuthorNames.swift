@@ -169,7 +169,8 @@ package enum AuthorNames {
         var names: [String] = []
         for part in split(text) {
             var name = stripPrefixes(part)
-            for prefix in uiPrefixes where name.lowercased().hasPrefix(prefix) {
+            let lowerName = name.lowercased()  // once, not once per UI prefix
+            for prefix in uiPrefixes where lowerName.hasPrefix(prefix) {
                 name = stripPrefixes(String(name.dropFirst(prefix.count)))
                 break
             }
