@@ -258,7 +258,7 @@ struct BlockExtractor {
                 openLink = nil
                 let bytes = text.bytes
                 if link.start <= bytes.count {
-                    let anchor = String(decoding: bytes[link.start...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                    let anchor = TextTrim.trimming(String(decoding: bytes[link.start...], as: UTF8.self), .whitespaces, .whitespace)
                     if !anchor.isEmpty { links.append(Link(text: anchor, href: link.href)) }
                 }
             }
