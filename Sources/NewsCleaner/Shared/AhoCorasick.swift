@@ -23,16 +23,18 @@ struct AhoCorasick: Sendable {
     /// (one row of `width` cells per state), filled through buffer pointers: the matchers are
     /// built once per process, but every run of the CLI pays for it, a single page included.
     init(patterns: [[Int]], symbolCount width: Int) {
-        // The trie: `goto[state * width + symbol]`, -1 where there is no edge.
-        var goto = [Int32](repeating: -1, count: width)
+        // The trie: `goto[state * width + symbol]`, -1 where there is no edge; sized for the
+        // most states the patterns can make (one per symbol, plus the start).
+        let maxStates = 1 + patterns.reduce(0) { $0 + $1.count }
+        var goto = [Int32](repeating: -1, count: maxStates * width)
         var out: [[Int32]] = [[]]
+        out.reserveCapacity(maxStates)
         for (index, pattern) in patterns.enumerated() {
             var state = 0
             for symbol in pattern {
                 let cell = state * width + symbol
                 if goto[cell] < 0 {
                     goto[cell] = Int32(out.count)
-                    goto.append(contentsOf: repeatElement(-1, count: width))
                     out.append([])
                 }
                 state = Int(goto[cell])
