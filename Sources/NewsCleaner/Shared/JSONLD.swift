@@ -60,8 +60,9 @@ package struct JSONLD: Sendable, Equatable {
         // Every node that describes the page, best type first (document order within a type):
         // a field comes from the first of them that states it, so a later node without
         // `datePublished` (or an author) cannot hide an earlier one that has it.
+        let objectTypes = objects.map { JSONLD.types(of: $0) }          // once per object, not per type
         var articles: [[String: Any]] = JSONLD.articleTypes.flatMap { type in
-            objects.filter { JSONLD.types(of: $0).contains(type) }
+            objects.indices.filter { objectTypes[$0].contains(type) }.map { objects[$0] }
         }
         if articles.isEmpty, let withHeadline = objects.first(where: { $0["headline"] != nil }) { articles = [withHeadline] }
         func first<T>(_ read: ([String: Any]) -> T?) -> T? { articles.lazy.compactMap(read).first }
@@ -204,6 +205,12 @@ package struct JSONLD: Sendable, Equatable {
     static func list(_ value: Any?) -> [String] {
         switch value {
         case let s as String:
+            // ASCII text splits the same on bytes as on characters (no combining marks), without
+            // a grapheme break and a set lookup per character.
+            if s.utf8.allSatisfy({ $0 < 0x80 }) {
+                return s.utf8.split(whereSeparator: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") })
+                    .compactMap { string(String(decoding: $0, as: UTF8.self)) }
+            }
             return s.split(whereSeparator: { keywordSeparators.contains($0) })
                 .compactMap { string(String($0)) }
         case let array as [Any]:
