@@ -308,7 +308,7 @@ struct BlockExtractor {
 
     private mutating func resetText() {
         if let link = openLink { openLink = (link.href, 0) }
-        text = TextAccumulator()
+        text.removeAll()                                 // the buffer serves the next block
         measure = TextMeasure()
         linkChars = 0
         links = []
