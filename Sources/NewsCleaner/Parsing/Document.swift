@@ -244,9 +244,6 @@ struct TextAccumulator {
         pendingSpace = pending
     }
 
-    /// Makes room for `count` more bytes, so appends do not grow the buffer step by step.
-    mutating func reserveCapacity(_ count: Int) { bytes.reserveCapacity(bytes.count + count) }
-
     /// Empties the text, keeping the buffer for the next one (as a new accumulator would be).
     mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)

@@ -75,58 +75,16 @@ enum DateLine {
             if scalar == "年" || scalar == "月" || scalar == "日" || scalar == "時" || scalar == "分" { hasCJKDate = true }
         }
         guard digits >= 2 else { return false }
-        if hasCJKDate { return text.unicodeScalars.count <= 40 }
-        let source = folded ?? TextFold.fold(text)
-        if let verdict = source.utf8.withContiguousStorageIfAvailable({ asciiVerdict($0) }), let verdict {
-            return verdict
-        }
-        for raw in source.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+        for raw in (folded ?? TextFold.fold(text)).split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
             words += 1
             if raw.allSatisfy(\.isNumber) || dateWords.contains(String(raw)) || isNumberWithUnit(raw) {
                 dateish += 1
             } else {
                 other += 1
             }
-            // The counts only grow: past either limit the line is no date line.
-            if words > maxWords || other > maxOtherWords { return false }
         }
-        return dateish >= 2
-    }
-
-    /// The word test of `looksLikeDateLine` on folded ASCII text, without `Character` properties
-    /// (in ASCII a letter is A–Z/a–z and a number 0–9, as `Character` says); nil for other text.
-    private static func asciiVerdict(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
-        for b in bytes where b >= 0x80 { return nil }
-        @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
-        @inline(__always) func isWordByte(_ b: UInt8) -> Bool { isDigit(b) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) }
-        var words = 0
-        var dateish = 0
-        var other = 0
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            if !isWordByte(bytes[i]) {
-                i += 1
-                continue
-            }
-            let start = i
-            var digitCount = 0
-            while i < n, isWordByte(bytes[i]) {
-                if isDigit(bytes[i]) { digitCount += 1 }
-                i += 1
-            }
-            words += 1
-            let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
-            var isDateish = digitCount == word.count || dateWords.contains(String(decoding: word, as: UTF8.self))
-            if !isDateish, digitCount > 0 {
-                var letters = ""
-                for b in word where !isDigit(b) { letters.unicodeScalars.append(Unicode.Scalar(b)) }
-                isDateish = dateUnits.contains(letters)
-            }
-            if isDateish { dateish += 1 } else { other += 1 }
-            if words > maxWords || other > maxOtherWords { return false }
-        }
-        return dateish >= 2
+        if hasCJKDate { return text.unicodeScalars.count <= 40 }
+        return words <= maxWords && other <= maxOtherWords && dateish >= 2
     }
 
     /// Letters a number may carry and still count as a date part: times ("14h30"), ordinals

@@ -205,12 +205,6 @@ package struct JSONLD: Sendable, Equatable {
     static func list(_ value: Any?) -> [String] {
         switch value {
         case let s as String:
-            // ASCII text splits the same on bytes as on characters (no combining marks), without
-            // a grapheme break and a set lookup per character.
-            if s.utf8.allSatisfy({ $0 < 0x80 }) {
-                return s.utf8.split(whereSeparator: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") })
-                    .compactMap { string(String(decoding: $0, as: UTF8.self)) }
-            }
             return s.split(whereSeparator: { keywordSeparators.contains($0) })
                 .compactMap { string(String($0)) }
         case let array as [Any]:

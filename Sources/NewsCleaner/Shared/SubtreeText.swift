@@ -19,8 +19,6 @@ struct SubtreeText {
 
     init(_ doc: Document) {
         var out = TextAccumulator()
-        // At most every text byte, a space before each node and the append's one spare byte.
-        out.reserveCapacity(doc.textBytes.count + doc.count + 1)
         var starts = [Int32](repeating: 0, count: doc.count + 1)
         var i = 0
         while i < doc.count {
