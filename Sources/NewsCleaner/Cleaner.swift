@@ -45,9 +45,8 @@ public struct Cleaner: Sendable {
     /// - Throws: `CleanerError` (`.tooComplex` when the page's work budget runs out and
     ///   `options.onTooComplex` is `.fail`).
     public func clean(html: [UInt8], url: String? = nil, encoding: String? = nil) throws -> Article {
+        let document = try parse(html: html, encoding: encoding)                      // steps 1–4
         let meter = WorkMeter.forPage(bytes: html.count, options: options)            // the page's budget
-        let document = try DocumentLoader(options: options)                           // steps 1–4
-            .load(html, encodingHint: encoding, errorWorkLimit: meter.limit)
         if document.parseStoppedEarly { meter.spend(meter.limit) }                    // its parser errors spent it
         let article = extract(from: document, url: url, meter: meter)                 // steps 5–8
         if meter.isExhausted, options.onTooComplex == .fail {

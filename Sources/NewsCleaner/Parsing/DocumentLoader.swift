@@ -6,9 +6,7 @@
 struct DocumentLoader {
     let options: CleanerOptions
 
-    /// - Parameter errorWorkLimit: the units the parser's errors may spend (the page's budget,
-    ///   `WorkMeter.forPage(bytes: bytes.count, options:)`, when the caller has not made it yet).
-    func load(_ bytes: [UInt8], encodingHint: String?, errorWorkLimit: Int? = nil) throws -> Document {
+    func load(_ bytes: [UInt8], encodingHint: String?) throws -> Document {
         try InputSniffer.check(bytes, maxBytes: options.maxBytes)
         let (utf8, charset) = bytes.withUnsafeBufferPointer { buf -> ([UInt8], String) in
             let decision = CharsetDetector.decide(buf, hint: encodingHint)
@@ -16,7 +14,7 @@ struct DocumentLoader {
         }
         let stripped = Prepass.run(utf8)
         // The parser's errors may spend the page's whole work budget, no more.
-        let errorWorkLimit = errorWorkLimit ?? WorkMeter.forPage(bytes: bytes.count, options: options).limit
+        let errorWorkLimit = WorkMeter.forPage(bytes: bytes.count, options: options).limit
         return HTMLParser.parse(utf8: stripped.bytes, jsonLD: stripped.jsonLD, charset: charset,
                                 errorWorkLimit: errorWorkLimit)
     }
