@@ -80,9 +80,7 @@ public struct Cleaner: Sendable {
         let engine = extractor(url: url, meter: meter)                                // with this page's rules
         let page = Cleaner.pageRun(engine, document, url: url)                        // 5–7, title pick, relaxed retry
         let run = page.run
-        let metadata = MetadataExtractor().extract(document, page.scan, page.ld,      // 8
-                                                   title: page.title, url: url, text: run.bodyText,
-                                                   meter: meter)
+        let metadata = self.metadata(document, page, url: url, meter: meter)          // 8
         var article = Article(title: metadata.title, blocks: run.blocks, metadata: metadata)
         if options.includeContentHTML {                                               // the page's own subtree
             article.contentHTML = ContentHTML.render(document, roots: run.roots, removed: run.scorer.removed, base: url)
@@ -142,6 +140,32 @@ extension Cleaner {
         let choice = MetadataExtractor.pickTitle(scan, ld, url: url)
         let run = engine.run(document, features: features, title: choice.text)
         return PageRun(run: run, scan: scan, ld: ld, title: choice)
+    }
+
+    /// Step 8 for the fields `options.metadataFields` asks for: the title alone needs no
+    /// extractor (the pipeline picked it for the engine); otherwise the extractor runs and the
+    /// fields nobody asked for are emptied, so every caller sees the same fields whatever it costs.
+    func metadata(_ document: Document, _ page: PageRun, url: String?, meter: WorkMeter) -> Metadata {
+        let fields = options.metadataFields
+        guard !fields.isEmpty else {
+            var title = Metadata()
+            title.title = page.title.text
+            return title
+        }
+        var meta = MetadataExtractor().extract(document, page.scan, page.ld, title: page.title, url: url,
+                                               text: page.run.bodyText, meter: meter)
+        guard fields != .all else { return meta }
+        if !fields.contains(.authors) { meta.authors = [] }
+        if !fields.contains(.published) { meta.published = nil }
+        if !fields.contains(.modified) { meta.modified = nil }
+        if !fields.contains(.siteName) { meta.siteName = nil }
+        if !fields.contains(.language) { meta.language = nil }
+        if !fields.contains(.url) { (meta.url, meta.hostname) = (nil, nil) }
+        if !fields.contains(.description) { meta.description = nil }
+        if !fields.contains(.image) { meta.image = nil }
+        if !fields.contains(.tags) { meta.tags = [] }
+        if !fields.contains(.categories) { meta.categories = [] }
+        return meta
     }
 
     /// The engine for one page, spending `meter`.

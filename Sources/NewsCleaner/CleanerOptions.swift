@@ -41,6 +41,48 @@ public struct CleanerOptions: Sendable, Equatable {
     public var minimumWorkUnits = 4_000_000
     /// What `Cleaner.clean` does with a page whose work budget runs out.
     public var onTooComplex: TooComplexPolicy = .fail
+    /// The `Article.Metadata` fields to fill besides the title (always filled: the engine
+    /// needs it). Fields left out stay empty (`nil`/`[]`); with none asked for, the metadata
+    /// extractor does not run at all, which is what the plain text format needs. Default: all.
+    public var metadataFields: MetadataFields = .all
+
+    /// A set of `Article.Metadata` fields (the title is always filled and has no member).
+    ///
+    /// ```swift
+    /// var options = CleanerOptions()
+    /// options.metadataFields = []                       // title only: skips the metadata extractor
+    /// options.metadataFields = [.authors, .published]   // runs it, keeps these two
+    /// ```
+    public struct MetadataFields: OptionSet, Sendable, Hashable {
+        /// The raw bits.
+        public let rawValue: Int
+        /// The set with these raw bits.
+        public init(rawValue: Int) { self.rawValue = rawValue }
+
+        /// `Metadata.authors`.
+        public static let authors = MetadataFields(rawValue: 1 << 0)
+        /// `Metadata.published`.
+        public static let published = MetadataFields(rawValue: 1 << 1)
+        /// `Metadata.modified`.
+        public static let modified = MetadataFields(rawValue: 1 << 2)
+        /// `Metadata.siteName`.
+        public static let siteName = MetadataFields(rawValue: 1 << 3)
+        /// `Metadata.language`.
+        public static let language = MetadataFields(rawValue: 1 << 4)
+        /// `Metadata.url` and `Metadata.hostname`.
+        public static let url = MetadataFields(rawValue: 1 << 5)
+        /// `Metadata.description`.
+        public static let description = MetadataFields(rawValue: 1 << 6)
+        /// `Metadata.image`.
+        public static let image = MetadataFields(rawValue: 1 << 7)
+        /// `Metadata.tags`.
+        public static let tags = MetadataFields(rawValue: 1 << 8)
+        /// `Metadata.categories`.
+        public static let categories = MetadataFields(rawValue: 1 << 9)
+        /// Every field.
+        public static let all: MetadataFields = [.authors, .published, .modified, .siteName, .language, .url,
+                                                 .description, .image, .tags, .categories]
+    }
 
     /// What to do with a page whose work budget runs out.
     public enum TooComplexPolicy: String, Sendable, Equatable, CaseIterable {

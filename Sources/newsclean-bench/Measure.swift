@@ -8,7 +8,7 @@ enum Stage: String, CaseIterable, Codable {
     case floor
     /// `Cleaner().parse(html:)` into the compact `Document`.
     case parse
-    /// `Cleaner().clean(html:)` plus `article.text`.
+    /// `Cleaner.clean(html:)` plus `article.text`, title-only metadata (`newsclean -f text`).
     case full
 
     /// The label in the table.

@@ -33,7 +33,8 @@ struct BenchOptions {
     run measures on one core:
       floor  libxml2's HTML tokenizer with empty SAX callbacks on the original bytes
       parse  Cleaner().parse(html:): sniff, charset, pre-pass, SAX into the compact Document
-      full   Cleaner().clean(html:) and article.text
+      full   Cleaner().clean(html:) and article.text with metadataFields = [] (title only):
+             exactly what `newsclean -f text` does for a page (no metadata extractor)
     each as the median of --rounds rounds after one warm-up round, with pages/s, MB/s (10^6 bytes),
     the time ratio to the floor, and per-page full-clean latency p50/p99/max (median over rounds).
 
@@ -47,7 +48,8 @@ struct BenchOptions {
       --from-disk    with --scale: read and gunzip each page from disk every time (memory stays flat)
       --warc FILE    instead of a corpus: stream FILE (.warc or .warc.gz, any gzip layout) with
                      WarcReader and clean every HTML record with a 2xx status once (Cleaner().clean
-                     with the record's URL and charset, plus article.text), as `newsclean` does.
+                     with the record's URL and charset and every metadata field, plus
+                     article.text), as `newsclean` does for WARC records (JSON lines).
                      With --jobs 1 (default) one thread reads and cleans; with --jobs N the main
                      thread reads and N workers clean, fed by a bounded queue of 4×N records (the
                      CLI's window). Reports records (all types), HTML records, cleaned, failed,

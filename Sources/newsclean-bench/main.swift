@@ -78,9 +78,14 @@ func runRounds(_ options: BenchOptions, cleaner: Cleaner) throws -> RoundsReport
 
 do {
     let options = try BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
-    let cleaner = Cleaner()
+    // The full clean measures what `newsclean -f text` does: the title is the only metadata
+    // the text prints, so the metadata extractor does not run. WARC records become JSON lines
+    // with every metadata field in `newsclean`, so --warc cleans with all of them.
+    var textOptions = CleanerOptions()
+    textOptions.metadataFields = []
+    let cleaner = Cleaner(options: textOptions)
     if let warc = options.warc {
-        let report = try runWarc(path: warc, jobs: options.jobs, cleaner: cleaner)
+        let report = try runWarc(path: warc, jobs: options.jobs, cleaner: Cleaner())
         print(options.json ? try json(report) : report.table)
         if report.failed > 0 || report.damaged > 0 { exit(failureExitStatus) }
     } else if options.paced {

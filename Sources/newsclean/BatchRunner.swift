@@ -39,6 +39,7 @@ final class StopFlag: @unchecked Sendable {
 
 /// What every worker needs to clean one page; immutable and shared.
 struct PageJob: Sendable {
+    /// Cleans pages: fills only the metadata fields `formatter` prints (`ArticleFormatter.metadataFields`).
     var cleaner: Cleaner
     var reader: PageReader
     var formatter: ArticleFormatter
@@ -53,6 +54,13 @@ struct PageJob: Sendable {
     var followLinks = false
     /// `--warc`: standard input is a WARC (else it is sniffed).
     var warcOnStandardInput = false
+
+    /// Cleans WARC records, whose JSON lines print every metadata field whatever `-f` says.
+    var recordCleaner: Cleaner {
+        var all = cleaner
+        all.options.metadataFields = .all
+        return all
+    }
 }
 
 /// The output files claimed so far in this run, so that two inputs never write the same file

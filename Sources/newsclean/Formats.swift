@@ -37,6 +37,25 @@ struct ArticleFormatter: Sendable {
     /// `--original`: html is the page's own sanitised subtree (`Article.contentHTML`).
     var original = false
 
+    /// The metadata fields `render` prints (beyond the title, which every format may show):
+    /// the cleaner need not fill the others. The plain text format without `--metadata` needs
+    /// none, so the metadata extractor does not run for it.
+    var metadataFields: CleanerOptions.MetadataFields {
+        switch format {
+        case .text:
+            return metadataHeader ? [.authors, .published, .modified, .siteName, .url, .language] : []
+        case .markdown:
+            // Links are resolved against the page's URL; the front matter prints its fields.
+            let front: CleanerOptions.MetadataFields = [.authors, .published, .siteName, .url, .language, .description]
+            return (metadataHeader ? front : []).union(links ? .url : [])
+        case .html:
+            // Links resolve against the URL; the document has a `lang` (no lead image in the CLI).
+            return [.url, .language]
+        case .json, .jsonl:
+            return .all
+        }
+    }
+
     /// The output for one page, ending with a newline (empty text output stays empty).
     /// `source` (the input path) is added to JSON objects when given.
     func render(_ article: Article, url: String?, source: String?) -> String {

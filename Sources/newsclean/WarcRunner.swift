@@ -308,8 +308,8 @@ final class WarcRunner: Sendable {
     private func clean(_ record: WarcRecord, path: String, counts: Counts) -> String? {
         let payload = record.payload
         do {
-            let article = try job.cleaner.clean(html: payload, url: record.targetURI,
-                                                encoding: job.encoding ?? record.charsetHint)
+            let article = try job.recordCleaner.clean(html: payload, url: record.targetURI,
+                                                      encoding: job.encoding ?? record.charsetHint)
             let line = job.formatter.warcLine(article, targetURI: record.targetURI,
                                               date: record.date, recordID: record.recordID)
             counts.add(cleaned: true)

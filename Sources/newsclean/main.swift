@@ -143,6 +143,7 @@ if let output = arguments.output, arguments.outputIsJSONLFile {
 let formatter = ArticleFormatter(format: arguments.format, links: arguments.links, tables: !arguments.noTables,
                                  metadataHeader: arguments.metadata, title: !arguments.noTitle,
                                  original: arguments.original)
+options.metadataFields = formatter.metadataFields                 // only what the output prints
 let job = PageJob(
     cleaner: Cleaner(options: options),
     reader: PageReader(maxBytes: options.maxBytes),

@@ -258,7 +258,7 @@ struct BlockExtractor {
                 openLink = nil
                 let bytes = text.bytes
                 if link.start <= bytes.count {
-                    let anchor = String(decoding: bytes[link.start...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                    let anchor = TextTrim.trimming(String(decoding: bytes[link.start...], as: UTF8.self), .whitespaces, .whitespace)
                     if !anchor.isEmpty { links.append(Link(text: anchor, href: link.href)) }
                 }
             }
@@ -308,7 +308,7 @@ struct BlockExtractor {
 
     private mutating func resetText() {
         if let link = openLink { openLink = (link.href, 0) }
-        text = TextAccumulator()
+        text.removeAll()                                 // the buffer serves the next block
         measure = TextMeasure()
         linkChars = 0
         links = []

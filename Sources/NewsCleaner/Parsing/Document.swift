@@ -198,36 +198,56 @@ struct TextAccumulator {
     }
 
     /// Appends a range of UTF-8 bytes.
+    ///
+    /// The bytes are copied in one block (room for a pending space first) and collapsed in
+    /// place: the write index never passes the read index, so no byte is appended one by one.
     mutating func append(_ source: [UInt8], _ range: Range<Int>) {
-        source.withUnsafeBufferPointer { buf in
-            var i = range.lowerBound
-            let end = range.upperBound
+        if range.isEmpty { return }
+        let base = bytes.count
+        bytes.append(0)                                         // room for a pending space
+        source.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
+        var pending = pendingSpace
+        let written = bytes.withUnsafeMutableBufferPointer { buf -> Int in
+            var w = base
+            var i = base + 1
+            let end = buf.count
             while i < end {
                 let b = buf[i]
                 if Whitespace.isHTMLSpace(b) {
-                    space()
+                    if w > 0 { pending = true }
                     i += 1
                     continue
                 }
                 // U+3000 IDEOGRAPHIC SPACE and U+00A0 NO-BREAK SPACE count as spaces.
                 if b == 0xE3, i + 2 < end, buf[i + 1] == 0x80, buf[i + 2] == 0x80 {
-                    space()
+                    if w > 0 { pending = true }
                     i += 3
                     continue
                 }
                 if b == 0xC2, i + 1 < end, buf[i + 1] == 0xA0 {
-                    space()
+                    if w > 0 { pending = true }
                     i += 2
                     continue
                 }
-                if pendingSpace {
-                    bytes.append(0x20)
-                    pendingSpace = false
+                if pending {
+                    buf[w] = 0x20
+                    w += 1
+                    pending = false
                 }
-                bytes.append(b)
+                buf[w] = b
+                w += 1
                 i += 1
             }
+            return w
         }
+        bytes.removeLast(bytes.count - written)
+        pendingSpace = pending
+    }
+
+    /// Empties the text, keeping the buffer for the next one (as a new accumulator would be).
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        pendingSpace = false
     }
 
     var isEmpty: Bool { bytes.isEmpty }

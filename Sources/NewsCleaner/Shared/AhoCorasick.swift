@@ -19,43 +19,57 @@ struct AhoCorasick: Sendable {
     /// Ids (indexes into the pattern list) of the patterns that end at each state.
     let outputs: [[Int32]]
 
-    /// Compiles the automaton; the start state is 0.
+    /// Compiles the automaton; the start state is 0. The trie and the table are flat arrays
+    /// (one row of `width` cells per state), filled through buffer pointers: the matchers are
+    /// built once per process, but every run of the CLI pays for it, a single page included.
     init(patterns: [[Int]], symbolCount width: Int) {
-        var goto: [[Int32]] = [[Int32](repeating: -1, count: width)]
+        // The trie: `goto[state * width + symbol]`, -1 where there is no edge; sized for the
+        // most states the patterns can make (one per symbol, plus the start).
+        let maxStates = 1 + patterns.reduce(0) { $0 + $1.count }
+        var goto = [Int32](repeating: -1, count: maxStates * width)
         var out: [[Int32]] = [[]]
+        out.reserveCapacity(maxStates)
         for (index, pattern) in patterns.enumerated() {
             var state = 0
             for symbol in pattern {
-                if goto[state][symbol] < 0 {
-                    goto.append([Int32](repeating: -1, count: width))
+                let cell = state * width + symbol
+                if goto[cell] < 0 {
+                    goto[cell] = Int32(out.count)
                     out.append([])
-                    goto[state][symbol] = Int32(goto.count - 1)
                 }
-                state = Int(goto[state][symbol])
+                state = Int(goto[cell])
             }
             out[state].append(Int32(index))
         }
         // Breadth-first: failure links, merged outputs, and the full DFA table.
-        var fail = [Int](repeating: 0, count: goto.count)
-        var table = [Int32](repeating: 0, count: goto.count * width)
+        let states = out.count
+        var fail = [Int](repeating: 0, count: states)
+        var table = [Int32](repeating: 0, count: states * width)
         var queue: [Int] = []
-        for symbol in 0..<width where goto[0][symbol] >= 0 {
-            table[symbol] = goto[0][symbol]
-            queue.append(Int(goto[0][symbol]))
-        }
-        var head = 0
-        while head < queue.count {
-            let state = queue[head]
-            head += 1
-            out[state] += out[fail[state]]
-            for symbol in 0..<width {
-                let target = goto[state][symbol]
-                if target >= 0 {
-                    fail[Int(target)] = Int(table[fail[state] * width + symbol])
-                    table[state * width + symbol] = target
-                    queue.append(Int(target))
-                } else {
-                    table[state * width + symbol] = table[fail[state] * width + symbol]
+        queue.reserveCapacity(states)
+        goto.withUnsafeBufferPointer { next in
+            table.withUnsafeMutableBufferPointer { t in
+                for symbol in 0..<width where next[symbol] >= 0 {
+                    t[symbol] = next[symbol]
+                    queue.append(Int(next[symbol]))
+                }
+                var head = 0
+                while head < queue.count {
+                    let state = queue[head]
+                    head += 1
+                    out[state] += out[fail[state]]
+                    let row = state * width
+                    let failRow = fail[state] * width
+                    for symbol in 0..<width {
+                        let target = next[row + symbol]
+                        if target >= 0 {
+                            fail[Int(target)] = Int(t[failRow + symbol])
+                            t[row + symbol] = target
+                            queue.append(Int(target))
+                        } else {
+                            t[row + symbol] = t[failRow + symbol]
+                        }
+                    }
                 }
             }
         }

@@ -60,7 +60,7 @@ package struct ConceptMatcher: Sendable {
         var lastWasBoundary = true
         var lastWasLower = false
         let width = ConceptMatcher.symbolCount
-        transitions.withUnsafeBufferPointer { table in
+        transitions.withUnsafeBufferPointer { table in outputs.withUnsafeBufferPointer { outputs in
             state = Int(table[ConceptMatcher.boundary])
             found |= outputs[state]
             for byte in bytes {
@@ -87,7 +87,7 @@ package struct ConceptMatcher: Sendable {
                 state = Int(table[state * width + ConceptMatcher.boundary])
                 found |= outputs[state]
             }
-        }
+        } }
         return Concept(rawValue: found)
     }
 }

@@ -68,8 +68,9 @@ package struct JSONLD: Sendable, Equatable {
         // Every node that describes the page, best type first (document order within a type):
         // a field comes from the first of them that states it, so a later node without
         // `datePublished` (or an author) cannot hide an earlier one that has it.
+        let objectTypes = objects.map { JSONLD.types(of: $0) }          // once per object, not per type
         var articles: [[String: Any]] = JSONLD.articleTypes.flatMap { type in
-            objects.filter { JSONLD.types(of: $0).contains(type) }
+            objects.indices.filter { objectTypes[$0].contains(type) }.map { objects[$0] }
         }
         if articles.isEmpty, let withHeadline = objects.first(where: { $0["headline"] != nil }) { articles = [withHeadline] }
         func first<T>(_ read: ([String: Any]) -> T?) -> T? { articles.lazy.compactMap(read).first }

@@ -12,6 +12,10 @@
 struct PhraseMatcher: Sendable {
     private let classes: [UInt8]
     private let automaton: AhoCorasick
+    /// `automaton.outputs` flattened: the ids of state `s` are `outputIDs[outputStarts[s]..<outputStarts[s + 1]]`
+    /// (one array read per byte in the scan instead of a nested array's retain and release).
+    private let outputStarts: [Int32]
+    private let outputIDs: [Int32]
 
     init(_ phrases: [String]) {
         // Byte classes: every byte used by a phrase (letters folded to lower case) gets its own;
@@ -27,8 +31,14 @@ struct PhraseMatcher: Sendable {
         }
         for upper in UInt8(ascii: "A")...UInt8(ascii: "Z") { classes[Int(upper)] = classes[Int(upper | 0x20)] }
         self.classes = classes
-        self.automaton = AhoCorasick(patterns: folded.map { $0.map { Int(classes[Int($0)]) } },
-                                     symbolCount: Int(next))
+        let automaton = AhoCorasick(patterns: folded.map { $0.map { Int(classes[Int($0)]) } },
+                                    symbolCount: Int(next))
+        self.automaton = automaton
+        var starts: [Int32] = [0]
+        starts.reserveCapacity(automaton.outputs.count + 1)
+        for ids in automaton.outputs { starts.append(starts[starts.count - 1] + Int32(ids.count)) }
+        outputStarts = starts
+        outputIDs = automaton.outputs.flatMap { $0 }
     }
 
     @inline(__always) private static func fold(_ b: UInt8) -> UInt8 {
@@ -50,9 +60,21 @@ struct PhraseMatcher: Sendable {
     func hits(in bytes: UnsafeBufferPointer<UInt8>) -> [(phrase: Int, end: Int)] {
         var found: [(phrase: Int, end: Int)] = []
         var state = 0
-        for (offset, b) in bytes.enumerated() {
-            state = automaton.step(state, Int(classes[Int(b)]))
-            for id in automaton.outputs[state] { found.append((Int(id), offset + 1)) }
+        let width = automaton.symbolCount
+        classes.withUnsafeBufferPointer { classes in
+            automaton.transitions.withUnsafeBufferPointer { table in
+                outputStarts.withUnsafeBufferPointer { starts in
+                    for (offset, b) in bytes.enumerated() {
+                        state = Int(table[state * width + Int(classes[Int(b)])])
+                        var k = Int(starts[state])
+                        let end = Int(starts[state + 1])
+                        while k < end {
+                            found.append((Int(outputIDs[k]), offset + 1))
+                            k += 1
+                        }
+                    }
+                }
+            }
         }
         return found
     }

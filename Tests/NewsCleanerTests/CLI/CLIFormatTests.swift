@@ -147,6 +147,20 @@ import Testing
         #expect(json["hostname"] as? String == "news.example.com")
     }
 
+    /// The CLI fills only the metadata its format prints (`ArticleFormatter.metadataFields`);
+    /// every format still prints what the library renders from an article with all fields.
+    @Test("each format prints what it printed with every metadata field", arguments: FormatGolden.caseNames)
+    func formatsNeedOnlyTheirMetadataFields(_ name: String) throws {
+        let page = source(name)
+        let url = "https://news.example.com/2024/story"
+        let article = try Cleaner().clean(html: [UInt8](Data(contentsOf: URL(fileURLWithPath: page))), url: url)
+        #expect(try output(["--url", url, page]) == TextRenderer().render(article), "\(name) text")
+        #expect(try output(["-f", "markdown", "--links", "--metadata", "--url", url, page])
+                == MarkdownRenderer(links: true, metadataHeader: true).render(article), "\(name) markdown")
+        #expect(try output(["-f", "html", "--links", "--url", url, page])
+                == HTMLRenderer(document: true, links: true).render(article), "\(name) html")
+    }
+
     @Test func metadataHeaderForTextAndMarkdown() throws {
         let page = source("ja-newsweek-seed")
         let text = try output(["--metadata", page])

@@ -28,6 +28,7 @@ options.favor = .precision                    // .balanced (default), .precision
 options.maxBytes = 64 << 20                   // larger pages are refused
 options.workUnitsPerByte = 64                 // the per-page work budget (default 64 units per input byte)
 options.onTooComplex = .bestEffort            // .fail (default: CleanerError.tooComplex) or .bestEffort
+options.metadataFields = [.authors, .published] // metadata beyond the title (default .all; [] skips the extractor)
 options.settings.blockMaxLinkDensity = 0.4    // every weight and threshold is a named field
 options.rules = try Rules(contentsOf: URL(fileURLWithPath: "rules.json"))
 let cleaner = Cleaner(options: options)
