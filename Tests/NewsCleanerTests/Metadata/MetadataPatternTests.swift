@@ -128,6 +128,19 @@ import Testing
         #expect(ld.dateModified == "2024-03-05")
     }
 
+    @Test func anArticleNestedAsTheWebPagesMainEntityIsRead() {
+        let ld = JSONLD(["""
+            {"@context":"https://schema.org","@type":"WebPage","url":"https://example.com/a",
+             "mainEntity":{"@type":"Article","headline":"Council backs plan","author":{"@type":"Organization","name":"Ledger"},
+             "datePublished":"2024-12-09T22:52:11-05:00","dateModified":"2024-12-20T13:54:16-05:00"}}
+            """])
+        #expect(ld.headline == "Council backs plan")
+        #expect(ld.datePublished == "2024-12-09T22:52:11-05:00")
+        #expect(!ld.datePublishedFromWebPage)
+        #expect(ld.dateModified == "2024-12-20T13:54:16-05:00")
+        #expect(ld.authors == ["Ledger"])
+    }
+
     @Test func dayMonthDatesFollowTheUnambiguousRule() {
         #expect(DateParser.parse("13/11/2025 09:21:40")?.iso8601() == "2025-11-13T09:21:40")
         #expect(DateParser.parse("Thu, 09/25/2025 - 11:38")?.iso8601() == "2025-09-25T11:38:00")
