@@ -51,6 +51,20 @@ package struct MetadataExtractor: Sendable {
                                 "dc.date", "dcterms.date", "dcterms.created", "dcterms.issued",
                                 "sailthru.date", "parsely-pub-date", "article.published", "og:article:published_time",
                                 "citation_publication_date", "originalpublicationdate", "cxenseparse:recs:publishtime"]
+    /// Words of other `meta` names that say they hold the publication date (`w-published-date`,
+    /// `published-time`, `cludo:date`): a name with one of these words (a word starting with
+    /// `publish`, or `date` as its last word) and none of `notPublishedKeyWords`.
+    static let publishedKeyWords = ["publish", "pubdate", "pub"]
+    /// Words of `meta` names whose date is not the publication (`modified-date`, `cdc:last_published`).
+    static let notPublishedKeyWords = ["modif", "updat", "last", "expir", "revis", "edit", "copyright"]
+
+    /// True for a `meta` name outside `publishedKeys` that holds the publication date (see `publishedKeyWords`).
+    static func isPublishedKey(_ key: String) -> Bool {
+        let words = key.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        guard !words.isEmpty, !notPublishedKeyWords.contains(where: { key.contains($0) }) else { return false }
+        return words.last == "date" || words.contains { word in publishedKeyWords.contains { word.hasPrefix($0) } }
+    }
+
     /// `meta` names/properties holding the modification date, best first.
     static let modifiedKeys = ["article:modified_time", "og:updated_time", "datemodified", "last-modified",
                                "dcterms.modified", "article.updated", "og:article:modified_time"]
@@ -195,6 +209,7 @@ package struct MetadataExtractor: Sendable {
             published.append(date)
         }
         published += MetadataExtractor.publishedKeys.flatMap { page.all($0) }
+        published += page.metas.keys.filter(MetadataExtractor.isPublishedKey).sorted().flatMap { page.all($0) }
         published += page.itemprop["datepublished"] ?? []
         let structured = published.compactMap(DateParser.parse)
         var header: [PageScan.VisibleDate] = []

@@ -141,6 +141,22 @@ import Testing
         #expect(ld.authors == ["Ledger"])
     }
 
+    @Test func nonstandardMetaNamesThatSayPublishedAreRead() throws {
+        let head = "<meta name=\"x-modified-date\" content=\"2025-01-30\"><meta name=\"site:last_published\" content=\"2025-02-01\">"
+            + "<meta name=\"w-published-date\" content=\"2021-02-16T06:03:43Z\">"
+        let html = Self.page(head: head, body: "<article><h1>Council backs the garage apartments plan</h1></article>")
+        #expect(try Self.clean(html).metadata.published == "2021-02-16T06:03:43+00:00")
+        let search = Self.page(head: "<meta name=\"search:date\" content=\"2023-06-08\">",
+                               body: "<article><h1>Council backs the garage apartments plan</h1></article>")
+        #expect(try Self.clean(search).metadata.published == "2023-06-08")
+        #expect(MetadataExtractor.isPublishedKey("og:publish_date"))
+        #expect(MetadataExtractor.isPublishedKey("date-pub"))
+        #expect(!MetadataExtractor.isPublishedKey("modified-date"))
+        #expect(!MetadataExtractor.isPublishedKey("cdc:last_published"))
+        #expect(!MetadataExtractor.isPublishedKey("article:expiration_time"))
+        #expect(!MetadataExtractor.isPublishedKey("twitter:creator"))
+    }
+
     @Test func dayMonthDatesFollowTheUnambiguousRule() {
         #expect(DateParser.parse("13/11/2025 09:21:40")?.iso8601() == "2025-11-13T09:21:40")
         #expect(DateParser.parse("Thu, 09/25/2025 - 11:38")?.iso8601() == "2025-09-25T11:38:00")
