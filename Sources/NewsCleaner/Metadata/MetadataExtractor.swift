@@ -215,7 +215,7 @@ package struct MetadataExtractor: Sendable {
         var header: [PageScan.VisibleDate] = []
         if let id = choice.headingID, let span = page.headingSpans[id] {
             let window = (span.lowerBound - MetadataExtractor.headerDateBefore)...(span.upperBound + MetadataExtractor.headerDateAfter)
-            header = page.visibleDates.filter { !$0.outside && !$0.inSentence && window.contains($0.offset) }
+            header = page.visibleDates.filter { !$0.outside && !$0.inSentence && !$0.inByline && window.contains($0.offset) }
         }
         let headerPublished = header.first { !$0.updated }?.date
         let headerUpdated = header.first { $0.updated }?.date
@@ -374,6 +374,9 @@ struct PageScan {
         /// Part of a sentence: its block (`<p>`, `<li>` …) holds much more text than the date
         /// ("Sources: …, as of December 31, 2025."). Such dates are never the article's by themselves.
         var inSentence = false
+        /// Read from inside a byline ("Dec. 19, 2025 · Ann Lee", "By Ann Lee, Dec 17, 2025"): a
+        /// visible date line when nothing better is stated, never the header's date over a structured one.
+        var inByline = false
     }
 
     /// Nodes and text bytes looked at when deciding whether a date stands inside a sentence.
@@ -427,6 +430,31 @@ struct PageScan {
         }
         return false
     }
+    /// The word that introduces a byline.
+    static let byWord = "by"
+
+    /// True for "By Ann Lee …", "by: Ann Lee …" (a byline, not "Bystanders …").
+    static func startsWithBy(_ line: String) -> Bool {
+        guard line.utf8.count > byWord.utf8.count, line.prefix(byWord.count).lowercased() == byWord else { return false }
+        let next = line.unicodeScalars.dropFirst(byWord.count).first
+        return next == ":" || next.map(Whitespace.isWhitespace) == true
+    }
+
+    /// True for a line whose last word is "by" (its name follows in another element).
+    static func endsWithBy(_ line: String) -> Bool {
+        guard line.lowercased().hasSuffix(byWord), line.count > byWord.count else { return false }
+        return line.unicodeScalars.dropLast(byWord.count).last.map(Whitespace.isWhitespace) == true
+    }
+
+    /// Cheap check before parsing a byline for a date: a four-digit year must be there.
+    static func mayHoldDate(_ text: String) -> Bool {
+        var run = 0
+        for b in text.utf8 {
+            if b >= 0x30 && b <= 0x39 { run += 1; if run >= AuthorNames.yearDigits { return true } } else { run = 0 }
+        }
+        return text.utf8.contains { $0 >= 0x80 }
+    }
+
     static let postedByPattern = try! NSRegularExpression(
         pattern: #"^\s*(?:posted|written|published)\s+by\s+(.+?)(?:\s+(?:at|on|@)\s+(.+))?\s*$"#,
         options: [.caseInsensitive])
@@ -558,6 +586,12 @@ struct PageScan {
                     if !t.isEmpty, t.count <= MetadataExtractor.maxBylineChars {
                         bylines.append(t)
                         bylineEnd = doc.subtreeEnd(id)
+                        // A byline's date ("Dec. 19, 2025 · Ann Lee") stands in the article's header
+                        // like a date line; its own text may call it an update.
+                        if PageScan.mayHoldDate(t), let date = DateParser.parse(t) {
+                            visibleDates.append(VisibleDate(date: date, offset: textOffset, updated: labelSaysUpdated(t),
+                                                            outside: id < asideEnd, inByline: true))
+                        }
                     }
                 }
             }
@@ -637,7 +671,17 @@ struct PageScan {
             }
             return
         }
-        if DateLine.looksLikeDateLine(line), let date = DateParser.parse(line) {
+        // "By Ann Lee, Dec 17, 2025": a byline line with the date after the name.
+        if mentionsBy, PageScan.startsWithBy(line), let date = DateParser.parse(line) {
+            postedBy.append((line, nil))
+            dateLines.append(date)
+            visibleDates.append(VisibleDate(date: date, offset: textOffset, updated: labelSaysUpdated(line),
+                                            outside: id < asideEnd, inByline: true))
+            return
+        }
+        // "Posted on the 15/12/2025 at 19:00 by" (the name follows in a link).
+        let dateLine = mentionsBy && PageScan.endsWithBy(line) ? String(line.dropLast(PageScan.byWord.count)) : line
+        if DateLine.looksLikeDateLine(dateLine), let date = DateParser.parse(dateLine) {
             dateLines.append(date)
             visibleDates.append(VisibleDate(date: date, offset: textOffset, updated: labelSaysUpdated(line),
                                             outside: id < asideEnd, inSentence: PageScan.inSentence(doc, id)))

@@ -157,6 +157,25 @@ import Testing
         #expect(!MetadataExtractor.isPublishedKey("twitter:creator"))
     }
 
+    @Test func aDateInsideABylineIsTheDateWhenNothingElseIsStated() throws {
+        let h1 = "<article><h1>Council backs the garage apartments plan</h1>"
+        let classed = Self.page(head: "", body: h1 + "<div class=\"publish-date-author\">Dec. 19, 2025 · Ann Lee on behalf of the desk</div></article>")
+        #expect(try Self.clean(classed).metadata.published == "2025-12-19")
+        let line = try Self.clean(Self.page(head: "", body: h1 + "<p>by: <!-- -->Ann Lee<!-- -->, <!-- -->Dec 17, 2025</p></article>")).metadata
+        #expect(line.published == "2025-12-17")
+        #expect(line.authors == ["Ann Lee"])
+        let posted = Self.page(head: "", body: h1 + "<div>Posted on the 15/12/2025 at 19:00 by <a href=\"/u/ann\">@ann</a></div></article>")
+        #expect(try Self.clean(posted).metadata.published == "2025-12-15T19:00:00")
+        // Not over a structured date, and "Bystanders" is no byline.
+        let structured = Self.page(head: "<meta property=\"article:published_time\" content=\"2024-01-05\">",
+                                   body: h1 + "<p class=\"byline\">By Ann Lee, Jan 9, 2024</p></article>")
+        #expect(try Self.clean(structured).metadata.published == "2024-01-05")
+        #expect(!PageScan.startsWithBy("Bystanders saw it on Jan 9, 2024"))
+        #expect(PageScan.startsWithBy("By Ann Lee, Jan 9, 2024"))
+        #expect(PageScan.endsWithBy("Posted on March 3, 2024 by"))
+        #expect(!PageScan.endsWithBy("Posted on March 3, 2024 to Derby"))
+    }
+
     @Test func dayMonthDatesFollowTheUnambiguousRule() {
         #expect(DateParser.parse("13/11/2025 09:21:40")?.iso8601() == "2025-11-13T09:21:40")
         #expect(DateParser.parse("Thu, 09/25/2025 - 11:38")?.iso8601() == "2025-09-25T11:38:00")
