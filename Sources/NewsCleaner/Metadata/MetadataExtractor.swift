@@ -222,8 +222,13 @@ package struct MetadataExtractor: Sendable {
         let visible = page.visibleDates.filter { !$0.outside && !$0.updated && !$0.inSentence }.map(\.date)
         let publishedDates = structured + header.map(\.date) + visible
         // Published beats updated: the header's publication date, the structured one, the header's
-        // update date (a page that shows only "Updated …" states no other day), a visible date line.
-        if var date = headerPublished ?? structured.first ?? headerUpdated ?? visible.first {
+        // update date (a page that shows only "Updated …" states no other day), a visible date line
+        // when all of them name one day (dates of several days outside the header are a list:
+        // an archive, events, comments; none of them is surely the article's).
+        let visibleDay = visible.first.flatMap { first in
+            visible.allSatisfy { $0.year == first.year && $0.month == first.month && $0.day == first.day } ? first : nil
+        }
+        if var date = headerPublished ?? structured.first ?? headerUpdated ?? visibleDay {
             if !date.hasTime, !structured.contains(where: { $0.year == date.year && $0.month == date.month && $0.day == date.day }),
                let posted = page.postedBy.first?.time {
                 // A blog's date header plus "Posted by X at 21:45" under the entry.

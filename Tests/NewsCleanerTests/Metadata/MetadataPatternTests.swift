@@ -176,6 +176,21 @@ import Testing
         #expect(!PageScan.endsWithBy("Posted on March 3, 2024 to Derby"))
     }
 
+    @Test func datesOfSeveralDaysOutsideTheHeaderAreAListNotTheDate() throws {
+        let list = Self.page(head: "", body: """
+            <article><h1>Council backs the garage apartments plan</h1></article>
+            <div class="text">\(String(repeating: "<p>Lots of words about the plan and what came of it for the town.</p>", count: 16))</div>
+            <ul><li><a href="/e1">Town fair</a></li><li>December 18, 2025</li><li><a href="/e2">Board meeting</a></li><li>December 16, 2025</li></ul>
+            """)
+        #expect(try Self.clean(list).metadata.published == nil)
+        let one = Self.page(head: "", body: """
+            <article><h1>Council backs the garage apartments plan</h1></article>
+            <div class="text">\(String(repeating: "<p>Lots of words about the plan and what came of it for the town.</p>", count: 16))</div>
+            <p>April 8, 2024</p>
+            """)
+        #expect(try Self.clean(one).metadata.published == "2024-04-08")
+    }
+
     @Test func dayMonthDatesFollowTheUnambiguousRule() {
         #expect(DateParser.parse("13/11/2025 09:21:40")?.iso8601() == "2025-11-13T09:21:40")
         #expect(DateParser.parse("Thu, 09/25/2025 - 11:38")?.iso8601() == "2025-09-25T11:38:00")
