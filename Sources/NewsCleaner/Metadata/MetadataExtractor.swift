@@ -153,11 +153,23 @@ package struct MetadataExtractor: Sendable {
         meta.url = URLResolver.isAbsoluteWeb(resolved) ? resolved : (url ?? resolved)
         meta.hostname = URLResolver.hostname(url) ?? URLResolver.hostname(meta.url)
 
+        // "By <a>Ann Lee</a>" labels: the one in the article's header (near the headline), else on a page
+        // without a known headline the first one.
+        // Only names written like names ("By printing one of …" is a sentence, not a byline).
+        let named = page.labelledBylines.prefix(AuthorNames.maxCandidates).filter { line in
+            let names = AuthorNames.clean(line.name, meter: meter)
+            return !names.isEmpty && names.allSatisfy { !$0.contains(" ") || AuthorNames.looksLikePerson($0) }
+        }
+        var labelledBylines = named.prefix(1).map(\.name)
+        if let id = choice.headingID, let span = page.headingSpans[id] {
+            let window = (span.lowerBound - MetadataExtractor.headerDateBefore)...(span.upperBound + MetadataExtractor.headerDateAfter)
+            labelledBylines = named.first { window.contains($0.offset) }.map { [$0.name] } ?? []
+        }
         // Authors: the first source that names anyone.
         let authorSources: [[String]] = [
             ld.authors, page.all("author"), page.all("article:author"), page.all("dc.creator"),
             page.all("parsely-author"), page.all("sailthru.author"), page.itemprop["author"] ?? [],
-            page.relAuthors, page.bylines, page.postedBy.map(\.name),
+            page.relAuthors, page.bylines, page.postedBy.map(\.name), labelledBylines,
         ]
         // A source naming only the site/organisation or usernames is kept as a fallback while a
         // later source names a person ("WRAL" vs the byline; "jrobison" vs "John Robison").
@@ -354,6 +366,11 @@ struct PageScan {
     var canonical: String?
     var relAuthors: [String] = []
     var bylines: [String] = []
+    /// Names after a "By" label in their own text node ("By <a>Ann Lee</a>") and short "By Ann Lee"
+    /// lines, with their text offsets (outside nav/footer/related blocks only).
+    var labelledBylines: [(name: String, offset: Int)] = []
+    /// True after a text node that is only a byline label: the next short text node is the name.
+    var afterByLabel = false
     var timeDatetimes: [String] = []
     /// Visible dates (date lines and `<time>` elements) with where they stand, for the header rule.
     var visibleDates: [VisibleDate] = []
@@ -443,6 +460,28 @@ struct PageScan {
         guard line.utf8.count > byWord.utf8.count, line.prefix(byWord.count).lowercased() == byWord else { return false }
         let next = line.unicodeScalars.dropFirst(byWord.count).first
         return next == ":" || next.map(Whitespace.isWhitespace) == true
+    }
+
+    /// Text nodes that are only a byline label, its name in the next text node (lowercased, without a colon).
+    static let byLabels: Set<String> = ["by", "written by", "posted by", "words by", "story by", "article by",
+                                        "reported by", "author", "authors"]
+    /// Most words of a "By Ann Lee" line taken as a byline (the label and a name).
+    static let maxByLineWords = 1 + AuthorNames.maxNameWords
+
+    /// Records a name after a "By" label, or a short "By Ann Lee" line (`labelledBylines`).
+    mutating func noteByline(_ label: String, outside: Bool) {
+        if afterByLabel {
+            afterByLabel = false
+            if !outside { labelledBylines.append((label, textOffset)) }
+            return
+        }
+        var key = label.lowercased()
+        while key.hasSuffix(":") { key.removeLast() }
+        if PageScan.byLabels.contains(TextTrim.trimming(key, .whitespaces, .whitespace)) {
+            afterByLabel = true
+        } else if !outside, PageScan.startsWithBy(label), label.split(separator: " ").count <= PageScan.maxByLineWords {
+            labelledBylines.append((label, textOffset))
+        }
     }
 
     /// True for a line whose last word is "by" (its name follows in another element).
@@ -651,9 +690,13 @@ struct PageScan {
         defer {
             if range.count <= PageScan.maxLabelBytes {
                 let label = MetadataBytes.trimmedString(bytes, range)
-                if !label.isEmpty { lastLabel = label }
+                if !label.isEmpty {
+                    lastLabel = label
+                    noteByline(label, outside: id < asideEnd)
+                }
             } else {
                 lastLabel = ""
+                afterByLabel = false
             }
         }
         guard range.count <= MetadataExtractor.maxDateLineChars * PageScan.maxBytesPerCharacter,

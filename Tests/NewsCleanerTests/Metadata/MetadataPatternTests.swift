@@ -228,6 +228,22 @@ import Testing
         #expect(!AuthorNames.looksLikePeople(["The Russian", "Syrian defense ministries"]))
     }
 
+    @Test func aNameAfterAByLabelIsTheAuthorInTheHeaderOnly() throws {
+        let h1 = "<article><h1>Council backs the garage apartments plan</h1>"
+        let label = Self.page(head: "", body: h1 + "<p><span>By </span><a href=\"/u/ann\">Ann Lee</a></p></article>")
+        #expect(try Self.clean(label).metadata.authors == ["Ann Lee"])
+        let written = Self.page(head: "", body: h1 + "<div><strong>Written by</strong><br><strong><a href=\"/u/t\">Tim Roth</a></strong>, 4+ years</div></article>")
+        #expect(try Self.clean(written).metadata.authors == ["Tim Roth"])
+        let line = Self.page(head: "", body: h1 + "<p>By <!-- -->Sarah Okafor</p></article>")
+        #expect(try Self.clean(line).metadata.authors == ["Sarah Okafor"])
+        // A sentence that starts with "By" is no byline; a card far below the headline is another story's.
+        let sentence = Self.page(head: "", body: h1 + "<p>By printing one of our several examples</p></article>")
+        #expect(try Self.clean(sentence).metadata.authors.isEmpty)
+        let card = Self.page(head: "", body: h1 + String(repeating: "<p>Lots of words about the plan and what came of it for the town.</p>", count: 16)
+                             + "</article><div><h3><a href=\"/b\">Other story</a></h3><span>By </span><a href=\"/u/uvie\">Uvie Bikomo</a></div>")
+        #expect(try Self.clean(card).metadata.authors.isEmpty)
+    }
+
     @Test func aFullNameBeatsAUsernameAndAPersonBeatsTheOrganisation() throws {
         let username = Self.page(head: "<meta name=\"author\" content=\"jrobison\">",
                                  body: "<article><h1>Council backs the garage apartments plan</h1><a rel=\"author\" href=\"/u/j\">John Robison</a></article>")
