@@ -68,29 +68,13 @@ package struct MetadataExtractor: Sendable {
     /// `meta` names/properties holding the modification date, best first.
     static let modifiedKeys = ["article:modified_time", "og:updated_time", "datemodified", "last-modified",
                                "dcterms.modified", "article.updated", "og:article:modified_time"]
-    /// Class/id words marking an author or byline element.
-    static let bylineWords = ["byline", "author", "writer", "reporter", "journalist", "contributor"]
-    /// Class/id words that look like byline words but are not.
-    static let notBylineWords = ["authority", "authorize", "author-bio", "author-box", "about-author", "avatar"]
-    /// Class/id words marking a comment section (ignored for bylines and dates).
-    static let commentWords = ["comment", "respond", "reply", "disqus", "discussion", "trackback"]
-    /// Class/id words marking blocks about other pages or the site (dates there are not the article's).
-    static let relatedWords = ["related", "sidebar", "recommend", "footer", "more-stories", "trending", "popular"]
-    /// Marks class/id words of `notBylineWords` in the metadata matcher.
-    static let notByline = Concept(rawValue: 1 << 31)
-    /// Marks class/id words of `relatedWords` in the metadata matcher.
-    static let related = Concept(rawValue: 1 << 30)
-    /// The three word lists above, compiled once into one automaton (substring matches, case-insensitive).
-    static let classMatcher = ConceptMatcher(lists: [(.comments, commentWords), (.byline, bylineWords),
-                                                     (notByline, notBylineWords), (related, relatedWords)])
-
     /// The metadata concepts named by an element's class and id, in one pass over their bytes.
     static func classConcepts(_ doc: Document, _ id: Int) -> Concept {
         var found: Concept = []
         doc.attributeBytes.withUnsafeBufferPointer { bytes in
             for name in [AttributeName.class, .id] {
                 if let range = doc.attributeRange(name, of: id) {
-                    found.formUnion(classMatcher.concepts(in: UnsafeBufferPointer(rebasing: bytes[range])))
+                    found.formUnion(Vocabulary.matcher.concepts(in: UnsafeBufferPointer(rebasing: bytes[range])))
                 }
             }
         }
@@ -553,7 +537,7 @@ struct PageScan {
             }
             let words = MetadataExtractor.classConcepts(doc, id)
             if id >= asideEnd, [.nav, .footer, .figcaption].contains(tag)
-                || (words.contains(MetadataExtractor.related) && tag != .body && tag != .html) {
+                || (words.contains(.otherPages) && tag != .body && tag != .html) {
                 asideEnd = max(asideEnd, doc.subtreeEnd(id))
             }
             if (tag == .h1 || tag == .h2 || tag == .h3), id >= headingEnd, id >= asideEnd, !inComment,
@@ -620,10 +604,10 @@ struct PageScan {
                 if let value, !value.isEmpty { itemprop[prop, default: []].append(value) }
             }
             if !words.isEmpty {
-                if !inComment, words.contains(.comments), tag != .body, tag != .html {
+                if !inComment, words.contains(.commentSection), tag != .body, tag != .html {
                     commentEnd = doc.subtreeEnd(id)
                     commentSections.append(id..<commentEnd)
-                } else if !inComment, id >= bylineEnd, id >= asideEnd, words.contains(.byline), !words.contains(MetadataExtractor.notByline) {
+                } else if !inComment, id >= bylineEnd, id >= asideEnd, words.contains(.author), !words.contains(.authorBox) {
                     let limit = MetadataExtractor.maxBylineChars * PageScan.maxBylineBytesPerCharacter
                     let t = texts.text(of: id, limit: limit) ?? ""
                     meter.spend(t.utf8.count)
