@@ -218,6 +218,8 @@ import Testing
         #expect(AuthorNames.clean("Read more about The Upwork Team") == ["The Upwork Team"])
         #expect(AuthorNames.clean("Updated March 13").isEmpty)
         #expect(AuthorNames.clean("admin").isEmpty)
+        #expect(AuthorNames.clean("Contributor").isEmpty)
+        #expect(AuthorNames.clean("Michelle Lee, Contributor") == ["Michelle Lee"])
         #expect(AuthorNames.clean("Theresa May") == ["Theresa May"])
         #expect(AuthorNames.clean("sara.r.peter") == ["sara.r.peter"])
         #expect(AuthorNames.clean("Kevin McCoy USA TODAY Published") == ["Kevin McCoy USA TODAY"])
