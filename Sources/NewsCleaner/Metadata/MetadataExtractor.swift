@@ -213,7 +213,16 @@ package struct MetadataExtractor: Sendable {
             let window = (span.lowerBound - MetadataExtractor.headerDateBefore)...(span.upperBound + MetadataExtractor.headerDateAfter)
             header = page.visibleDates.filter { !$0.outside && !$0.inSentence && !$0.inByline && window.contains($0.offset) }
         }
-        let headerPublished = header.first { !$0.updated }?.date
+        // A date the header also shows with an "Updated" label is the update's, however often it is
+        // repeated without one ("Updated <time>Nov 11</time> … Originally published Nov 9"): the same
+        // day, and the same time when both state one (published 17:19 and updated 17:26 differ).
+        let updatedDates = header.filter(\.updated).map(\.date)
+        let headerPublished = header.first { shown in
+            !shown.updated && !updatedDates.contains { u in
+                u.year == shown.date.year && u.month == shown.date.month && u.day == shown.date.day
+                    && (!u.hasTime || !shown.date.hasTime || (u.hour == shown.date.hour && u.minute == shown.date.minute))
+            }
+        }?.date
         let headerUpdated = header.first { $0.updated }?.date
         let visible = page.visibleDates.filter { !$0.outside && !$0.updated && !$0.inSentence }.map(\.date)
         let publishedDates = structured + header.map(\.date) + visible

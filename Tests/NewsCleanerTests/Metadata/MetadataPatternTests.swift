@@ -191,6 +191,22 @@ import Testing
         #expect(try Self.clean(one).metadata.published == "2024-04-08")
     }
 
+    @Test func aHeaderDateRepeatingTheUpdateIsNotThePublication() throws {
+        let h1 = "<article><h1>Council backs the garage apartments plan</h1>"
+        let repeated = Self.page(head: "", body: h1 + """
+            <div><time datetime="2022-11-11T20:23:00-05:00">Nov. 11, 2022</time></div>
+            <div>Updated November 11, 2022</div><span>·</span><div>Originally published November 9, 2022</div></article>
+            """)
+        let meta = try Self.clean(repeated).metadata
+        #expect(meta.published == "2022-11-09")
+        #expect(meta.modified == "2022-11-11")
+        // Published and updated on the same day at different times: the publication keeps its time.
+        let sameDay = Self.page(head: "", body: h1 + """
+            <div><time datetime="2019-11-18T17:19:53Z">Nov 18, 2019 17:19</time> · <i>Updated: <time datetime="2019-11-18T17:26:05Z">Nov 18, 2019 17:26</time></i></div></article>
+            """)
+        #expect(try Self.clean(sameDay).metadata.published == "2019-11-18T17:19:53+00:00")
+    }
+
     @Test func dayMonthDatesFollowTheUnambiguousRule() {
         #expect(DateParser.parse("13/11/2025 09:21:40")?.iso8601() == "2025-11-13T09:21:40")
         #expect(DateParser.parse("Thu, 09/25/2025 - 11:38")?.iso8601() == "2025-09-25T11:38:00")
