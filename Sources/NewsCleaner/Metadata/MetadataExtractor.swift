@@ -205,7 +205,9 @@ package struct MetadataExtractor: Sendable {
             published.append(date)
         }
         published += MetadataExtractor.publishedKeys.flatMap { page.all($0) }
-        published += page.metas.keys.filter(MetadataExtractor.isPublishedKey).sorted().flatMap { page.all($0) }
+        // Of the other names, the first in sorted order whose content is a date (one pass, no sort).
+        published += page.metas.lazy.filter { MetadataExtractor.isPublishedKey($0.key) && $0.value.first.flatMap(DateParser.parse) != nil }
+            .map(\.key).min().map { page.all($0) } ?? []
         published += page.itemprop["datepublished"] ?? []
         let structured = published.compactMap(DateParser.parse)
         var header: [PageScan.VisibleDate] = []
