@@ -5,7 +5,8 @@ import Foundation
 /// Sources, best first, per field (a field the page does not state stays `nil`/empty):
 /// - title: `TitlePicker` (the one picker of every format): the visible headline that agrees with
 ///   `og:title` / JSON-LD `headline` / `twitter:title` / `<title>`, else those without the site name.
-/// - authors: JSON-LD `author`, `meta name=author`, `article:author` (not a URL), `itemprop=author`,
+/// - authors: JSON-LD `author`, `meta name=author`, `article:author` (not a URL), the scholarly
+///   `citation_author` tags (one per author), `itemprop=author`,
 ///   `rel=author` links, byline/author/writer/reporter class or id elements, "Posted by X at …";
 ///   the first source naming a person (a source naming only the site's organisation or usernames is
 ///   a fallback). Cleaned by `AuthorNames` ("By ", "文/", "記者", "기자", UI text, dates, job titles …).
@@ -82,7 +83,7 @@ package struct MetadataExtractor: Sendable {
     }
 
     /// How many of the author sources (in order) are structured: JSON-LD, meta tags, itemprop, rel=author.
-    static let structuredAuthorSources = 8
+    static let structuredAuthorSources = 9
     /// Most names a class-based byline may give to replace an organisation or username found before it.
     static let maxBylineNamesOverFallback = 3
     /// Longest byline element text considered.
@@ -151,7 +152,8 @@ package struct MetadataExtractor: Sendable {
         }
         // Authors: the first source that names anyone.
         let authorSources: [[String]] = [
-            ld.authors, page.all("author"), page.all("article:author"), page.all("dc.creator"),
+            ld.authors, page.all("author"), page.all("article:author"),
+            page.all("citation_author") + page.all("citation_authors"), page.all("dc.creator"),
             page.all("parsely-author"), page.all("sailthru.author"), page.itemprop["author"] ?? [],
             page.relAuthors, page.bylines, page.postedBy.map(\.name), labelledBylines,
         ]

@@ -262,6 +262,13 @@ import Testing
         #expect(try Self.clean(card).metadata.authors.isEmpty)
     }
 
+    @Test func scholarlyCitationAuthorTagsNameEveryAuthor() throws {
+        let head = "<meta name=\"citation_author\" content=\"Ann Lee\"><meta name=\"citation_author\" content=\"Tim Roth\">"
+            + "<meta name=\"DC.Creator\" content=\"Ann Lee\">"
+        let html = Self.page(head: head, body: "<article><h1>Council backs the garage apartments plan</h1></article>")
+        #expect(try Self.clean(html).metadata.authors == ["Ann Lee", "Tim Roth"])
+    }
+
     @Test func aFullNameBeatsAUsernameAndAPersonBeatsTheOrganisation() throws {
         let username = Self.page(head: "<meta name=\"author\" content=\"jrobison\">",
                                  body: "<article><h1>Council backs the garage apartments plan</h1><a rel=\"author\" href=\"/u/j\">John Robison</a></article>")
