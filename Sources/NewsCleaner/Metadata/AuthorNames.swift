@@ -41,7 +41,8 @@ package enum AuthorNames {
                                          "columnist", "specialist", "strategist", "intern", "freelance", "content"]
     /// Whole strings that name no one.
     static let placeholders: Set<String> = ["admin", "administrator", "webmaster", "author", "the author", "editor",
-                                            "staff", "guest", "user", "unknown", "null", "undefined", "by"]
+                                            "staff", "guest", "user", "unknown", "null", "undefined", "by",
+                                            "contributor", "writer", "reporter", "columnist"]
     /// Month and weekday words: with a number after them (or glued to a name) they start a date.
     static let dateWords: Set<String> = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
                                          "nov", "dec", "january", "february", "march", "april", "june", "july", "august",

@@ -5,7 +5,8 @@ import Foundation
 /// Sources, best first, per field (a field the page does not state stays `nil`/empty):
 /// - title: `TitlePicker` (the one picker of every format): the visible headline that agrees with
 ///   `og:title` / JSON-LD `headline` / `twitter:title` / `<title>`, else those without the site name.
-/// - authors: JSON-LD `author`, `meta name=author`, `article:author` (not a URL), `itemprop=author`,
+/// - authors: JSON-LD `author`, `meta name=author`, `article:author` (not a URL), the scholarly
+///   `citation_author` tags (one per author), `itemprop=author`,
 ///   `rel=author` links, byline/author/writer/reporter class or id elements, "Posted by X at …";
 ///   the first source naming a person (a source naming only the site's organisation or usernames is
 ///   a fallback). Cleaned by `AuthorNames` ("By ", "文/", "記者", "기자", UI text, dates, job titles …).
@@ -51,25 +52,23 @@ package struct MetadataExtractor: Sendable {
                                 "dc.date", "dcterms.date", "dcterms.created", "dcterms.issued",
                                 "sailthru.date", "parsely-pub-date", "article.published", "og:article:published_time",
                                 "citation_publication_date", "originalpublicationdate", "cxenseparse:recs:publishtime"]
+    /// Words of other `meta` names that say they hold the publication date (`w-published-date`,
+    /// `published-time`, `cludo:date`): a name with one of these words (a word starting with
+    /// `publish`, or `date` as its last word) and none of `notPublishedKeyWords`.
+    static let publishedKeyWords = ["publish", "pubdate", "pub"]
+    /// Words of `meta` names whose date is not the publication (`modified-date`, `cdc:last_published`).
+    static let notPublishedKeyWords = ["modif", "updat", "last", "expir", "revis", "edit", "copyright"]
+
+    /// True for a `meta` name outside `publishedKeys` that holds the publication date (see `publishedKeyWords`).
+    static func isPublishedKey(_ key: String) -> Bool {
+        let words = key.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        guard !words.isEmpty, !notPublishedKeyWords.contains(where: { key.contains($0) }) else { return false }
+        return words.last == "date" || words.contains { word in publishedKeyWords.contains { word.hasPrefix($0) } }
+    }
+
     /// `meta` names/properties holding the modification date, best first.
     static let modifiedKeys = ["article:modified_time", "og:updated_time", "datemodified", "last-modified",
                                "dcterms.modified", "article.updated", "og:article:modified_time"]
-    /// Class/id words marking an author or byline element.
-    static let bylineWords = ["byline", "author", "writer", "reporter", "journalist", "contributor"]
-    /// Class/id words that look like byline words but are not.
-    static let notBylineWords = ["authority", "authorize", "author-bio", "author-box", "about-author", "avatar"]
-    /// Class/id words marking a comment section (ignored for bylines and dates).
-    static let commentWords = ["comment", "respond", "reply", "disqus", "discussion", "trackback"]
-    /// Class/id words marking blocks about other pages or the site (dates there are not the article's).
-    static let relatedWords = ["related", "sidebar", "recommend", "footer", "more-stories", "trending", "popular"]
-    /// Marks class/id words of `notBylineWords` in the metadata matcher.
-    static let notByline = Concept(rawValue: 1 << 31)
-    /// Marks class/id words of `relatedWords` in the metadata matcher.
-    static let related = Concept(rawValue: 1 << 30)
-    /// The three word lists above, compiled once into one automaton (substring matches, case-insensitive).
-    static let classMatcher = ConceptMatcher(lists: [(.comments, commentWords), (.byline, bylineWords),
-                                                     (notByline, notBylineWords), (related, relatedWords)])
-
     /// The metadata concepts named by an element's class and id, in one pass over their bytes.
     static func classConcepts(_ doc: Document, _ id: Int) -> Concept {
         // Two direct look-ups (no array of names per element: this runs for every element).
@@ -79,17 +78,17 @@ package struct MetadataExtractor: Sendable {
         var found: Concept = []
         doc.attributeBytes.withUnsafeBufferPointer { bytes in
             if let range = classRange {
-                found.formUnion(classMatcher.concepts(in: UnsafeBufferPointer(rebasing: bytes[range])))
+                found.formUnion(Vocabulary.matcher.concepts(in: UnsafeBufferPointer(rebasing: bytes[range])))
             }
             if let range = idRange {
-                found.formUnion(classMatcher.concepts(in: UnsafeBufferPointer(rebasing: bytes[range])))
+                found.formUnion(Vocabulary.matcher.concepts(in: UnsafeBufferPointer(rebasing: bytes[range])))
             }
         }
         return found
     }
 
     /// How many of the author sources (in order) are structured: JSON-LD, meta tags, itemprop, rel=author.
-    static let structuredAuthorSources = 8
+    static let structuredAuthorSources = 9
     /// Most names a class-based byline may give to replace an organisation or username found before it.
     static let maxBylineNamesOverFallback = 3
     /// Longest byline element text considered.
@@ -144,11 +143,24 @@ package struct MetadataExtractor: Sendable {
         meta.url = URLResolver.isAbsoluteWeb(resolved) ? resolved : (url ?? resolved)
         meta.hostname = URLResolver.hostname(url) ?? URLResolver.hostname(meta.url)
 
+        // "By <a>Ann Lee</a>" labels: the one in the article's header (near the headline), else on a page
+        // without a known headline the first one.
+        // Only names written like names ("By printing one of …" is a sentence, not a byline).
+        let named = page.labelledBylines.prefix(AuthorNames.maxCandidates).filter { line in
+            let names = AuthorNames.clean(line.name, meter: meter)
+            return !names.isEmpty && names.allSatisfy { !$0.contains(" ") || AuthorNames.looksLikePerson($0) }
+        }
+        var labelledBylines = named.prefix(1).map(\.name)
+        if let id = choice.headingID, let span = page.headingSpans[id] {
+            let window = (span.lowerBound - MetadataExtractor.headerDateBefore)...(span.upperBound + MetadataExtractor.headerDateAfter)
+            labelledBylines = named.first { window.contains($0.offset) }.map { [$0.name] } ?? []
+        }
         // Authors: the first source that names anyone.
         let authorSources: [[String]] = [
-            ld.authors, page.all("author"), page.all("article:author"), page.all("dc.creator"),
+            ld.authors, page.all("author"), page.all("article:author"),
+            page.all("citation_author") + page.all("citation_authors"), page.all("dc.creator"),
             page.all("parsely-author"), page.all("sailthru.author"), page.itemprop["author"] ?? [],
-            page.relAuthors, page.bylines, page.postedBy.map(\.name),
+            page.relAuthors, page.bylines, page.postedBy.map(\.name), labelledBylines,
         ]
         // A source naming only the site/organisation or usernames is kept as a fallback while a
         // later source names a person ("WRAL" vs the byline; "jrobison" vs "John Robison").
@@ -200,20 +212,37 @@ package struct MetadataExtractor: Sendable {
             published.append(date)
         }
         published += MetadataExtractor.publishedKeys.flatMap { page.all($0) }
+        // Of the other names, the first in sorted order whose content is a date (one pass, no sort).
+        published += page.metas.lazy.filter { MetadataExtractor.isPublishedKey($0.key) && $0.value.first.flatMap(DateParser.parse) != nil }
+            .map(\.key).min().map { page.all($0) } ?? []
         published += page.itemprop["datepublished"] ?? []
         let structured = published.compactMap(DateParser.parse)
         var header: [PageScan.VisibleDate] = []
         if let id = choice.headingID, let span = page.headingSpans[id] {
             let window = (span.lowerBound - MetadataExtractor.headerDateBefore)...(span.upperBound + MetadataExtractor.headerDateAfter)
-            header = page.visibleDates.filter { !$0.outside && !$0.inSentence && window.contains($0.offset) }
+            header = page.visibleDates.filter { !$0.outside && !$0.inSentence && !$0.inByline && window.contains($0.offset) }
         }
-        let headerPublished = header.first { !$0.updated }?.date
+        // A date the header also shows with an "Updated" label is the update's, however often it is
+        // repeated without one ("Updated <time>Nov 11</time> … Originally published Nov 9"): the same
+        // day, and the same time when both state one (published 17:19 and updated 17:26 differ).
+        let updatedDates = header.filter(\.updated).map(\.date)
+        let headerPublished = header.first { shown in
+            !shown.updated && !updatedDates.contains { u in
+                u.year == shown.date.year && u.month == shown.date.month && u.day == shown.date.day
+                    && (!u.hasTime || !shown.date.hasTime || (u.hour == shown.date.hour && u.minute == shown.date.minute))
+            }
+        }?.date
         let headerUpdated = header.first { $0.updated }?.date
         let visible = page.visibleDates.filter { !$0.outside && !$0.updated && !$0.inSentence }.map(\.date)
         let publishedDates = structured + header.map(\.date) + visible
         // Published beats updated: the header's publication date, the structured one, the header's
-        // update date (a page that shows only "Updated …" states no other day), a visible date line.
-        if var date = headerPublished ?? structured.first ?? headerUpdated ?? visible.first {
+        // update date (a page that shows only "Updated …" states no other day), a visible date line
+        // when all of them name one day (dates of several days outside the header are a list:
+        // an archive, events, comments; none of them is surely the article's).
+        let visibleDay = visible.first.flatMap { first in
+            visible.allSatisfy { $0.year == first.year && $0.month == first.month && $0.day == first.day } ? first : nil
+        }
+        if var date = headerPublished ?? structured.first ?? headerUpdated ?? visibleDay {
             if !date.hasTime, !structured.contains(where: { $0.year == date.year && $0.month == date.month && $0.day == date.day }),
                let posted = page.postedBy.first?.time {
                 // A blog's date header plus "Posted by X at 21:45" under the entry.
@@ -339,6 +368,11 @@ struct PageScan {
     var canonical: String?
     var relAuthors: [String] = []
     var bylines: [String] = []
+    /// Names after a "By" label in their own text node ("By <a>Ann Lee</a>") and short "By Ann Lee"
+    /// lines, with their text offsets (outside nav/footer/related blocks only).
+    var labelledBylines: [(name: String, offset: Int)] = []
+    /// True after a text node that is only a byline label: the next short text node is the name.
+    var afterByLabel = false
     var timeDatetimes: [String] = []
     /// Visible dates (date lines and `<time>` elements) with where they stand, for the header rule.
     var visibleDates: [VisibleDate] = []
@@ -366,6 +400,9 @@ struct PageScan {
         /// Part of a sentence: its block (`<p>`, `<li>` …) holds much more text than the date
         /// ("Sources: …, as of December 31, 2025."). Such dates are never the article's by themselves.
         var inSentence = false
+        /// Read from inside a byline ("Dec. 19, 2025 · Ann Lee", "By Ann Lee, Dec 17, 2025"): a
+        /// visible date line when nothing better is stated, never the header's date over a structured one.
+        var inByline = false
     }
 
     /// Nodes and text bytes looked at when deciding whether a date stands inside a sentence.
@@ -454,6 +491,63 @@ struct PageScan {
         return b[i] | 0x20 == UInt8(ascii: "n") && b[i + 1] | 0x20 == UInt8(ascii: "a")
             && b[i + 2] | 0x20 == UInt8(ascii: "m") && b[i + 3] | 0x20 == UInt8(ascii: "e")
     }
+
+    /// The word that introduces a byline.
+    static let byWord = "by"
+
+    /// True for "By Ann Lee …", "by: Ann Lee …" (a byline, not "Bystanders …").
+    static func startsWithBy(_ line: String) -> Bool {
+        guard line.utf8.count > byWord.utf8.count, line.prefix(byWord.count).lowercased() == byWord else { return false }
+        let next = line.unicodeScalars.dropFirst(byWord.count).first
+        return next == ":" || next.map(Whitespace.isWhitespace) == true
+    }
+
+    /// Text nodes that are only a byline label, its name in the next text node (lowercased, without a colon).
+    static let byLabels: Set<String> = ["by", "written by", "posted by", "words by", "story by", "article by",
+                                        "reported by", "author", "authors"]
+    /// Most words of a "By Ann Lee" line taken as a byline (the label and a name).
+    static let maxByLineWords = 1 + AuthorNames.maxNameWords
+
+    /// Records a name after a "By" label, or a short "By Ann Lee" line (`labelledBylines`).
+    mutating func noteByline(_ label: String, outside: Bool) {
+        if afterByLabel {
+            afterByLabel = false
+            if !outside { labelledBylines.append((label, textOffset)) }
+            return
+        }
+        var key = label.lowercased()
+        while key.hasSuffix(":") { key.removeLast() }
+        if PageScan.byLabels.contains(TextTrim.trimming(key, .whitespaces, .whitespace)) {
+            afterByLabel = true
+        } else if !outside, PageScan.startsWithBy(label), label.split(separator: " ").count <= PageScan.maxByLineWords {
+            labelledBylines.append((label, textOffset))
+        }
+    }
+
+    /// True for a line whose last word is "by" (its name follows in another element).
+    static func endsWithBy(_ line: String) -> Bool {
+        guard line.lowercased().hasSuffix(byWord), line.count > byWord.count else { return false }
+        return line.unicodeScalars.dropLast(byWord.count).last.map(Whitespace.isWhitespace) == true
+    }
+
+    /// Cheap check before parsing a byline for a date: a four-digit year must be there.
+    static func mayHoldDate(_ text: String) -> Bool {
+        var run = 0
+        for b in text.utf8 {
+            if b >= 0x30 && b <= 0x39 { run += 1; if run >= AuthorNames.yearDigits { return true } } else { run = 0 }
+        }
+        return text.utf8.contains { $0 >= 0x80 }
+    }
+
+    /// True when a text node starting with `byte` may be a byline label ("By", "Written by", "Posted by",
+    /// "Words by", "Story by", "Article by", "Reported by", "Author"): the first letters of `byLabels`.
+    static func mayStartByline(_ byte: UInt8) -> Bool {
+        switch byte | 0x20 {
+        case UInt8(ascii: "a"), UInt8(ascii: "b"), UInt8(ascii: "p"), UInt8(ascii: "r"), UInt8(ascii: "s"), UInt8(ascii: "w"): return true
+        default: return false
+        }
+    }
+
     static let postedByPattern = try! NSRegularExpression(
         pattern: #"^\s*(?:posted|written|published)\s+by\s+(.+?)(?:\s+(?:at|on|@)\s+(.+))?\s*$"#,
         options: [.caseInsensitive])
@@ -507,7 +601,7 @@ struct PageScan {
             }
             let words = MetadataExtractor.classConcepts(doc, id)
             if id >= asideEnd, tag == .nav || tag == .footer || tag == .figcaption
-                || (words.contains(MetadataExtractor.related) && tag != .body && tag != .html) {
+                || (words.contains(.otherPages) && tag != .body && tag != .html) {
                 asideEnd = max(asideEnd, doc.subtreeEnd(id))
             }
             if (tag == .h1 || tag == .h2 || tag == .h3), id >= headingEnd, id >= asideEnd, !inComment,
@@ -573,16 +667,22 @@ struct PageScan {
                 if let value, !value.isEmpty { itemprop[prop, default: []].append(value) }
             }
             if !words.isEmpty {
-                if !inComment, words.contains(.comments), tag != .body, tag != .html {
+                if !inComment, words.contains(.commentSection), tag != .body, tag != .html {
                     commentEnd = doc.subtreeEnd(id)
                     commentSections.append(id..<commentEnd)
-                } else if !inComment, id >= bylineEnd, id >= asideEnd, words.contains(.byline), !words.contains(MetadataExtractor.notByline) {
+                } else if !inComment, id >= bylineEnd, id >= asideEnd, words.contains(.author), !words.contains(.authorBox) {
                     let limit = MetadataExtractor.maxBylineChars * PageScan.maxBylineBytesPerCharacter
                     let t = texts.text(of: id, limit: limit) ?? ""
                     meter.spend(t.utf8.count)
                     if !t.isEmpty, t.count <= MetadataExtractor.maxBylineChars {
                         bylines.append(t)
                         bylineEnd = doc.subtreeEnd(id)
+                        // A byline's date ("Dec. 19, 2025 · Ann Lee") stands in the article's header
+                        // like a date line; its own text may call it an update.
+                        if PageScan.mayHoldDate(t), let date = DateParser.parse(t) {
+                            visibleDates.append(VisibleDate(date: date, offset: textOffset, updated: labelSaysUpdated(t, doc),
+                                                            outside: id < asideEnd, inByline: true))
+                        }
                     }
                 }
             }
@@ -638,9 +738,16 @@ struct PageScan {
         defer {
             if range.count <= PageScan.maxLabelBytes {
                 let label = MetadataBytes.trimmed(bytes, range)
-                if !label.isEmpty { lastLabel = label }
+                if !label.isEmpty {
+                    lastLabel = label
+                    // Only a node after a byline label, or one that may be a label itself, becomes a String.
+                    if afterByLabel || PageScan.mayStartByline(bytes[label.lowerBound]) {
+                        noteByline(String(decoding: bytes[label], as: UTF8.self), outside: id < asideEnd)
+                    }
+                }
             } else {
                 lastLabel = 0..<0
+                afterByLabel = false
             }
         }
         guard range.count <= MetadataExtractor.maxDateLineChars * PageScan.maxBytesPerCharacter,
@@ -663,7 +770,17 @@ struct PageScan {
             }
             return
         }
-        if DateLine.looksLikeDateLine(line), let date = DateParser.parse(line) {
+        // "By Ann Lee, Dec 17, 2025": a byline line with the date after the name.
+        if mentionsBy, PageScan.startsWithBy(line), let date = DateParser.parse(line) {
+            postedBy.append((line, nil))
+            dateLines.append(date)
+            visibleDates.append(VisibleDate(date: date, offset: textOffset, updated: labelSaysUpdated(line, doc),
+                                            outside: id < asideEnd, inByline: true))
+            return
+        }
+        // "Posted on the 15/12/2025 at 19:00 by" (the name follows in a link).
+        let dateLine = mentionsBy && PageScan.endsWithBy(line) ? String(line.dropLast(PageScan.byWord.count)) : line
+        if DateLine.looksLikeDateLine(dateLine), let date = DateParser.parse(dateLine) {
             dateLines.append(date)
             visibleDates.append(VisibleDate(date: date, offset: textOffset, updated: labelSaysUpdated(line, doc),
                                             outside: id < asideEnd, inSentence: PageScan.inSentence(doc, id)))

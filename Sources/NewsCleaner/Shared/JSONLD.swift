@@ -148,13 +148,15 @@ package struct JSONLD: Sendable, Equatable {
         text.unicodeScalars.contains { $0 == "<" || $0 == ">" || $0 == "\u{226E}" || $0 == "\u{226F}" }
     }
 
-    /// Flattens arrays and `@graph` containers into a list of objects.
+    /// Flattens arrays, `@graph` containers and a page node's `mainEntity` (a WebPage whose
+    /// article is nested in it) into a list of objects.
     static func collect(_ value: Any, into objects: inout [[String: Any]]) {
         if let array = value as? [Any] {
             for item in array { collect(item, into: &objects) }
         } else if let object = value as? [String: Any] {
             objects.append(object)
             if let graph = object["@graph"] { collect(graph, into: &objects) }
+            if let main = object["mainEntity"] { collect(main, into: &objects) }
         }
     }
 

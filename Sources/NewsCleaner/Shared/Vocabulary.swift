@@ -21,7 +21,7 @@ package struct Concept: OptionSet, Sendable, Hashable, CaseIterable {
     package enum Name: Int, CaseIterable, Sendable {
         case navigation, ads, promo, subscribe, ranking, related, social, comments, footer, sidebar
         case hidden, pager, tags, byline, caption, header, content, articleBody, meta, widget
-        case schemaArticleBody, embed
+        case schemaArticleBody, embed, author, authorBox, commentSection, otherPages
     }
 
     /// Every single concept, in `Name` order.
@@ -41,6 +41,15 @@ package struct Concept: OptionSet, Sendable, Hashable, CaseIterable {
     package static let pager = Concept(.pager)
     package static let tags = Concept(.tags)
     package static let byline = Concept(.byline)
+    /// The part of `byline` that names a person (metadata reads the author there).
+    package static let author = Concept(.author)
+    /// Author boxes, avatars and words that only look like bylines: never the byline itself.
+    package static let authorBox = Concept(.authorBox)
+    /// The part of `comments` that surely marks a comment section (metadata skips its bylines and dates).
+    package static let commentSection = Concept(.commentSection)
+    /// The core of `related`, `sidebar`, `footer` and `ranking`: a block about other pages or the
+    /// site (metadata takes no date from it).
+    package static let otherPages = Concept(.otherPages)
     package static let caption = Concept(.caption)
     package static let header = Concept(.header)
     package static let content = Concept(.content)
@@ -84,15 +93,16 @@ package enum Vocabulary {
                                    "_iscriviti", "_assinatura", "_assine", "nieuwsbrief", "_podpisk",
                                    "_prenumerat", "_anmelden", "_mitglied"]
     /// Ranking and "most popular" widgets.
-    package static let ranking = ["ranking", "_rank", "popular", "most-read", "mostread", "most-viewed",
-                                 "mostviewed", "_trending", "_hot-", "_top10", "_top-10", "_ninki",
+    package static let ranking = rankingCore + ["ranking", "_rank", "most-read", "mostread", "most-viewed",
+                                 "mostviewed", "_hot-", "_top10", "_top-10", "_ninki",
                                  "meistgelesen", "meist-gelesen", "plus-lus", "pluslus", "mas-leido",
                                  "masleido", "piu-letti", "piuletti", "mais-lidas", "maislidas",
                                  "meest-gelezen", "najczesciej", "najpopularniejsze", "populyarn", "_populai",
                                  "popolar", "_dimofil"]
+    /// The ranking words of `otherPages`.
+    package static let rankingCore = ["popular", "_trending"]
     /// "Related" and "read next" lists, recommendation widgets.
-    package static let related = ["related", "recommend", "read-next", "readnext", "_more-stories",
-                                 "morestories", "_also-", "_suggest", "_you-may", "_youmay", "_kanren",
+    package static let related = relatedCore + ["read-next", "readnext", "_also-", "_suggest", "_you-may", "_youmay", "_kanren",
                                  "_osusume", "_next-article", "_latest", "_recent", "_headlines", "_ticker",
                                  "_breaking", "_feed_", "_news-list", "_newslist", "verwandt", "_aehnlich",
                                  "lesen-sie-auch", "_weitere-artikel", "_a-lire", "lire-aussi", "relacionad",
@@ -103,18 +113,29 @@ package enum Vocabulary {
     package static let social = ["share", "social", "_sns", "_sharing", "_follow", "_line-it", "_hatena",
                                 "_like-", "_bookmark", "_teilen", "_partage", "compartir", "condividi",
                                 "partilh", "compartilh", "_udostepnij", "podelit", "_koinopoi"]
-    /// Comment sections.
-    package static let comments = ["comment", "_disqus", "_discuss", "_respond", "_reply", "_reactions",
-                                  "trackback", "pingback", "_tb_", "kommentar", "comentar", "komentar",
-                                  "_reactie", "_reageer", "_sxolia", "_kommentarii"]
+    /// The related words of `otherPages`.
+    package static let relatedCore = ["related", "recommend", "_more-stories", "morestories"]
+    /// Comment sections: `commentSection` plus reaction and pingback lists (`_tb_`: trackbacks,
+    /// also a theme builder's class, so too loose for metadata).
+    package static let comments = commentSection + ["_reactions", "pingback", "_tb_"]
+    /// Words that surely mark a comment section.
+    package static let commentSection = ["comment", "_disqus", "_discuss", "_respond", "_reply", "trackback",
+                                        "kommentar", "comentar", "komentar", "_reactie", "_reageer", "_sxolia",
+                                        "_kommentarii"]
     /// Page footers and colophons.
-    package static let footer = ["footer", "_foot_", "copyright", "colophon", "_legal", "_disclaimer",
+    package static let footer = footerCore + ["_foot_", "copyright", "colophon", "_legal", "_disclaimer",
                                 "impressum", "_fusszeile", "pied-de-page", "piedepagina", "pie-de-pagina",
                                 "_rodape", "_stopka", "_podval"]
+    /// The footer words of `otherPages`.
+    package static let footerCore = ["footer"]
     /// Sidebars and asides.
-    package static let sidebar = ["sidebar", "side-bar", "_aside", "_rail", "_side_", "sidecol", "_secondary",
+    package static let sidebar = sidebarCore + ["_aside", "_rail", "_side_", "sidecol", "_secondary",
                                  "_sub-column", "_subcolumn", "_right-col", "_rightcol", "seitenleiste",
                                  "barra-lateral", "_colonne-droite", "_zijbalk", "_pasek-boczny"]
+    /// The sidebar words of `otherPages`.
+    package static let sidebarCore = ["sidebar", "side-bar"]
+    /// Blocks about other pages or the site: the core words of related, sidebar, footer and ranking.
+    package static let otherPages = relatedCore + sidebarCore + footerCore + rankingCore
     /// Hidden, modal and overlay content.
     package static let hidden = ["_modal", "_popup", "_overlay", "cookie", "_consent", "_gdpr", "_dialog",
                                 "_lightbox", "_sr-only", "visually-hidden", "screen-reader", "_offscreen",
@@ -128,11 +149,15 @@ package enum Vocabulary {
                               "_keywords", "_categories", "_topics_", "schlagwort", "stichwort", "_themen_",
                               "mots-cles", "motscles", "_etiquetas", "_etiquettes", "_tagi_", "_tegi_", "_metki_",
                               "_etiketes"]
-    /// Bylines, author boxes and datelines.
-    package static let byline = ["byline", "_author", "_writer", "_dateline", "_timestamp", "_pubdate",
-                                "_posted-on", "_contributor", "_reporter", "_credit", "_autor_", "_autoren", "_autorin", "_auteur",
-                                "_verfasser", "_redakteur", "_redacteur", "_redaccion", "_avtor", "_syntakt",
-                                "_datum", "_fecha", "_publie", "_veroeffentlicht"]
+    /// Bylines, author boxes and datelines: `author` plus datelines, timestamps and credits.
+    package static let byline = author + ["_dateline", "_timestamp", "_pubdate", "_posted-on", "_credit",
+                                         "_datum", "_fecha", "_publie", "_veroeffentlicht"]
+    /// Byline words that name a person's element.
+    package static let author = ["byline", "_author", "_writer", "_contributor", "_reporter", "_journalist",
+                                "_autor_", "_autoren", "_autorin", "_auteur", "_verfasser", "_redakteur",
+                                "_redacteur", "_redaccion", "_avtor", "_syntakt"]
+    /// Author boxes, avatars and look-alikes (`authority`): an element with one of them is no byline.
+    package static let authorBox = ["authority", "authorize", "author-bio", "author-box", "about-author", "avatar"]
     /// Image and figure captions.
     package static let caption = ["caption", "_credit", "_photo-text", "_img-text", "_figure",
                                  "bildunterschrift", "_legende", "_legenda", "_leyenda", "_podpis_"]
@@ -163,6 +188,7 @@ package enum Vocabulary {
         (.footer, footer), (.sidebar, sidebar), (.hidden, hidden), (.pager, pager), (.tags, tags),
         (.byline, byline), (.caption, caption), (.header, header), (.content, content),
         (.articleBody, articleBody), (.meta, meta), (.widget, widget), (.embed, embed),
+        (.author, author), (.authorBox, authorBox), (.commentSection, commentSection), (.otherPages, otherPages),
     ]
 
     /// The matcher over all lists, compiled once.

@@ -128,6 +128,85 @@ import Testing
         #expect(ld.dateModified == "2024-03-05")
     }
 
+    @Test func anArticleNestedAsTheWebPagesMainEntityIsRead() {
+        let ld = JSONLD(["""
+            {"@context":"https://schema.org","@type":"WebPage","url":"https://example.com/a",
+             "mainEntity":{"@type":"Article","headline":"Council backs plan","author":{"@type":"Organization","name":"Ledger"},
+             "datePublished":"2024-12-09T22:52:11-05:00","dateModified":"2024-12-20T13:54:16-05:00"}}
+            """])
+        #expect(ld.headline == "Council backs plan")
+        #expect(ld.datePublished == "2024-12-09T22:52:11-05:00")
+        #expect(!ld.datePublishedFromWebPage)
+        #expect(ld.dateModified == "2024-12-20T13:54:16-05:00")
+        #expect(ld.authors == ["Ledger"])
+    }
+
+    @Test func nonstandardMetaNamesThatSayPublishedAreRead() throws {
+        let head = "<meta name=\"x-modified-date\" content=\"2025-01-30\"><meta name=\"site:last_published\" content=\"2025-02-01\">"
+            + "<meta name=\"w-published-date\" content=\"2021-02-16T06:03:43Z\">"
+        let html = Self.page(head: head, body: "<article><h1>Council backs the garage apartments plan</h1></article>")
+        #expect(try Self.clean(html).metadata.published == "2021-02-16T06:03:43+00:00")
+        let search = Self.page(head: "<meta name=\"search:date\" content=\"2023-06-08\">",
+                               body: "<article><h1>Council backs the garage apartments plan</h1></article>")
+        #expect(try Self.clean(search).metadata.published == "2023-06-08")
+        #expect(MetadataExtractor.isPublishedKey("og:publish_date"))
+        #expect(MetadataExtractor.isPublishedKey("date-pub"))
+        #expect(!MetadataExtractor.isPublishedKey("modified-date"))
+        #expect(!MetadataExtractor.isPublishedKey("cdc:last_published"))
+        #expect(!MetadataExtractor.isPublishedKey("article:expiration_time"))
+        #expect(!MetadataExtractor.isPublishedKey("twitter:creator"))
+    }
+
+    @Test func aDateInsideABylineIsTheDateWhenNothingElseIsStated() throws {
+        let h1 = "<article><h1>Council backs the garage apartments plan</h1>"
+        let classed = Self.page(head: "", body: h1 + "<div class=\"publish-date-author\">Dec. 19, 2025 · Ann Lee on behalf of the desk</div></article>")
+        #expect(try Self.clean(classed).metadata.published == "2025-12-19")
+        let line = try Self.clean(Self.page(head: "", body: h1 + "<p>by: <!-- -->Ann Lee<!-- -->, <!-- -->Dec 17, 2025</p></article>")).metadata
+        #expect(line.published == "2025-12-17")
+        #expect(line.authors == ["Ann Lee"])
+        let posted = Self.page(head: "", body: h1 + "<div>Posted on the 15/12/2025 at 19:00 by <a href=\"/u/ann\">@ann</a></div></article>")
+        #expect(try Self.clean(posted).metadata.published == "2025-12-15T19:00:00")
+        // Not over a structured date, and "Bystanders" is no byline.
+        let structured = Self.page(head: "<meta property=\"article:published_time\" content=\"2024-01-05\">",
+                                   body: h1 + "<p class=\"byline\">By Ann Lee, Jan 9, 2024</p></article>")
+        #expect(try Self.clean(structured).metadata.published == "2024-01-05")
+        #expect(!PageScan.startsWithBy("Bystanders saw it on Jan 9, 2024"))
+        #expect(PageScan.startsWithBy("By Ann Lee, Jan 9, 2024"))
+        #expect(PageScan.endsWithBy("Posted on March 3, 2024 by"))
+        #expect(!PageScan.endsWithBy("Posted on March 3, 2024 to Derby"))
+    }
+
+    @Test func datesOfSeveralDaysOutsideTheHeaderAreAListNotTheDate() throws {
+        let list = Self.page(head: "", body: """
+            <article><h1>Council backs the garage apartments plan</h1></article>
+            <div class="text">\(String(repeating: "<p>Lots of words about the plan and what came of it for the town.</p>", count: 16))</div>
+            <ul><li><a href="/e1">Town fair</a></li><li>December 18, 2025</li><li><a href="/e2">Board meeting</a></li><li>December 16, 2025</li></ul>
+            """)
+        #expect(try Self.clean(list).metadata.published == nil)
+        let one = Self.page(head: "", body: """
+            <article><h1>Council backs the garage apartments plan</h1></article>
+            <div class="text">\(String(repeating: "<p>Lots of words about the plan and what came of it for the town.</p>", count: 16))</div>
+            <p>April 8, 2024</p>
+            """)
+        #expect(try Self.clean(one).metadata.published == "2024-04-08")
+    }
+
+    @Test func aHeaderDateRepeatingTheUpdateIsNotThePublication() throws {
+        let h1 = "<article><h1>Council backs the garage apartments plan</h1>"
+        let repeated = Self.page(head: "", body: h1 + """
+            <div><time datetime="2022-11-11T20:23:00-05:00">Nov. 11, 2022</time></div>
+            <div>Updated November 11, 2022</div><span>·</span><div>Originally published November 9, 2022</div></article>
+            """)
+        let meta = try Self.clean(repeated).metadata
+        #expect(meta.published == "2022-11-09")
+        #expect(meta.modified == "2022-11-11")
+        // Published and updated on the same day at different times: the publication keeps its time.
+        let sameDay = Self.page(head: "", body: h1 + """
+            <div><time datetime="2019-11-18T17:19:53Z">Nov 18, 2019 17:19</time> · <i>Updated: <time datetime="2019-11-18T17:26:05Z">Nov 18, 2019 17:26</time></i></div></article>
+            """)
+        #expect(try Self.clean(sameDay).metadata.published == "2019-11-18T17:19:53+00:00")
+    }
+
     @Test func dayMonthDatesFollowTheUnambiguousRule() {
         #expect(DateParser.parse("13/11/2025 09:21:40")?.iso8601() == "2025-11-13T09:21:40")
         #expect(DateParser.parse("Thu, 09/25/2025 - 11:38")?.iso8601() == "2025-09-25T11:38:00")
@@ -155,6 +234,8 @@ import Testing
         #expect(AuthorNames.clean("Read more about The Upwork Team") == ["The Upwork Team"])
         #expect(AuthorNames.clean("Updated March 13").isEmpty)
         #expect(AuthorNames.clean("admin").isEmpty)
+        #expect(AuthorNames.clean("Contributor").isEmpty)
+        #expect(AuthorNames.clean("Michelle Lee, Contributor") == ["Michelle Lee"])
         #expect(AuthorNames.clean("Theresa May") == ["Theresa May"])
         #expect(AuthorNames.clean("sara.r.peter") == ["sara.r.peter"])
         #expect(AuthorNames.clean("Kevin McCoy USA TODAY Published") == ["Kevin McCoy USA TODAY"])
@@ -163,6 +244,29 @@ import Testing
         #expect(!AuthorNames.looksLikePerson("Syrian defense ministries"))
         #expect(AuthorNames.looksLikePeople(["Tracy Parker", "Dietitian"]))
         #expect(!AuthorNames.looksLikePeople(["The Russian", "Syrian defense ministries"]))
+    }
+
+    @Test func aNameAfterAByLabelIsTheAuthorInTheHeaderOnly() throws {
+        let h1 = "<article><h1>Council backs the garage apartments plan</h1>"
+        let label = Self.page(head: "", body: h1 + "<p><span>By </span><a href=\"/u/ann\">Ann Lee</a></p></article>")
+        #expect(try Self.clean(label).metadata.authors == ["Ann Lee"])
+        let written = Self.page(head: "", body: h1 + "<div><strong>Written by</strong><br><strong><a href=\"/u/t\">Tim Roth</a></strong>, 4+ years</div></article>")
+        #expect(try Self.clean(written).metadata.authors == ["Tim Roth"])
+        let line = Self.page(head: "", body: h1 + "<p>By <!-- -->Sarah Okafor</p></article>")
+        #expect(try Self.clean(line).metadata.authors == ["Sarah Okafor"])
+        // A sentence that starts with "By" is no byline; a card far below the headline is another story's.
+        let sentence = Self.page(head: "", body: h1 + "<p>By printing one of our several examples</p></article>")
+        #expect(try Self.clean(sentence).metadata.authors.isEmpty)
+        let card = Self.page(head: "", body: h1 + String(repeating: "<p>Lots of words about the plan and what came of it for the town.</p>", count: 16)
+                             + "</article><div><h3><a href=\"/b\">Other story</a></h3><span>By </span><a href=\"/u/uvie\">Uvie Bikomo</a></div>")
+        #expect(try Self.clean(card).metadata.authors.isEmpty)
+    }
+
+    @Test func scholarlyCitationAuthorTagsNameEveryAuthor() throws {
+        let head = "<meta name=\"citation_author\" content=\"Ann Lee\"><meta name=\"citation_author\" content=\"Tim Roth\">"
+            + "<meta name=\"DC.Creator\" content=\"Ann Lee\">"
+        let html = Self.page(head: head, body: "<article><h1>Council backs the garage apartments plan</h1></article>")
+        #expect(try Self.clean(html).metadata.authors == ["Ann Lee", "Tim Roth"])
     }
 
     @Test func aFullNameBeatsAUsernameAndAPersonBeatsTheOrganisation() throws {
