@@ -27,6 +27,11 @@ struct DocumentBuilder {
     /// Set when the parse was stopped because `parserErrorLimit` was reached.
     var stoppedEarly = false
 
+    /// The prepass input and its token table (`Prepass.ValueTokens`): values arriving as tokens
+    /// are copied from there. Nil when the bytes hold no tokens.
+    var tokenSource: UnsafePointer<UInt8>? = nil
+    var tokenRanges = UnsafeBufferPointer<Int32>(start: nil, count: 0)
+
     /// Charges one parser error: for most errors (an end tag that matches no open element)
     /// libxml2 scans its whole stack of open elements, so the error costs the depth. False once
     /// the page has spent its limit: the caller stops the parser.
@@ -74,7 +79,14 @@ struct DocumentBuilder {
                 if let known = AttributeName.lookup(attrName) {
                     let valueStart = Int32(truncatingIfNeeded: attributeBytes.count)
                     if let value = atts[k + 1] {
-                        attributeBytes.append(contentsOf: UnsafeBufferPointer(start: value, count: cStringLength(value)))
+                        if value[0] == Prepass.ValueTokens.marker, let source = tokenSource,
+                           let index = Prepass.ValueTokens.index(value + 1), 2 &* index < tokenRanges.count {
+                            let start = Int(tokenRanges[2 &* index])
+                            attributeBytes.append(contentsOf: UnsafeBufferPointer(start: source + start,
+                                                                                  count: Int(tokenRanges[2 &* index &+ 1])))
+                        } else {
+                            attributeBytes.append(contentsOf: UnsafeBufferPointer(start: value, count: cStringLength(value)))
+                        }
                     }
                     let valueLength = Int32(truncatingIfNeeded: attributeBytes.count) - valueStart
                     attributes.append(Document.Attribute(name: known, start: valueStart, length: valueLength))

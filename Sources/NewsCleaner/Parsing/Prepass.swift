@@ -20,6 +20,9 @@ enum Prepass {
     struct Result {
         var bytes: [UInt8]
         var jsonLD: [String]
+        /// With `tokenize`: the input ranges that `bytes` holds as tokens (see `ValueTokens`),
+        /// two entries per token (start, length); empty otherwise.
+        var tokens: [Int32] = []
     }
 
     /// Elements whose whole content is dropped, with whether an unclosed one runs to the end of input.
@@ -49,20 +52,59 @@ enum Prepass {
     /// Length of the longest name in `dropped` ("noscript", "template").
     private static let longestDroppedName = 8
 
-    static func run(_ input: [UInt8]) -> Result {
-        input.withUnsafeBufferPointer { run($0) }
+    /// The prepass of `input`. With `tokenize`, long attribute values are handed to libxml2 as
+    /// short tokens (`ValueTokens`); the caller then resolves them against `input`.
+    static func run(_ input: [UInt8], tokenize: Bool = false) -> Result {
+        input.withUnsafeBufferPointer { run($0, tokenize: tokenize) }
     }
 
-    static func run(_ buf: UnsafeBufferPointer<UInt8>) -> Result {
-        keptAttributeHashes.withUnsafeBufferPointer { run(buf, keptAttributes: $0) }
+    static func run(_ buf: UnsafeBufferPointer<UInt8>, tokenize: Bool = false) -> Result {
+        keptAttributeHashes.withUnsafeBufferPointer { run(buf, keptAttributes: $0, tokenize: tokenize) }
     }
 
-    private static func run(_ buf: UnsafeBufferPointer<UInt8>, keptAttributes: UnsafeBufferPointer<UInt64>) -> Result {
-        var out = [UInt8]()
+    private static func run(_ buf: UnsafeBufferPointer<UInt8>, keptAttributes: UnsafeBufferPointer<UInt64>,
+                            tokenize: Bool) -> Result {
         var jsonLD: [String] = []
         let n = buf.count
         guard let base = buf.baseAddress, n > 0 else { return Result(bytes: [], jsonLD: []) }
-        out.reserveCapacity(n / 2)
+        // A page holding the marker byte itself gets no tokens: then no value can be mistaken for one.
+        var tokens = ValueTokens(enabled: tokenize && memchr(base, Int32(ValueTokens.marker), n) == nil)
+        let bytes = [UInt8](unsafeUninitializedCapacity: n) { storage, initialized in
+            var out = Output(base: storage.baseAddress!, capacity: n)
+            scan(base, n, keptAttributes: keptAttributes, out: &out, jsonLD: &jsonLD, tokens: &tokens)
+            initialized = out.count
+        }
+        return Result(bytes: bytes, jsonLD: jsonLD, tokens: tokens.ranges)
+    }
+
+    /// The output of `run`, written into storage of the input's size: it never grows past it,
+    /// since every cut and every token is shorter than what it replaces.
+    struct Output {
+        let base: UnsafeMutablePointer<UInt8>
+        let capacity: Int
+        var count = 0
+
+        init(base: UnsafeMutablePointer<UInt8>, capacity: Int) {
+            self.base = base
+            self.capacity = capacity
+        }
+
+        @inline(__always) mutating func append(_ from: UnsafePointer<UInt8>, _ length: Int) {
+            precondition(count + length <= capacity)
+            (base + count).update(from: from, count: length)
+            count += length
+        }
+
+        @inline(__always) mutating func append(_ byte: UInt8) {
+            precondition(count < capacity)
+            base[count] = byte
+            count += 1
+        }
+    }
+
+    private static func scan(_ base: UnsafePointer<UInt8>, _ n: Int, keptAttributes: UnsafeBufferPointer<UInt64>,
+                             out: inout Output, jsonLD: inout [String], tokens: inout ValueTokens) {
+        let buf = UnsafeBufferPointer(start: base, count: n)
         var copyFrom = 0
         /// Start tags beginning before this index are left as written (see `cutUnreadAttributes`).
         var keepTagsBefore = 0
@@ -128,13 +170,15 @@ enum Prepass {
                 if lt >= keepTagsBefore {
                     let savedCount = out.count
                     let savedCopyFrom = copyFrom
+                    let savedTokens = tokens.ranges.count
                     let reading = cutUnreadAttributes(base, n, nameStart: i, nameEnd: j, kept: keptAttributes,
-                                                      out: &out, copyFrom: &copyFrom)
+                                                      out: &out, copyFrom: &copyFrom, tokens: &tokens)
                     if reading.cut {
                         i = reading.end
                         continue
                     }
-                    if out.count > savedCount { out.removeLast(out.count - savedCount) }
+                    out.count = savedCount
+                    if tokens.ranges.count > savedTokens { tokens.ranges.removeLast(tokens.ranges.count - savedTokens) }
                     copyFrom = savedCopyFrom
                     keepTagsBefore = reading.end
                 }
@@ -179,7 +223,6 @@ enum Prepass {
             i = end
         }
         flush(&out, buf, copyFrom, n)
-        return Result(bytes: out, jsonLD: jsonLD)
     }
 
     // MARK: Unread attributes
@@ -270,7 +313,8 @@ enum Prepass {
     /// knows which `<` are inside the tag's values.
     private static func cutUnreadAttributes(_ base: UnsafePointer<UInt8>, _ n: Int, nameStart: Int, nameEnd: Int,
                                             kept: UnsafeBufferPointer<UInt64>,
-                                            out: inout [UInt8], copyFrom: inout Int) -> TagReading {
+                                            out: inout Output, copyFrom: inout Int,
+                                            tokens: inout ValueTokens) -> TagReading {
         var clean = nameEnd - nameStart < longestLibxmlName
         if nameEnd - nameStart == 4, base[nameStart] | 0x20 == 0x6D, base[nameStart + 1] | 0x20 == 0x65,
            base[nameStart + 2] | 0x20 == 0x74, base[nameStart + 3] | 0x20 == 0x61 {
@@ -306,6 +350,9 @@ enum Prepass {
             if count > maxAttributesPerTag { clean = false }
             var v = k
             while v < n, isLibxmlBlank(base[v]) { v += 1 }
+            // The value as libxml2 reads it (quotes excluded), when there is one.
+            var valueStart = -1
+            var valueEnd = -1
             if v < n, base[v] == 0x3D {
                 v += 1
                 while v < n, isLibxmlBlank(base[v]) { v += 1 }
@@ -315,7 +362,9 @@ enum Prepass {
                     guard let hit = memchr(base + v + 1, Int32(q), n - v - 1) else {
                         return TagReading(end: n, cut: false)
                     }
-                    k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                    valueStart = v + 1
+                    valueEnd = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    k = valueEnd + 1
                 } else {
                     var e = v
                     while e < n {
@@ -324,22 +373,132 @@ enum Prepass {
                         e += 1
                     }
                     if e == v { clean = false }  // "a= >": libxml2 finds no value
+                    valueStart = v
+                    valueEnd = e
                     k = e
                 }
             }
-            if clean, !isKept(hash, kept) {
+            guard clean else { continue }
+            if !isKept(hash, kept) {
                 if memchr(base + attrStart, 0, k - attrStart) != nil { return TagReading(end: n, cut: false) }
                 if attrStart > copyFrom {
-                    out.append(contentsOf: UnsafeBufferPointer(start: base + copyFrom, count: attrStart - copyFrom))
+                    out.append(base + copyFrom, attrStart - copyFrom)
                 }
+                copyFrom = k
+            } else if tokens.enabled, valueStart >= 0,
+                      tokens.pays(written: k - v, apart: k >= n || isLibxmlBlank(base[k]) || base[k] == 0x3E),
+                      ValueTokens.passesUnchanged(base + valueStart, valueEnd - valueStart) {
+                // The value (quotes included) becomes a token; a blank keeps it apart from what follows.
+                if v > copyFrom {
+                    out.append(base + copyFrom, v - copyFrom)
+                }
+                tokens.write(start: valueStart, length: valueEnd - valueStart, to: &out)
+                if k < n, !isLibxmlBlank(base[k]), base[k] != 0x3E { out.append(0x20) }
                 copyFrom = k
             }
         }
     }
 
+    /// Attribute values handed to libxml2 as tokens. libxml2 reads values one character at a
+    /// time (about a hundred instructions each) only to copy them unchanged, so a long value is
+    /// written as the marker byte and its index (U+0001 then base-62 digits, unquoted) and the
+    /// `DocumentBuilder` puts the page's bytes back (`DocumentBuilder.start`).
+    ///
+    /// Only values libxml2 would copy unchanged and silently become tokens: no `&` (entities are
+    /// decoded), no U+FFFE/U+FFFF (reported as errors); the input has no NUL and is valid UTF-8.
+    /// Nothing else can read as a token: a page holding the marker byte gets none, and a
+    /// character reference cannot yield it (libxml2 turns `&#1;` into a NUL, which ends the value).
+    struct ValueTokens {
+        /// U+0001: copied by libxml2 as is inside a value, absent from real pages, and no
+        /// character reference produces it.
+        static let marker: UInt8 = 0x01
+        /// Digits of the index: 0-9, A-Z, a-z.
+        static let base = 62
+
+        let enabled: Bool
+        /// Start and length in the input of each token's value.
+        var ranges: [Int32] = []
+
+        init(enabled: Bool) {
+            self.enabled = enabled
+            if enabled { ranges.reserveCapacity(1024) }
+        }
+
+        /// Bytes of the next token.
+        @inline(__always) var nextLength: Int {
+            let index = ranges.count >> 1
+            let b = ValueTokens.base
+            return index < b ? 2 : index < b * b ? 3 : index < b * b * b ? 4 : 8
+        }
+
+        /// True when a value written as `written` bytes (quotes included) is worth a token: it must
+        /// be longer than the token and the blank that keeps a token apart when the value was not.
+        @inline(__always) func pays(written: Int, apart: Bool) -> Bool {
+            written > nextLength + (apart ? 0 : 1)
+        }
+
+        /// True when libxml2 copies these value bytes unchanged, without a report.
+        @inline(__always)
+        static func passesUnchanged(_ value: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+            if memchr(value, 0x26, length) != nil { return false }
+            var p = 0
+            while p < length, let hit = memchr(value + p, 0xEF, length - p) {
+                let at = value.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if at + 2 < length, value[at + 1] == 0xBF, value[at + 2] & 0xFE == 0xBE { return false }
+                p = at + 1
+            }
+            return true
+        }
+
+        /// Records a value and writes its token.
+        @inline(__always)
+        mutating func write(start: Int, length: Int, to out: inout Output) {
+            var index = ranges.count >> 1
+            ranges.append(Int32(truncatingIfNeeded: start))
+            ranges.append(Int32(truncatingIfNeeded: length))
+            out.append(ValueTokens.marker)
+            var width = 1
+            var limit = ValueTokens.base
+            while index >= limit { width += 1; limit &*= ValueTokens.base }
+            precondition(out.count + width <= out.capacity)
+            var p = out.count + width
+            out.count = p
+            repeat {
+                p -= 1
+                out.base[p] = ValueTokens.digit(index % ValueTokens.base)
+                index /= ValueTokens.base
+            } while index > 0
+        }
+
+        @inline(__always) static func digit(_ value: Int) -> UInt8 {
+            UInt8(truncatingIfNeeded: value < 10 ? 0x30 + value : value < 36 ? 0x41 + value - 10 : 0x61 + value - 36)
+        }
+
+        /// The token index written as the NUL-terminated `digits` (after the marker), or nil.
+        @inline(__always)
+        static func index(_ digits: UnsafePointer<UInt8>) -> Int? {
+            var index = 0
+            var p = 0
+            while true {
+                let c = digits[p]
+                let d: Int
+                switch c {
+                case 0x30...0x39: d = Int(c) - 0x30
+                case 0x41...0x5A: d = Int(c) - 0x41 + 10
+                case 0x61...0x7A: d = Int(c) - 0x61 + 36
+                case 0: return p == 0 ? nil : index
+                default: return nil
+                }
+                index = index &* base &+ d
+                p += 1
+                if p > 6 { return nil }
+            }
+        }
+    }
+
     @inline(__always)
-    private static func flush(_ out: inout [UInt8], _ buf: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) {
-        if to > from { out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[from..<to])) }
+    private static func flush(_ out: inout Output, _ buf: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) {
+        if to > from { out.append(buf.baseAddress! + from, to - from) }
     }
 
     @inline(__always) private static func isASCIILetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }

@@ -18,6 +18,18 @@ import Testing
         ParserBenchmark.fingerprint(HTMLParser.parse(utf8: Prepass.run(Array(html.utf8)).bytes, jsonLD: [], charset: "utf-8"))
     }
 
+    /// The parse fingerprint of `html` through the prepass with tokens, as `DocumentLoader` parses.
+    func fingerprintWithTokens(_ html: String) -> UInt64 {
+        let input = Array(html.utf8)
+        let stripped = Prepass.run(input, tokenize: true)
+        return input.withUnsafeBufferPointer { source in
+            stripped.tokens.withUnsafeBufferPointer { ranges in
+                ParserBenchmark.fingerprint(HTMLParser.parse(utf8: stripped.bytes, jsonLD: [], charset: "utf-8",
+                                                             tokens: (source, ranges)))
+            }
+        }
+    }
+
     @Test func scriptsStylesAndCommentsAreCut() {
         #expect(cut("<p>a<script>x()</script>b<!-- c --><style>p{}</style>d</p>") == "<p>abd</p>")
     }
@@ -87,5 +99,37 @@ import Testing
         let p = try #require(doc.nodeIDs.first { doc.tag($0) == .p })
         #expect(doc.attribute(.class, of: p) == "lead")
         #expect(doc.attribute(.id, of: p) == "p1")
+    }
+
+    /// Long kept values reach libxml2 as tokens (U+0001 and a base-62 index), and come back.
+    @Test func longValuesBecomeTokens() {
+        let result = Prepass.run(Array("<a class=\"story-link\" href='/news/1' id=x data-y=2>t</a>".utf8), tokenize: true)
+        #expect(String(decoding: result.bytes, as: UTF8.self) == "<a class=\u{1}0 href=\u{1}1 id=x >t</a>")
+        #expect(result.tokens == [10, 10, 28, 7])
+        // Values libxml2 changes or reports stay as written; so do all values of a page holding U+0001.
+        let kept = "<p class=\"a&amp;b\" title=\"x\u{FFFE}yz\">t</p>"
+        #expect(String(decoding: Prepass.run(Array(kept.utf8), tokenize: true).bytes, as: UTF8.self) == kept)
+        let marked = "<p class=\"lead story\">\u{1}</p>"
+        #expect(Prepass.run(Array(marked.utf8), tokenize: true).tokens.isEmpty)
+    }
+
+    /// libxml2 builds the same Document from tokens as from the values as written.
+    @Test func tokensLeaveTheDocumentUnchanged() {
+        let pages = [
+            "<html lang=en-GB><body class=\"home page\"><div class=\"a b\"id=\"main-part\"title='long title'>"
+                + "<a href=\"/x?a=1&amp;b=2\" class=\"link link--big\"/>x<img src=\"/i.jpg\"/><br class=\"clear-both\"/>"
+                + "<p class=\"first-class\" class=\"second-class\" id=unquoted-value>dup</p>"
+                + "<body class=\"misplaced-body\"><html lang=\"misplaced\"><td colspan=\"1234\">c</td>"
+                + "<span title=\"\r\n\ttabs and\nlines\">s</span><i title=\"é ü 中文 😀\">u</i>"
+                + "<b title=\"&#1;12\" class=\"&#x1;0\" id=\"&#127;1\">forged</b>"
+                + "<em title=\"\u{FFFF}ab\" class=\"a<b>c\">odd</em><u class=\"x\"/y class=\"zz\">bogus</u>"
+                + "</div></body></html>",
+            "<p class=\"lead story\">\u{1}control</p><a href=\"/long/path\">l</a>",
+            String(repeating: "<li class=\"item item--n\" id=\"item-id\">n</li>", count: 4000),
+            "<div class=\"unclosed>t</div><p class=\"after-it\">x</p>",
+        ]
+        for page in pages {
+            #expect(fingerprintWithTokens(page) == fingerprintWithPrepass(page), "\(page.prefix(200))")
+        }
     }
 }
