@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CLibXML2
 
 /// Builds a `Document` from SAX events: append-only flat arrays, an explicit stack of open
 /// elements (no recursion), adjacent text chunks merged into one text node.
@@ -31,6 +32,10 @@ struct DocumentBuilder {
     /// are copied from there. Nil when the bytes hold no tokens.
     var tokenSource: UnsafePointer<UInt8>? = nil
     var tokenRanges = UnsafeBufferPointer<Int32>(start: nil, count: 0)
+    /// The next token of `tokenRanges` not yet matched (index of its first entry).
+    private var tokenCursor = 0
+    /// The parser, whose input position tells which tag an element's tokens belong to.
+    var parser: htmlParserCtxtPtr? = nil
 
     /// Charges one parser error: for most errors (an end tag that matches no open element)
     /// libxml2 scans its whole stack of open elements, so the error costs the depth. False once
@@ -75,15 +80,15 @@ struct DocumentBuilder {
         let attrStart = Int32(truncatingIfNeeded: attributes.count)
         if let atts {
             var k = 0
+            /// Where libxml2's input is (the tag's end), once a token asks for it.
+            var tagEnd = -1
             while let attrName = atts[k] {
                 if let known = AttributeName.lookup(attrName) {
                     let valueStart = Int32(truncatingIfNeeded: attributeBytes.count)
                     if let value = atts[k + 1] {
-                        if value[0] == Prepass.ValueTokens.marker, let source = tokenSource,
-                           let index = Prepass.ValueTokens.index(value + 1), 2 &* index < tokenRanges.count {
-                            let start = Int(tokenRanges[2 &* index])
-                            attributeBytes.append(contentsOf: UnsafeBufferPointer(start: source + start,
-                                                                                  count: Int(tokenRanges[2 &* index &+ 1])))
+                        if value[0] == Prepass.ValueTokens.marker, value[1] == 0, let source = tokenSource,
+                           let range = nextToken(tagEnd: &tagEnd) {
+                            attributeBytes.append(contentsOf: UnsafeBufferPointer(start: source + range.start, count: range.count))
                         } else {
                             attributeBytes.append(contentsOf: UnsafeBufferPointer(start: value, count: cStringLength(value)))
                         }
@@ -102,6 +107,18 @@ struct DocumentBuilder {
         } else {
             stack.append((id, -1))
         }
+    }
+
+    /// The value of the next token of the tag libxml2's input is at the end of (`tagEnd`, read
+    /// from the parser on the first call for a tag), or nil when the tag has no more tokens.
+    @inline(__always)
+    private mutating func nextToken(tagEnd: inout Int) -> (start: Int, count: Int)? {
+        if tagEnd < 0, let parser { tagEnd = xmlByteConsumed(parser) }
+        let stride = Prepass.ValueTokens.stride
+        while tokenCursor < tokenRanges.count, Int(tokenRanges[tokenCursor + 2]) < tagEnd { tokenCursor += stride }
+        guard tokenCursor < tokenRanges.count, Int(tokenRanges[tokenCursor + 2]) == tagEnd else { return nil }
+        defer { tokenCursor += stride }
+        return (Int(tokenRanges[tokenCursor]), Int(tokenRanges[tokenCursor + 1]))
     }
 
     mutating func end(name: UnsafePointer<UInt8>) {

@@ -64,6 +64,7 @@ enum HTMLParser {
                     // The bytes are UTF-8 already; without this libxml2 guesses Latin-1.
                     xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8)
                     ctxt.pointee.userData = UnsafeMutableRawPointer(builder)
+                    builder.pointee.parser = ctxt
                     _ = htmlParseDocument(ctxt)
                 }
             }

@@ -20,8 +20,9 @@ enum Prepass {
     struct Result {
         var bytes: [UInt8]
         var jsonLD: [String]
-        /// With `tokenize`: the input ranges that `bytes` holds as tokens (see `ValueTokens`),
-        /// two entries per token (start, length); empty otherwise.
+        /// With `tokenize`: the values that `bytes` holds as tokens (see `ValueTokens`), three
+        /// entries per token (start and length in the input, offset in `bytes` of the end of its
+        /// tag), in order; empty otherwise.
         var tokens: [Int32] = []
     }
 
@@ -52,8 +53,8 @@ enum Prepass {
     /// Length of the longest name in `dropped` ("noscript", "template").
     private static let longestDroppedName = 8
 
-    /// The prepass of `input`. With `tokenize`, long attribute values are handed to libxml2 as
-    /// short tokens (`ValueTokens`); the caller then resolves them against `input`.
+    /// The prepass of `input`. With `tokenize`, attribute values are handed to libxml2 as
+    /// one-byte tokens (`ValueTokens`); the caller then resolves them against `input`.
     static func run(_ input: [UInt8], tokenize: Bool = false) -> Result {
         input.withUnsafeBufferPointer { run($0, tokenize: tokenize) }
     }
@@ -324,12 +325,16 @@ enum Prepass {
         // libxml2's element names also take '.', which ours stops at.
         while k < n, isLibxmlNameByte(base[k]) { k += 1; clean = false }
         var count = 0
+        tokens.beginTag()
         while true {
             while k < n, isLibxmlBlank(base[k]) { k += 1 }
             guard k < n else { return TagReading(end: n, cut: false) }
             let c = base[k]
-            if c == 0x3E { return TagReading(end: k + 1, cut: clean) }
-            if c == 0x2F, k + 1 < n, base[k + 1] == 0x3E { return TagReading(end: k + 2, cut: clean) }
+            if c == 0x3E || (c == 0x2F && k + 1 < n && base[k + 1] == 0x3E) {
+                // libxml2 reports the element with its input at this '>' or '/'.
+                if clean { tokens.endTag(at: out.count + k - copyFrom) }
+                return TagReading(end: c == 0x3E ? k + 1 : k + 2, cut: clean)
+            }
             if c == 0 { return TagReading(end: n, cut: false) }
             guard isLibxmlNameStart(c) else {
                 // A bogus attribute: libxml2 skips to the next blank, '>' or "/>".
@@ -385,56 +390,79 @@ enum Prepass {
                     out.append(base + copyFrom, attrStart - copyFrom)
                 }
                 copyFrom = k
-            } else if tokens.enabled, valueStart >= 0,
-                      tokens.pays(written: k - v, apart: k >= n || isLibxmlBlank(base[k]) || base[k] == 0x3E),
+            } else if tokens.enabled, tokens.firstInTag(hash), valueStart >= 0,
+                      k - v > (k >= n || isLibxmlBlank(base[k]) || base[k] == 0x3E ? 1 : 2),
                       ValueTokens.passesUnchanged(base + valueStart, valueEnd - valueStart) {
-                // The value (quotes included) becomes a token; a blank keeps it apart from what follows.
+                // The value (quotes included) becomes the token; a blank keeps it apart from what follows.
                 if v > copyFrom {
                     out.append(base + copyFrom, v - copyFrom)
                 }
-                tokens.write(start: valueStart, length: valueEnd - valueStart, to: &out)
+                tokens.add(start: valueStart, length: valueEnd - valueStart)
+                out.append(ValueTokens.marker)
                 if k < n, !isLibxmlBlank(base[k]), base[k] != 0x3E { out.append(0x20) }
                 copyFrom = k
             }
         }
     }
 
-    /// Attribute values handed to libxml2 as tokens. libxml2 reads values one character at a
-    /// time (about a hundred instructions each) only to copy them unchanged, so a long value is
-    /// written as the marker byte and its index (U+0001 then base-62 digits, unquoted) and the
-    /// `DocumentBuilder` puts the page's bytes back (`DocumentBuilder.start`).
+    /// Attribute values handed to libxml2 as tokens. libxml2 reads a value one character at a
+    /// time (about a hundred instructions each, and a `realloc` once it is two long) only to copy
+    /// it unchanged, so the prepass writes the value as one marker byte, unquoted, and records
+    /// where its bytes are. libxml2 reports an element with its input at the tag's `>` (or the
+    /// `/` of `/>`): the `DocumentBuilder` takes the position from the parser and gives the
+    /// markers of the element, in order, the values recorded for the tag ending there.
     ///
     /// Only values libxml2 would copy unchanged and silently become tokens: no `&` (entities are
     /// decoded), no U+FFFE/U+FFFF (reported as errors); the input has no NUL and is valid UTF-8.
-    /// Nothing else can read as a token: a page holding the marker byte gets none, and a
-    /// character reference cannot yield it (libxml2 turns `&#1;` into a NUL, which ends the value).
+    /// A name repeated in a tag is not tokenized (libxml2 drops the repeat, which would shift the
+    /// order). A tag libxml2 discards (a second `<body>`) leaves its tokens unused. Nothing else
+    /// can read as a token: a page holding the marker byte gets none, and no character reference
+    /// yields it (libxml2 turns `&#1;` into a NUL, which ends the value).
     struct ValueTokens {
         /// U+0001: copied by libxml2 as is inside a value, absent from real pages, and no
         /// character reference produces it.
         static let marker: UInt8 = 0x01
-        /// Digits of the index: 0-9, A-Z, a-z.
-        static let base = 62
+        /// Entries per token in `ranges`.
+        static let stride = 3
+        /// Kept attribute names of one tag whose repeats are checked (`firstInTag`); a tag with
+        /// more gets no tokens after them.
+        static let namesChecked = 8
 
         let enabled: Bool
-        /// Start and length in the input of each token's value.
+        /// Per token: start and length of the value in the input, and the offset in the output
+        /// of its tag's end (filled in by `endTag`).
         var ranges: [Int32] = []
+        /// Index in `ranges` of the first token of the tag being read.
+        private var tagStart = 0
+        /// Hashes of the kept names read so far in the tag, and their number.
+        private var names: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+        private var namesInTag = 0
 
         init(enabled: Bool) {
             self.enabled = enabled
-            if enabled { ranges.reserveCapacity(1024) }
+            if enabled { ranges.reserveCapacity(1024 * ValueTokens.stride) }
         }
 
-        /// Bytes of the next token.
-        @inline(__always) var nextLength: Int {
-            let index = ranges.count >> 1
-            let b = ValueTokens.base
-            return index < b ? 2 : index < b * b ? 3 : index < b * b * b ? 4 : 8
+        /// A new tag is being read.
+        @inline(__always)
+        mutating func beginTag() {
+            tagStart = ranges.count
+            namesInTag = 0
         }
 
-        /// True when a value written as `written` bytes (quotes included) is worth a token: it must
-        /// be longer than the token and the blank that keeps a token apart when the value was not.
-        @inline(__always) func pays(written: Int, apart: Bool) -> Bool {
-            written > nextLength + (apart ? 0 : 1)
+        /// Notes a kept name (hash) of the tag; true when the tag had no earlier one like it
+        /// (libxml2 drops repeats) and fewer than `namesChecked` before it.
+        @inline(__always)
+        mutating func firstInTag(_ hash: UInt64) -> Bool {
+            let count = namesInTag
+            guard count < ValueTokens.namesChecked else { return false }
+            namesInTag += 1
+            return withUnsafeMutableBytes(of: &names) { raw in
+                let seen = raw.bindMemory(to: UInt64.self)
+                seen[count] = hash
+                for i in 0..<count where seen[i] == hash { return false }
+                return true
+            }
         }
 
         /// True when libxml2 copies these value bytes unchanged, without a report.
@@ -450,49 +478,23 @@ enum Prepass {
             return true
         }
 
-        /// Records a value and writes its token.
+        /// Records a token's value.
         @inline(__always)
-        mutating func write(start: Int, length: Int, to out: inout Output) {
-            var index = ranges.count >> 1
+        mutating func add(start: Int, length: Int) {
             ranges.append(Int32(truncatingIfNeeded: start))
             ranges.append(Int32(truncatingIfNeeded: length))
-            out.append(ValueTokens.marker)
-            var width = 1
-            var limit = ValueTokens.base
-            while index >= limit { width += 1; limit &*= ValueTokens.base }
-            precondition(out.count + width <= out.capacity)
-            var p = out.count + width
-            out.count = p
-            repeat {
-                p -= 1
-                out.base[p] = ValueTokens.digit(index % ValueTokens.base)
-                index /= ValueTokens.base
-            } while index > 0
+            ranges.append(-1)
         }
 
-        @inline(__always) static func digit(_ value: Int) -> UInt8 {
-            UInt8(truncatingIfNeeded: value < 10 ? 0x30 + value : value < 36 ? 0x41 + value - 10 : 0x61 + value - 36)
-        }
-
-        /// The token index written as the NUL-terminated `digits` (after the marker), or nil.
+        /// The tag being read ends at `offset` of the output: its tokens are matched there.
         @inline(__always)
-        static func index(_ digits: UnsafePointer<UInt8>) -> Int? {
-            var index = 0
-            var p = 0
-            while true {
-                let c = digits[p]
-                let d: Int
-                switch c {
-                case 0x30...0x39: d = Int(c) - 0x30
-                case 0x41...0x5A: d = Int(c) - 0x41 + 10
-                case 0x61...0x7A: d = Int(c) - 0x61 + 36
-                case 0: return p == 0 ? nil : index
-                default: return nil
-                }
-                index = index &* base &+ d
-                p += 1
-                if p > 6 { return nil }
+        mutating func endTag(at offset: Int) {
+            var i = tagStart + 2
+            while i < ranges.count {
+                ranges[i] = Int32(truncatingIfNeeded: offset)
+                i += ValueTokens.stride
             }
+            tagStart = ranges.count
         }
     }
 
