@@ -87,7 +87,7 @@ struct DocumentBuilder {
                     let valueStart = Int32(truncatingIfNeeded: attributeBytes.count)
                     if let value = atts[k + 1] {
                         if value[0] == Prepass.ValueTokens.marker, value[1] == 0, let source = tokenSource,
-                           let range = nextToken(tagEnd: &tagEnd) {
+                           let range = nextToken(at: &tagEnd) {
                             attributeBytes.append(contentsOf: UnsafeBufferPointer(start: source + range.start, count: range.count))
                         } else {
                             attributeBytes.append(contentsOf: UnsafeBufferPointer(start: value, count: cStringLength(value)))
@@ -109,14 +109,14 @@ struct DocumentBuilder {
         }
     }
 
-    /// The value of the next token of the tag libxml2's input is at the end of (`tagEnd`, read
-    /// from the parser on the first call for a tag), or nil when the tag has no more tokens.
+    /// The value of the next token reported with libxml2's input at `position` (read from the
+    /// parser when negative), or nil when there is none left there.
     @inline(__always)
-    private mutating func nextToken(tagEnd: inout Int) -> (start: Int, count: Int)? {
-        if tagEnd < 0, let parser { tagEnd = xmlByteConsumed(parser) }
+    private mutating func nextToken(at position: inout Int) -> (start: Int, count: Int)? {
+        if position < 0, let parser { position = xmlByteConsumed(parser) }
         let stride = Prepass.ValueTokens.stride
-        while tokenCursor < tokenRanges.count, Int(tokenRanges[tokenCursor + 2]) < tagEnd { tokenCursor += stride }
-        guard tokenCursor < tokenRanges.count, Int(tokenRanges[tokenCursor + 2]) == tagEnd else { return nil }
+        while tokenCursor < tokenRanges.count, Int(tokenRanges[tokenCursor + 2]) < position { tokenCursor += stride }
+        guard tokenCursor < tokenRanges.count, Int(tokenRanges[tokenCursor + 2]) == position else { return nil }
         defer { tokenCursor += stride }
         return (Int(tokenRanges[tokenCursor]), Int(tokenRanges[tokenCursor + 1]))
     }
@@ -135,6 +135,14 @@ struct DocumentBuilder {
     }
 
     mutating func characters(_ chars: UnsafeBufferPointer<UInt8>) {
+        var chars = chars
+        if chars.count == 1, chars[0] == Prepass.ValueTokens.textMarker || chars[0] == Prepass.ValueTokens.blankMarker,
+           let source = tokenSource {
+            var position = -1
+            if let range = nextToken(at: &position) {
+                chars = UnsafeBufferPointer(start: source + range.start, count: range.count)
+            }
+        }
         let top = stack[stack.count - 1]
         let last = top.lastChild
         if last >= 0, Int(last) == nodes.count - 1, nodes[Int(last)].tag == .text {

@@ -71,11 +71,22 @@ enum Prepass {
         // A page holding the marker byte itself gets no tokens: then no value can be mistaken for one.
         var tokens = ValueTokens(enabled: tokenize && memchr(base, Int32(ValueTokens.marker), n) == nil)
         let bytes = [UInt8](unsafeUninitializedCapacity: n) { storage, initialized in
-            var out = Output(base: storage.baseAddress!, capacity: n)
+            var out = Output(base: storage.baseAddress!, capacity: n, source: base)
             scan(base, n, keptAttributes: keptAttributes, out: &out, jsonLD: &jsonLD, tokens: &tokens)
             initialized = out.count
         }
         return Result(bytes: bytes, jsonLD: jsonLD, tokens: tokens.ranges)
+    }
+
+    /// Writes the text run ending at `lt` as a token (`ValueTokens.textRun`), if it is `run`.
+    @inline(__always)
+    private static func emitRun(_ run: (start: Int, end: Int, marker: UInt8), _ lt: Int, _ out: inout Output, _ copyFrom: inout Int,
+                                _ tokens: inout ValueTokens) {
+        guard run.end == lt else { return }
+        out.append(out.source + copyFrom, run.start - copyFrom)
+        out.append(run.marker)
+        copyFrom = lt
+        tokens.add(start: run.start, length: lt - run.start, position: out.count)
     }
 
     /// The output of `run`, written into storage of the input's size: it never grows past it,
@@ -83,11 +94,14 @@ enum Prepass {
     struct Output {
         let base: UnsafeMutablePointer<UInt8>
         let capacity: Int
+        /// The input being copied.
+        let source: UnsafePointer<UInt8>
         var count = 0
 
-        init(base: UnsafeMutablePointer<UInt8>, capacity: Int) {
+        init(base: UnsafeMutablePointer<UInt8>, capacity: Int, source: UnsafePointer<UInt8>) {
             self.base = base
             self.capacity = capacity
+            self.source = source
         }
 
         @inline(__always) mutating func append(_ from: UnsafePointer<UInt8>, _ length: Int) {
@@ -115,13 +129,31 @@ enum Prepass {
         var noCommentCloseFrom = Int.max
         var noClosingFrom = [Int](repeating: Int.max, count: dropped.count)
         var unterminatedTagFrom = Int.max
+        /// The text after the last tag when it may become a token (`ValueTokens.textRun`): it
+        /// does when the '<' ending it stays in the output.
+        var run = (start: -1, end: -1, marker: ValueTokens.textMarker)
         while i < n {
             guard let hit = memchr(base + i, 0x3C, n - i) else { break }
             let lt = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             i = lt + 1
             guard i < n else { break }
             let c = buf[i]
+            if c == 0x2F {  // "</"
+                emitRun(run, lt, &out, &copyFrom, &tokens)
+                run.end = -1
+                // A plain end tag: libxml2 reads what follows it as text, which may become a token.
+                if tokens.enabled, lt >= keepTagsBefore, i + 1 < n, isASCIILetter(buf[i + 1]) {
+                    var j = i + 2
+                    while j < n, isNameByte(buf[j]) { j += 1 }
+                    if j < n, buf[j] == 0x3E, j - i <= longestLibxmlName {
+                        if let found = ValueTokens.textRun(base, n, from: j + 1) { run = (j + 1, found.end, found.marker) }
+                        i = j + 1
+                    }
+                }
+                continue
+            }
             if c == 0x21 {  // "<!"
+                run.end = -1
                 if i + 2 < n, buf[i + 1] == 0x2D, buf[i + 2] == 0x2D {
                     // Comment: "<!-->" and "<!--->" are empty comments, else up to the first "-->".
                     let bodyStart = i + 3
@@ -151,13 +183,18 @@ enum Prepass {
                 continue
             }
             if c == 0x3F {  // "<?": a processing instruction is a bogus comment up to the first '>' too.
+                run.end = -1
                 let end = (findByte(buf, 0x3E, from: i + 1) ?? (n - 1)) + 1
                 flush(&out, buf, copyFrom, lt)
                 copyFrom = end
                 i = end
                 continue
             }
-            guard isASCIILetter(c) else { continue }
+            guard isASCIILetter(c) else {
+                emitRun(run, lt, &out, &copyFrom, &tokens)
+                run.end = -1
+                continue
+            }
             // Read the tag name.
             var j = i
             while j < n, isNameByte(buf[j]) { j += 1 }
@@ -168,6 +205,8 @@ enum Prepass {
                 // way libxml2 reads it, and the scan goes on after the tag. A tag read any other
                 // way stays as written, and so does every tag starting inside it (in what libxml2
                 // takes for its attribute values).
+                emitRun(run, lt, &out, &copyFrom, &tokens)
+                run.end = -1
                 if lt >= keepTagsBefore {
                     let savedCount = out.count
                     let savedCopyFrom = copyFrom
@@ -176,6 +215,7 @@ enum Prepass {
                                                       out: &out, copyFrom: &copyFrom, tokens: &tokens)
                     if reading.cut {
                         i = reading.end
+                        if tokens.enabled, let found = ValueTokens.textRun(base, n, from: i) { run = (i, found.end, found.marker) }
                         continue
                     }
                     out.count = savedCount
@@ -198,6 +238,7 @@ enum Prepass {
                 }
                 continue
             }
+            run.end = -1
             let entry = dropped[index]
             // End of the opening tag (quotes respected), then the closing tag.
             guard let openEnd = endOfTag(buf, from: j) else {
@@ -478,12 +519,57 @@ enum Prepass {
             return true
         }
 
-        /// Records a token's value.
+        /// Records a token's value; `position` is where libxml2's input is when it reports the
+        /// token (for a value, filled in by `endTag`).
         @inline(__always)
-        mutating func add(start: Int, length: Int) {
+        mutating func add(start: Int, length: Int, position: Int = -1) {
             ranges.append(Int32(truncatingIfNeeded: start))
             ranges.append(Int32(truncatingIfNeeded: length))
-            ranges.append(-1)
+            ranges.append(Int32(truncatingIfNeeded: position))
+        }
+
+        /// The token of a text run: DEL, a character libxml2 passes on as text.
+        static let textMarker: UInt8 = 0x7F
+        /// libxml2 hands text to the SAX callbacks in chunks of this many bytes (and checks
+        /// whether a chunk is blank to decide on an implied `<p>`).
+        static let libxmlTextChunk = 1000
+
+        /// The token of a blank run: a tab. libxml2's only use of a run's content, besides
+        /// passing it on, is whether it is all blank (a non-blank one may open an implied `<p>`).
+        static let blankMarker: UInt8 = 0x09
+
+        /// Where the text run starting at `s` (after a tag, where libxml2 reads text) ends, its
+        /// '<', and its token, when the run can be one: libxml2 hands it over unchanged, and its
+        /// first chunk is blank exactly when the token is. A run of blanks shorter than a chunk
+        /// becomes `blankMarker`; a run with a non-blank byte in its first chunk `textMarker`
+        /// unless it holds `&` (an entity), U+FFFE/U+FFFF or control characters other than tab,
+        /// LF and CR (reported and dropped). Runs shorter than two bytes or without a '<' after
+        /// them stay as written.
+        static func textRun(_ base: UnsafePointer<UInt8>, _ n: Int, from s: Int) -> (end: Int, marker: UInt8)? {
+            guard s < n, let hit = memchr(base + s, 0x3C, n - s) else { return nil }
+            let lt = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            let length = lt - s
+            guard length >= 2 else { return nil }
+            var k = s
+            let chunkEnd = min(lt, s + libxmlTextChunk)
+            while k < chunkEnd, isLibxmlBlank(base[k]) { k += 1 }
+            if k == lt, length < libxmlTextChunk { return (lt, blankMarker) }
+            guard k < chunkEnd, passesUnchanged(base + s, length) else { return nil }
+            // Control characters: eight bytes at a time, each byte checked only in a word holding one.
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            k = s
+            while k < lt {
+                if k + 8 <= lt {
+                    let w = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                    if (w &- ones &* 0x20) & ~w & highs == 0 { k += 8; continue }
+                }
+                let b = base[k]
+                if b < 0x20, b != 0x09, b != 0x0A, b != 0x0D { return nil }
+                k += 1
+            }
+            return (lt, textMarker)
         }
 
         /// The tag being read ends at `offset` of the output: its tokens are matched there.

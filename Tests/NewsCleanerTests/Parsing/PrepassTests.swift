@@ -106,6 +106,13 @@ import Testing
         let result = Prepass.run(Array("<a class=\"story-link\" href='/news/1' id=x data-y=2>t</a>".utf8), tokenize: true)
         #expect(String(decoding: result.bytes, as: UTF8.self) == "<a class=\u{1} href=\u{1} id=x >t</a>")
         #expect(result.tokens == [10, 10, 23, 28, 7, 23])
+        // Text runs of two bytes or more become DEL, matched by the position of the '<' after it.
+        let text = Prepass.run(Array("<p>Hello</p>\n<p>x</p>".utf8), tokenize: true)
+        #expect(String(decoding: text.bytes, as: UTF8.self) == "<p>\u{7F}</p>\n<p>x</p>")
+        #expect(text.tokens == [3, 5, 4])
+        let blank = Prepass.run(Array("<div>\n  <p>x</p></div>".utf8), tokenize: true)
+        #expect(String(decoding: blank.bytes, as: UTF8.self) == "<div>\t<p>x</p></div>")
+        #expect(blank.tokens == [5, 3, 6])
         // Values libxml2 changes or reports stay as written; so do all values of a page holding U+0001.
         let kept = "<p class=\"a&amp;b\" title=\"x\u{FFFE}yz\">t</p>"
         #expect(String(decoding: Prepass.run(Array(kept.utf8), tokenize: true).bytes, as: UTF8.self) == kept)
@@ -131,6 +138,17 @@ import Testing
                 + "<p role=\"r1\" lang=\"l1\" title=\"t1\" rel=\"r2\" name=\"n1\" type=\"ty\" alt=\"a1\" property=\"p1\" class=\"ten\" id=\"eleven\" class=\"dup\" ID=\"twelve\">many</p>"
                 + "<P CLASS=\"upper\" Class=\"again\" ID=\"x-y\">case</P>",
             String(repeating: "<p class=\"para graph\">" + String(repeating: "words and more words ", count: 30) + "</p>", count: 60),
+            // Text runs: after start and end tags, before kept and dropped markup, odd characters.
+            "<html><head><title>The title</title></head>text in html<body>\n  <p>One <b>two</b> three</p>"
+                + "<p>before<!-- comment -->after</p><p>before <script>x()</script> after</p>"
+                + "<p>a < b and c<3 d</p><p>fish &amp; chips</p><p>tab\tand\r\nlines\u{0C}ff</p>"
+                + "<p>x\u{1F}y</p><p>\u{FFFE}nonchar</p><p>中文 text ü</p><p>\u{7F}del</p><p>\u{7F}</p><p>z</p>"
+                + "</body></html>after html<i>tail</i>",
+            "<div>" + String(repeating: " ", count: 1200) + "late text</div><div>" + String(repeating: "x", count: 2500) + "</div>",
+            "</p>orphan end<p>text</p .>odd end<br/>after br<a href=\"/l\">link</a>tail",
+            "<pre>\nkept newline</pre><textarea>\nt</textarea></div>text after stray end",
+            "<html>\n <head>\n  <title>t</title>\n </head>\n <body>\n  <div>\n   <p>x</p>\n  </div>\t</body>\n</html>\n\n",
+            "<html>" + String(repeating: " ", count: 999) + "<p>x</p><div>" + String(repeating: "\n", count: 1001) + "</div> \t <i>y</i>",
         ]
         for page in pages {
             #expect(fingerprintWithTokens(page) == fingerprintWithPrepass(page), "\(page.prefix(200))")
