@@ -348,7 +348,8 @@ enum Prepass {
     /// The tag is left as written (`cut` false; the caller takes back what was written) when
     /// libxml2 reads it any other way than as `name[=value]` items apart from each other: a bogus
     /// attribute, a name libxml2 would split, an unclosed quote or tag, more than
-    /// `maxAttributesPerTag` attributes, a NUL, or `<meta>` (libxml2 reads its attributes itself).
+    /// `maxAttributesPerTag` attributes or a NUL. `<meta>` keeps all its attributes (libxml2 reads
+    /// them itself).
     /// Cutting `name[=value]` and nothing around it then leaves libxml2 the same tag minus those
     /// attributes: the bytes on either side were already apart (a blank or a closing quote before;
     /// a blank, `>` or `/>` after). `end` is where libxml2's tag ends either way, so the caller
@@ -358,10 +359,10 @@ enum Prepass {
                                             out: inout Output, copyFrom: inout Int,
                                             tokens: inout ValueTokens) -> TagReading {
         var clean = nameEnd - nameStart < longestLibxmlName
-        if nameEnd - nameStart == 4, base[nameStart] | 0x20 == 0x6D, base[nameStart + 1] | 0x20 == 0x65,
-           base[nameStart + 2] | 0x20 == 0x74, base[nameStart + 3] | 0x20 == 0x61 {
-            clean = false  // <meta>
-        }
+        // <meta>: libxml2 reads its attributes itself, so none is cut (its values may be tokens:
+        // with HTML_PARSE_IGNORE_ENC what it reads changes nothing).
+        let isMeta = nameEnd - nameStart == 4 && base[nameStart] | 0x20 == 0x6D && base[nameStart + 1] | 0x20 == 0x65
+            && base[nameStart + 2] | 0x20 == 0x74 && base[nameStart + 3] | 0x20 == 0x61
         var k = nameEnd
         // libxml2's element names also take '.', which ours stops at.
         while k < n, isLibxmlNameByte(base[k]) { k += 1; clean = false }
@@ -426,6 +427,7 @@ enum Prepass {
             }
             guard clean else { continue }
             if !isKept(hash, kept) {
+                if isMeta { continue }
                 if memchr(base + attrStart, 0, k - attrStart) != nil { return TagReading(end: n, cut: false) }
                 if attrStart > copyFrom {
                     out.append(base + copyFrom, attrStart - copyFrom)

@@ -148,6 +148,8 @@ import Testing
             "</p>orphan end<p>text</p .>odd end<br/>after br<a href=\"/l\">link</a>tail",
             "<pre>\nkept newline</pre><textarea>\nt</textarea></div>text after stray end",
             "<html>\n <head>\n  <title>t</title>\n </head>\n <body>\n  <div>\n   <p>x</p>\n  </div>\t</body>\n</html>\n\n",
+            "<head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"><meta charset=\"koi8-r\">"
+                + "<meta name=\"description\" content=\"A long description\" data-x=1 property=\"og:description\"></head><p>é</p>",
             "<html>" + String(repeating: " ", count: 999) + "<p>x</p><div>" + String(repeating: "\n", count: 1001) + "</div> \t <i>y</i>",
         ]
         for page in pages {
