@@ -10,6 +10,7 @@ struct DocumentLoader {
         try InputSniffer.check(bytes, maxBytes: options.maxBytes)
         let (utf8, charset) = bytes.withUnsafeBufferPointer { buf -> ([UInt8], String) in
             let decision = CharsetDetector.decide(buf, hint: encodingHint)
+            if Transcoder.passesAsIs(buf, decision: decision) { return (bytes, decision.charset) }
             return (Transcoder.toUTF8(buf, decision: decision), decision.charset)
         }
         let stripped = Prepass.run(utf8, tokenize: true)
