@@ -105,10 +105,25 @@ struct DocumentBuilder {
     mutating func start(name: UnsafePointer<UInt8>, attributes atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
         let tag = tag(name)
         let attrStart = Int32(truncatingIfNeeded: attributes.count)
+        /// Where libxml2's input is (the tag's end), once a token asks for it.
+        var tagEnd = -1
+        if tokenCursor < tokenRanges.count, let source = tokenSource, let parser {
+            // The attributes of a tag handed over whole (`Prepass.ValueTokens`).
+            tagEnd = xmlByteConsumed(parser)
+            let stride = Prepass.ValueTokens.stride
+            while tokenCursor < tokenRanges.count, Int(tokenRanges[tokenCursor + 2]) < tagEnd { tokenCursor += stride }
+            while tokenCursor < tokenRanges.count, Int(tokenRanges[tokenCursor + 2]) == tagEnd,
+                  let name = AttributeName(rawValue: UInt8(truncatingIfNeeded: tokenRanges[tokenCursor + 3])),
+                  tokenRanges[tokenCursor + 3] >= 0 {
+                let valueStart = Int32(truncatingIfNeeded: attributeBytes.count)
+                let length = Int(tokenRanges[tokenCursor + 1])
+                attributeBytes.append(source + Int(tokenRanges[tokenCursor]), length)
+                attributes.append(Document.Attribute(name: name, start: valueStart, length: Int32(truncatingIfNeeded: length)))
+                tokenCursor += stride
+            }
+        }
         if let atts {
             var k = 0
-            /// Where libxml2's input is (the tag's end), once a token asks for it.
-            var tagEnd = -1
             while let attrName = atts[k] {
                 if let known = attributeName(attrName) {
                     let valueStart = Int32(truncatingIfNeeded: attributeBytes.count)
@@ -143,7 +158,8 @@ struct DocumentBuilder {
         if position < 0, let parser { position = xmlByteConsumed(parser) }
         let stride = Prepass.ValueTokens.stride
         while tokenCursor < tokenRanges.count, Int(tokenRanges[tokenCursor + 2]) < position { tokenCursor += stride }
-        guard tokenCursor < tokenRanges.count, Int(tokenRanges[tokenCursor + 2]) == position else { return nil }
+        guard tokenCursor < tokenRanges.count, Int(tokenRanges[tokenCursor + 2]) == position,
+              tokenRanges[tokenCursor + 3] < 0 else { return nil }
         defer { tokenCursor += stride }
         return (Int(tokenRanges[tokenCursor]), Int(tokenRanges[tokenCursor + 1]))
     }

@@ -368,13 +368,27 @@ enum Prepass {
         while k < n, isLibxmlNameByte(base[k]) { k += 1; clean = false }
         var count = 0
         tokens.beginTag()
+        // The whole attribute list goes to the builder when every kept attribute can (`wholeTag`).
+        let outStart = out.count
+        let copyStart = copyFrom
+        var whole = tokens.enabled && !isMeta
         while true {
             while k < n, isLibxmlBlank(base[k]) { k += 1 }
             guard k < n else { return TagReading(end: n, cut: false) }
             let c = base[k]
             if c == 0x3E || (c == 0x2F && k + 1 < n && base[k + 1] == 0x3E) {
                 // libxml2 reports the element with its input at this '>' or '/'.
-                if clean { tokens.endTag(at: out.count + k - copyFrom) }
+                if clean {
+                    if whole {
+                        // The tag goes to libxml2 as its name alone; its attributes to the builder.
+                        out.count = outStart
+                        out.append(base + copyStart, nameEnd - copyStart)
+                        copyFrom = k
+                        tokens.endWholeTag(at: out.count)
+                    } else {
+                        tokens.endTag(at: out.count + k - copyFrom)
+                    }
+                }
                 return TagReading(end: c == 0x3E ? k + 1 : k + 2, cut: clean)
             }
             if c == 0 { return TagReading(end: n, cut: false) }
@@ -393,6 +407,7 @@ enum Prepass {
             while k < n, k - attrStart < longestLibxmlName, isLibxmlNameByte(base[k]) { k += 1 }
             if k - attrStart >= longestLibxmlName { clean = false }
             let hash = attributeHash(base, attrStart, k)
+            let attrNameEnd = k
             count += 1
             if count > maxAttributesPerTag { clean = false }
             var v = k
@@ -433,17 +448,26 @@ enum Prepass {
                     out.append(base + copyFrom, attrStart - copyFrom)
                 }
                 copyFrom = k
-            } else if tokens.enabled, tokens.firstInTag(hash), valueStart >= 0,
-                      k - v > (k >= n || isLibxmlBlank(base[k]) || base[k] == 0x3E ? 1 : 2),
-                      ValueTokens.passesUnchanged(base + valueStart, valueEnd - valueStart) {
-                // The value (quotes included) becomes the token; a blank keeps it apart from what follows.
-                if v > copyFrom {
-                    out.append(base + copyFrom, v - copyFrom)
+            } else if tokens.enabled {
+                let first = tokens.firstInTag(hash)
+                let passes = valueStart < 0 || ValueTokens.passesUnchanged(base + valueStart, valueEnd - valueStart)
+                if whole {
+                    if first, passes, let name = exactAttributeName(base, attrStart, attrNameEnd) {
+                        tokens.pend(name, start: max(valueStart, 0), length: valueStart < 0 ? 0 : valueEnd - valueStart)
+                    } else {
+                        whole = false
+                    }
                 }
-                tokens.add(start: valueStart, length: valueEnd - valueStart)
-                out.append(ValueTokens.marker)
-                if k < n, !isLibxmlBlank(base[k]), base[k] != 0x3E { out.append(0x20) }
-                copyFrom = k
+                if first, passes, valueStart >= 0, k - v > (k >= n || isLibxmlBlank(base[k]) || base[k] == 0x3E ? 1 : 2) {
+                    // The value (quotes included) becomes the token; a blank keeps it apart from what follows.
+                    if v > copyFrom {
+                        out.append(base + copyFrom, v - copyFrom)
+                    }
+                    tokens.add(start: valueStart, length: valueEnd - valueStart)
+                    out.append(ValueTokens.marker)
+                    if k < n, !isLibxmlBlank(base[k]), base[k] != 0x3E { out.append(0x20) }
+                    copyFrom = k
+                }
             }
         }
     }
@@ -455,6 +479,11 @@ enum Prepass {
     /// `/` of `/>`): the `DocumentBuilder` takes the position from the parser and gives the
     /// markers of the element, in order, the values recorded for the tag ending there.
     ///
+    /// A clean tag whose kept attributes all can be handed over so (not repeated, known names)
+    /// goes further: libxml2 gets the tag's name alone (`<div>`, `<br/>`), and the builder takes
+    /// the tag's attributes from entries matched at the same position, in the order libxml2
+    /// would have reported them.
+    ///
     /// Only values libxml2 would copy unchanged and silently become tokens: no `&` (entities are
     /// decoded), no U+FFFE/U+FFFF (reported as errors); the input has no NUL and is valid UTF-8.
     /// A name repeated in a tag is not tokenized (libxml2 drops the repeat, which would shift the
@@ -465,8 +494,9 @@ enum Prepass {
         /// U+0001: copied by libxml2 as is inside a value, absent from real pages, and no
         /// character reference produces it.
         static let marker: UInt8 = 0x01
-        /// Entries per token in `ranges`.
-        static let stride = 3
+        /// Entries per token in `ranges`: start, length, position, and the `AttributeName` raw
+        /// value of an attribute handed over whole (-1 for a value or text token).
+        static let stride = 4
         /// Kept attribute names of one tag whose repeats are checked (`firstInTag`); a tag with
         /// more gets no tokens after them.
         static let namesChecked = 8
@@ -491,6 +521,7 @@ enum Prepass {
         mutating func beginTag() {
             tagStart = ranges.count
             namesInTag = 0
+            pending.removeAll(keepingCapacity: true)
         }
 
         /// Notes a kept name (hash) of the tag; true when the tag had no earlier one like it
@@ -528,6 +559,36 @@ enum Prepass {
             ranges.append(Int32(truncatingIfNeeded: start))
             ranges.append(Int32(truncatingIfNeeded: length))
             ranges.append(Int32(truncatingIfNeeded: position))
+            ranges.append(-1)
+        }
+
+        /// Attributes of the tag being read that go to the builder if the whole tag does:
+        /// name, start and length of the value, per attribute.
+        private var pending: [Int32] = []
+
+        /// Notes an attribute of the tag for `endWholeTag`.
+        @inline(__always)
+        mutating func pend(_ name: AttributeName, start: Int, length: Int) {
+            pending.append(Int32(name.rawValue))
+            pending.append(Int32(truncatingIfNeeded: start))
+            pending.append(Int32(truncatingIfNeeded: length))
+        }
+
+        /// The tag being read goes to libxml2 as its name alone, ending at `offset` of the
+        /// output: its value tokens give way to its attributes, matched there by the builder.
+        @inline(__always)
+        mutating func endWholeTag(at offset: Int) {
+            if ranges.count > tagStart { ranges.removeLast(ranges.count - tagStart) }
+            var i = 0
+            while i < pending.count {
+                ranges.append(pending[i + 1])
+                ranges.append(pending[i + 2])
+                ranges.append(Int32(truncatingIfNeeded: offset))
+                ranges.append(pending[i])
+                i += 3
+            }
+            pending.removeAll(keepingCapacity: true)
+            tagStart = ranges.count
         }
 
         /// The token of a text run: DEL, a character libxml2 passes on as text.
@@ -583,6 +644,20 @@ enum Prepass {
                 i += ValueTokens.stride
             }
             tagStart = ranges.count
+        }
+    }
+
+    /// The kept attribute named by input bytes `from..<to` (folded to lowercase, as libxml2
+    /// folds names), if it is one.
+    private static func exactAttributeName(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> AttributeName? {
+        var name: (UInt64, UInt64) = (0, 0)  // up to 15 bytes and a NUL
+        guard to - from < MemoryLayout.size(ofValue: name) else { return nil }
+        return withUnsafeMutableBytes(of: &name) { raw in
+            for i in 0..<(to - from) {
+                let b = base[from + i]
+                raw[i] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+            }
+            return AttributeName.lookup(raw.baseAddress!.assumingMemoryBound(to: UInt8.self))
         }
     }
 

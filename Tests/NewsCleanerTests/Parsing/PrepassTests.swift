@@ -103,16 +103,21 @@ import Testing
 
     /// Kept values reach libxml2 as one-byte tokens (U+0001), matched by the position of their tag's end.
     @Test func valuesBecomeTokens() {
+        // A tag whose kept attributes all can be handed over goes to libxml2 as its name alone.
         let result = Prepass.run(Array("<a class=\"story-link\" href='/news/1' id=x data-y=2>t</a>".utf8), tokenize: true)
-        #expect(String(decoding: result.bytes, as: UTF8.self) == "<a class=\u{1} href=\u{1} id=x >t</a>")
-        #expect(result.tokens == [10, 10, 23, 28, 7, 23])
+        #expect(String(decoding: result.bytes, as: UTF8.self) == "<a>t</a>")
+        #expect(result.tokens == [10, 10, 2, 0, 28, 7, 2, 6, 40, 1, 2, 1])
+        // Else its values become one-byte tokens (U+0001), matched by the position of the tag's end.
+        let mixed = Prepass.run(Array("<a class=\"story-link\" href='/news/1?a&amp;b' id=x>t</a>".utf8), tokenize: true)
+        #expect(String(decoding: mixed.bytes, as: UTF8.self) == "<a class=\u{1} href='/news/1?a&amp;b' id=x>t</a>")
+        #expect(mixed.tokens == [10, 10, 38, -1])
         // Text runs of two bytes or more become DEL, matched by the position of the '<' after it.
         let text = Prepass.run(Array("<p>Hello</p>\n<p>x</p>".utf8), tokenize: true)
         #expect(String(decoding: text.bytes, as: UTF8.self) == "<p>\u{7F}</p>\n<p>x</p>")
-        #expect(text.tokens == [3, 5, 4])
+        #expect(text.tokens == [3, 5, 4, -1])
         let blank = Prepass.run(Array("<div>\n  <p>x</p></div>".utf8), tokenize: true)
         #expect(String(decoding: blank.bytes, as: UTF8.self) == "<div>\t<p>x</p></div>")
-        #expect(blank.tokens == [5, 3, 6])
+        #expect(blank.tokens == [5, 3, 6, -1])
         // Values libxml2 changes or reports stay as written; so do all values of a page holding U+0001.
         let kept = "<p class=\"a&amp;b\" title=\"x\u{FFFE}yz\">t</p>"
         #expect(String(decoding: Prepass.run(Array(kept.utf8), tokenize: true).bytes, as: UTF8.self) == kept)
@@ -150,6 +155,9 @@ import Testing
             "<html>\n <head>\n  <title>t</title>\n </head>\n <body>\n  <div>\n   <p>x</p>\n  </div>\t</body>\n</html>\n\n",
             "<head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"><meta charset=\"koi8-r\">"
                 + "<meta name=\"description\" content=\"A long description\" data-x=1 property=\"og:description\"></head><p>é</p>",
+            "<div hidden itemscope data-x=1 class=\"c\"><img src=\"/a.jpg\" alt=\"\" /><br class=\"x\"/><input disabled>"
+                + "<p data-only=\"1\" onclick=\"f()\">unkept only</p><span\n  class=\"multi\"\n  id=\"line\"\n>ml</span>"
+                + "<td COLSPAN=2 Aria-Hidden=\"true\" style=\"display:none\">c</td><body id=\"second-body\"><i title=\"\">e</i></div>",
             "<html>" + String(repeating: " ", count: 999) + "<p>x</p><div>" + String(repeating: "\n", count: 1001) + "</div> \t <i>y</i>",
         ]
         for page in pages {
