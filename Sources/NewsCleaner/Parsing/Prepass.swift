@@ -521,7 +521,7 @@ enum Prepass {
         mutating func beginTag() {
             tagStart = ranges.count
             namesInTag = 0
-            pending.removeAll(keepingCapacity: true)
+            if !pending.isEmpty { pending.removeAll(keepingCapacity: true) }
         }
 
         /// Notes a kept name (hash) of the tag; true when the tag had no earlier one like it
@@ -587,7 +587,7 @@ enum Prepass {
                 ranges.append(pending[i])
                 i += 3
             }
-            pending.removeAll(keepingCapacity: true)
+            if !pending.isEmpty { pending.removeAll(keepingCapacity: true) }
             tagStart = ranges.count
         }
 
