@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CLibXML2
 
 /// Builds a `Document` from SAX events: append-only flat arrays, an explicit stack of open
 /// elements (no recursion), adjacent text chunks merged into one text node.
@@ -14,9 +15,9 @@ import Darwin
 /// Swift checks for exclusivity at run time (those checks were 6 % of a full clean).
 struct DocumentBuilder {
     private var nodes: [Document.Node] = []
-    private var text: [UInt8] = []
+    private var text: ByteBuffer
     private var attributes: [Document.Attribute] = []
-    private var attributeBytes: [UInt8] = []
+    private var attributeBytes: ByteBuffer
     /// Open elements: (node id, id of its last child or -1).
     private var stack: [(id: Int32, lastChild: Int32)] = []
 
@@ -27,6 +28,15 @@ struct DocumentBuilder {
     /// Set when the parse was stopped because `parserErrorLimit` was reached.
     var stoppedEarly = false
 
+    /// The prepass input and its token table (`Prepass.ValueTokens`): values arriving as tokens
+    /// are copied from there. Nil when the bytes hold no tokens.
+    var tokenSource: UnsafePointer<UInt8>? = nil
+    var tokenRanges = UnsafeBufferPointer<Int32>(start: nil, count: 0)
+    /// The next token of `tokenRanges` not yet matched (index of its first entry).
+    private var tokenCursor = 0
+    /// The parser, whose input position tells which tag an element's tokens belong to.
+    var parser: htmlParserCtxtPtr? = nil
+
     /// Charges one parser error: for most errors (an end tag that matches no open element)
     /// libxml2 scans its whole stack of open elements, so the error costs the depth. False once
     /// the page has spent its limit: the caller stops the parser.
@@ -35,13 +45,22 @@ struct DocumentBuilder {
         return parserErrorUnits < parserErrorLimit
     }
 
-    /// Bytes of page per node, used only to size the arrays up front.
+    /// Bytes of page per node, per text byte and per attribute value byte, used only to size
+    /// the buffers up front.
     private static let bytesPerNodeEstimate = 48
+    private static let bytesPerTextByteEstimate = 2
+    private static let bytesPerAttributeByteEstimate = 8
+
+    /// Tags and attribute names by the address of the name libxml2 hands over: it interns names
+    /// in the parser's dictionary, which lives as long as the parse, so one address is one name.
+    private var tagCache = NameCache()
+    private var attributeCache = NameCache()
 
     init(expectedBytes: Int) {
         let estimate = expectedBytes / DocumentBuilder.bytesPerNodeEstimate + 16
         nodes.reserveCapacity(estimate)
-        text.reserveCapacity(expectedBytes / 2)
+        text = ByteBuffer(capacity: expectedBytes / DocumentBuilder.bytesPerTextByteEstimate)
+        attributeBytes = ByteBuffer(capacity: expectedBytes / DocumentBuilder.bytesPerAttributeByteEstimate)
         stack.reserveCapacity(64)
         nodes.append(Document.Node(tag: .root, parent: -1, firstChild: -1, nextSibling: -1, end: 0, start: 0, count: 0))
         stack.append((0, -1))
@@ -65,16 +84,56 @@ struct DocumentBuilder {
         return id
     }
 
-    mutating func start(name: UnsafePointer<UInt8>, attributes atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
+    /// The tag named by `name` (a name from libxml2's dictionary).
+    @inline(__always)
+    private mutating func tag(_ name: UnsafePointer<UInt8>) -> Tag {
+        if let raw = tagCache[name], let tag = Tag(rawValue: raw) { return tag }
         let tag = Tag(name: UnsafeBufferPointer(start: name, count: cStringLength(name)))
+        tagCache[name] = tag.rawValue
+        return tag
+    }
+
+    /// The kept attribute named by `name` (a name from libxml2's dictionary), if it is one.
+    @inline(__always)
+    private mutating func attributeName(_ name: UnsafePointer<UInt8>) -> AttributeName? {
+        if let raw = attributeCache[name] { return AttributeName(rawValue: raw) }
+        let known = AttributeName.lookup(name)
+        attributeCache[name] = known?.rawValue ?? NameCache.none
+        return known
+    }
+
+    mutating func start(name: UnsafePointer<UInt8>, attributes atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
+        let tag = tag(name)
         let attrStart = Int32(truncatingIfNeeded: attributes.count)
+        /// Where libxml2's input is (the tag's end), once a token asks for it.
+        var tagEnd = -1
+        if tokenCursor < tokenRanges.count, let source = tokenSource, let parser {
+            // The attributes of a tag handed over whole (`Prepass.ValueTokens`).
+            tagEnd = xmlByteConsumed(parser)
+            let stride = Prepass.ValueTokens.stride
+            while tokenCursor < tokenRanges.count, Int(tokenRanges[tokenCursor + 2]) < tagEnd { tokenCursor += stride }
+            while tokenCursor < tokenRanges.count, Int(tokenRanges[tokenCursor + 2]) == tagEnd,
+                  let name = AttributeName(rawValue: UInt8(truncatingIfNeeded: tokenRanges[tokenCursor + 3])),
+                  tokenRanges[tokenCursor + 3] >= 0 {
+                let valueStart = Int32(truncatingIfNeeded: attributeBytes.count)
+                let length = Int(tokenRanges[tokenCursor + 1])
+                attributeBytes.append(source + Int(tokenRanges[tokenCursor]), length)
+                attributes.append(Document.Attribute(name: name, start: valueStart, length: Int32(truncatingIfNeeded: length)))
+                tokenCursor += stride
+            }
+        }
         if let atts {
             var k = 0
             while let attrName = atts[k] {
-                if let known = AttributeName.lookup(attrName) {
+                if let known = attributeName(attrName) {
                     let valueStart = Int32(truncatingIfNeeded: attributeBytes.count)
                     if let value = atts[k + 1] {
-                        attributeBytes.append(contentsOf: UnsafeBufferPointer(start: value, count: cStringLength(value)))
+                        if value[0] == Prepass.ValueTokens.marker, value[1] == 0, let source = tokenSource,
+                           let range = nextToken(at: &tagEnd) {
+                            attributeBytes.append(source + range.start, range.count)
+                        } else {
+                            attributeBytes.append(value, cStringLength(value))
+                        }
                     }
                     let valueLength = Int32(truncatingIfNeeded: attributeBytes.count) - valueStart
                     attributes.append(Document.Attribute(name: known, start: valueStart, length: valueLength))
@@ -92,8 +151,21 @@ struct DocumentBuilder {
         }
     }
 
+    /// The value of the next token reported with libxml2's input at `position` (read from the
+    /// parser when negative), or nil when there is none left there.
+    @inline(__always)
+    private mutating func nextToken(at position: inout Int) -> (start: Int, count: Int)? {
+        if position < 0, let parser { position = xmlByteConsumed(parser) }
+        let stride = Prepass.ValueTokens.stride
+        while tokenCursor < tokenRanges.count, Int(tokenRanges[tokenCursor + 2]) < position { tokenCursor += stride }
+        guard tokenCursor < tokenRanges.count, Int(tokenRanges[tokenCursor + 2]) == position,
+              tokenRanges[tokenCursor + 3] < 0 else { return nil }
+        defer { tokenCursor += stride }
+        return (Int(tokenRanges[tokenCursor]), Int(tokenRanges[tokenCursor + 1]))
+    }
+
     mutating func end(name: UnsafePointer<UInt8>) {
-        let tag = Tag(name: UnsafeBufferPointer(start: name, count: cStringLength(name)))
+        let tag = tag(name)
         if tag.traits.contains(.void) { return }
         // Close up to the innermost open element with this tag; ignore a stray end tag.
         var depth = stack.count - 1
@@ -106,15 +178,23 @@ struct DocumentBuilder {
     }
 
     mutating func characters(_ chars: UnsafeBufferPointer<UInt8>) {
+        var chars = chars
+        if chars.count == 1, chars[0] == Prepass.ValueTokens.textMarker || chars[0] == Prepass.ValueTokens.blankMarker,
+           let source = tokenSource {
+            var position = -1
+            if let range = nextToken(at: &position) {
+                chars = UnsafeBufferPointer(start: source + range.start, count: range.count)
+            }
+        }
         let top = stack[stack.count - 1]
         let last = top.lastChild
         if last >= 0, Int(last) == nodes.count - 1, nodes[Int(last)].tag == .text {
-            text.append(contentsOf: chars)
+            text.append(chars.baseAddress!, chars.count)
             nodes[Int(last)].count += Int32(truncatingIfNeeded: chars.count)
             return
         }
         let start = Int32(truncatingIfNeeded: text.count)
-        text.append(contentsOf: chars)
+        text.append(chars.baseAddress!, chars.count)
         let id = append(Document.Node(tag: .text, parent: 0, firstChild: -1, nextSibling: -1, end: 0,
                                       start: start, count: Int32(truncatingIfNeeded: chars.count)))
         nodes[Int(id)].end = id + 1
@@ -125,10 +205,83 @@ struct DocumentBuilder {
         while let open = stack.popLast() {
             nodes[Int(open.id)].end = end
         }
-        var document = Document(nodes: nodes, textBytes: text, attributes: attributes, attributeBytes: attributeBytes,
+        var document = Document(nodes: nodes, textBytes: text.take(), attributes: attributes, attributeBytes: attributeBytes.take(),
                                 jsonLD: jsonLD, charset: charset)
         document.parseStoppedEarly = stoppedEarly
         return document
+    }
+}
+
+/// A direct-mapped cache from a name's address to a byte (`DocumentBuilder`'s interned names).
+struct NameCache {
+    /// Entries; a power of two.
+    private static let slots = 256
+    /// The value stored for "not a kept name".
+    static let none: UInt8 = 0xFF
+
+    private var keys = [UInt](repeating: 0, count: NameCache.slots)
+    private var values = [UInt8](repeating: 0, count: NameCache.slots)
+
+    @inline(__always)
+    private static func slot(_ address: UInt) -> Int {
+        Int(truncatingIfNeeded: (address ^ (address >> 8)) & UInt(slots - 1))
+    }
+
+    subscript(name: UnsafePointer<UInt8>) -> UInt8? {
+        @inline(__always) get {
+            let address = UInt(bitPattern: name)
+            let slot = NameCache.slot(address)
+            return keys[slot] == address ? values[slot] : nil
+        }
+        @inline(__always) set {
+            let address = UInt(bitPattern: name)
+            let slot = NameCache.slot(address)
+            keys[slot] = address
+            values[slot] = newValue ?? NameCache.none
+        }
+    }
+}
+
+/// A growable buffer of bytes in memory of its own: an append is a copy (an `Array`'s
+/// `append(contentsOf:)` costs about a hundred instructions a call, and the builder makes one
+/// per attribute value and text chunk). `take()` hands the bytes over as an array and frees it.
+struct ByteBuffer {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
+
+    /// Smallest capacity allocated.
+    private static let minimumCapacity = 64
+
+    init(capacity: Int) {
+        self.capacity = Swift.max(capacity, ByteBuffer.minimumCapacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    @inline(__always)
+    mutating func append(_ bytes: UnsafePointer<UInt8>, _ length: Int) {
+        if count + length > capacity { grow(to: count + length) }
+        (base + count).initialize(from: bytes, count: length)
+        count += length
+    }
+
+    private mutating func grow(to needed: Int) {
+        var size = capacity * 2
+        while size < needed { size *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        grown.initialize(from: base, count: count)
+        base.deallocate()
+        base = grown
+        capacity = size
+    }
+
+    /// The bytes as an array; the buffer is freed and must not be used again.
+    mutating func take() -> [UInt8] {
+        let bytes = Array(UnsafeBufferPointer(start: base, count: count))
+        base.deallocate()
+        count = 0
+        capacity = 0
+        return bytes
     }
 }
 

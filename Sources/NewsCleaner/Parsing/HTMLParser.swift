@@ -28,14 +28,22 @@ enum HTMLParser {
     ///   a deeply nested page followed by many stray end tags costs depth × tags; each error is
     ///   charged the depth, and once the limit is spent the parser stops and the document is
     ///   what was read (`Document.parseStoppedEarly`).
+    ///
+    /// - Parameter tokens: when `bytes` come from `Prepass.run(_:tokenize: true)`, its input
+    ///   and token table, from which the values written as tokens are taken.
     static func parse(utf8 bytes: [UInt8], jsonLD: [String], charset: String,
-                      errorWorkLimit: Int = Int.max) -> Document {
+                      errorWorkLimit: Int = Int.max,
+                      tokens: (source: UnsafeBufferPointer<UInt8>, ranges: UnsafeBufferPointer<Int32>)? = nil) -> Document {
         _ = initialized
         let savedHandlers = newscleaner_silenceErrors()
         defer { newscleaner_restoreErrors(savedHandlers) }
         let builder = UnsafeMutablePointer<DocumentBuilder>.allocate(capacity: 1)
         builder.initialize(to: DocumentBuilder(expectedBytes: bytes.count))
         builder.pointee.parserErrorLimit = errorWorkLimit
+        if let tokens, tokens.ranges.count > 0 {
+            builder.pointee.tokenSource = tokens.source.baseAddress
+            builder.pointee.tokenRanges = tokens.ranges
+        }
         defer { builder.deallocate() }
         if !bytes.isEmpty {
             bytes.withUnsafeBufferPointer { buf in
@@ -56,6 +64,7 @@ enum HTMLParser {
                     // The bytes are UTF-8 already; without this libxml2 guesses Latin-1.
                     xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8)
                     ctxt.pointee.userData = UnsafeMutableRawPointer(builder)
+                    builder.pointee.parser = ctxt
                     _ = htmlParseDocument(ctxt)
                 }
             }

@@ -20,6 +20,10 @@ enum Prepass {
     struct Result {
         var bytes: [UInt8]
         var jsonLD: [String]
+        /// With `tokenize`: the values that `bytes` holds as tokens (see `ValueTokens`), three
+        /// entries per token (start and length in the input, offset in `bytes` of the end of its
+        /// tag), in order; empty otherwise.
+        var tokens: [Int32] = []
     }
 
     /// Elements whose whole content is dropped, with whether an unclosed one runs to the end of input.
@@ -49,20 +53,73 @@ enum Prepass {
     /// Length of the longest name in `dropped` ("noscript", "template").
     private static let longestDroppedName = 8
 
-    static func run(_ input: [UInt8]) -> Result {
-        input.withUnsafeBufferPointer { run($0) }
+    /// The prepass of `input`. With `tokenize`, attribute values are handed to libxml2 as
+    /// one-byte tokens (`ValueTokens`); the caller then resolves them against `input`.
+    static func run(_ input: [UInt8], tokenize: Bool = false) -> Result {
+        input.withUnsafeBufferPointer { run($0, tokenize: tokenize) }
     }
 
-    static func run(_ buf: UnsafeBufferPointer<UInt8>) -> Result {
-        keptAttributeHashes.withUnsafeBufferPointer { run(buf, keptAttributes: $0) }
+    static func run(_ buf: UnsafeBufferPointer<UInt8>, tokenize: Bool = false) -> Result {
+        keptAttributeHashes.withUnsafeBufferPointer { run(buf, keptAttributes: $0, tokenize: tokenize) }
     }
 
-    private static func run(_ buf: UnsafeBufferPointer<UInt8>, keptAttributes: UnsafeBufferPointer<UInt64>) -> Result {
-        var out = [UInt8]()
+    private static func run(_ buf: UnsafeBufferPointer<UInt8>, keptAttributes: UnsafeBufferPointer<UInt64>,
+                            tokenize: Bool) -> Result {
         var jsonLD: [String] = []
         let n = buf.count
         guard let base = buf.baseAddress, n > 0 else { return Result(bytes: [], jsonLD: []) }
-        out.reserveCapacity(n / 2)
+        // A page holding the marker byte itself gets no tokens: then no value can be mistaken for one.
+        var tokens = ValueTokens(enabled: tokenize && memchr(base, Int32(ValueTokens.marker), n) == nil)
+        let bytes = [UInt8](unsafeUninitializedCapacity: n) { storage, initialized in
+            var out = Output(base: storage.baseAddress!, capacity: n, source: base)
+            scan(base, n, keptAttributes: keptAttributes, out: &out, jsonLD: &jsonLD, tokens: &tokens)
+            initialized = out.count
+        }
+        return Result(bytes: bytes, jsonLD: jsonLD, tokens: tokens.ranges)
+    }
+
+    /// Writes the text run ending at `lt` as a token (`ValueTokens.textRun`), if it is `run`.
+    @inline(__always)
+    private static func emitRun(_ run: (start: Int, end: Int, marker: UInt8), _ lt: Int, _ out: inout Output, _ copyFrom: inout Int,
+                                _ tokens: inout ValueTokens) {
+        guard run.end == lt else { return }
+        out.append(out.source + copyFrom, run.start - copyFrom)
+        out.append(run.marker)
+        copyFrom = lt
+        tokens.add(start: run.start, length: lt - run.start, position: out.count)
+    }
+
+    /// The output of `run`, written into storage of the input's size: it never grows past it,
+    /// since every cut and every token is shorter than what it replaces.
+    struct Output {
+        let base: UnsafeMutablePointer<UInt8>
+        let capacity: Int
+        /// The input being copied.
+        let source: UnsafePointer<UInt8>
+        var count = 0
+
+        init(base: UnsafeMutablePointer<UInt8>, capacity: Int, source: UnsafePointer<UInt8>) {
+            self.base = base
+            self.capacity = capacity
+            self.source = source
+        }
+
+        @inline(__always) mutating func append(_ from: UnsafePointer<UInt8>, _ length: Int) {
+            precondition(count + length <= capacity)
+            (base + count).update(from: from, count: length)
+            count += length
+        }
+
+        @inline(__always) mutating func append(_ byte: UInt8) {
+            precondition(count < capacity)
+            base[count] = byte
+            count += 1
+        }
+    }
+
+    private static func scan(_ base: UnsafePointer<UInt8>, _ n: Int, keptAttributes: UnsafeBufferPointer<UInt64>,
+                             out: inout Output, jsonLD: inout [String], tokens: inout ValueTokens) {
+        let buf = UnsafeBufferPointer(start: base, count: n)
         var copyFrom = 0
         /// Start tags beginning before this index are left as written (see `cutUnreadAttributes`).
         var keepTagsBefore = 0
@@ -72,13 +129,31 @@ enum Prepass {
         var noCommentCloseFrom = Int.max
         var noClosingFrom = [Int](repeating: Int.max, count: dropped.count)
         var unterminatedTagFrom = Int.max
+        /// The text after the last tag when it may become a token (`ValueTokens.textRun`): it
+        /// does when the '<' ending it stays in the output.
+        var run = (start: -1, end: -1, marker: ValueTokens.textMarker)
         while i < n {
             guard let hit = memchr(base + i, 0x3C, n - i) else { break }
             let lt = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             i = lt + 1
             guard i < n else { break }
             let c = buf[i]
+            if c == 0x2F {  // "</"
+                emitRun(run, lt, &out, &copyFrom, &tokens)
+                run.end = -1
+                // A plain end tag: libxml2 reads what follows it as text, which may become a token.
+                if tokens.enabled, lt >= keepTagsBefore, i + 1 < n, isASCIILetter(buf[i + 1]) {
+                    var j = i + 2
+                    while j < n, isNameByte(buf[j]) { j += 1 }
+                    if j < n, buf[j] == 0x3E, j - i <= longestLibxmlName {
+                        if let found = ValueTokens.textRun(base, n, from: j + 1) { run = (j + 1, found.end, found.marker) }
+                        i = j + 1
+                    }
+                }
+                continue
+            }
             if c == 0x21 {  // "<!"
+                run.end = -1
                 if i + 2 < n, buf[i + 1] == 0x2D, buf[i + 2] == 0x2D {
                     // Comment: "<!-->" and "<!--->" are empty comments, else up to the first "-->".
                     let bodyStart = i + 3
@@ -108,13 +183,18 @@ enum Prepass {
                 continue
             }
             if c == 0x3F {  // "<?": a processing instruction is a bogus comment up to the first '>' too.
+                run.end = -1
                 let end = (findByte(buf, 0x3E, from: i + 1) ?? (n - 1)) + 1
                 flush(&out, buf, copyFrom, lt)
                 copyFrom = end
                 i = end
                 continue
             }
-            guard isASCIILetter(c) else { continue }
+            guard isASCIILetter(c) else {
+                emitRun(run, lt, &out, &copyFrom, &tokens)
+                run.end = -1
+                continue
+            }
             // Read the tag name.
             var j = i
             while j < n, isNameByte(buf[j]) { j += 1 }
@@ -125,16 +205,21 @@ enum Prepass {
                 // way libxml2 reads it, and the scan goes on after the tag. A tag read any other
                 // way stays as written, and so does every tag starting inside it (in what libxml2
                 // takes for its attribute values).
+                emitRun(run, lt, &out, &copyFrom, &tokens)
+                run.end = -1
                 if lt >= keepTagsBefore {
                     let savedCount = out.count
                     let savedCopyFrom = copyFrom
+                    let savedTokens = tokens.ranges.count
                     let reading = cutUnreadAttributes(base, n, nameStart: i, nameEnd: j, kept: keptAttributes,
-                                                      out: &out, copyFrom: &copyFrom)
+                                                      out: &out, copyFrom: &copyFrom, tokens: &tokens)
                     if reading.cut {
                         i = reading.end
+                        if tokens.enabled, let found = ValueTokens.textRun(base, n, from: i) { run = (i, found.end, found.marker) }
                         continue
                     }
-                    if out.count > savedCount { out.removeLast(out.count - savedCount) }
+                    out.count = savedCount
+                    if tokens.ranges.count > savedTokens { tokens.ranges.removeLast(tokens.ranges.count - savedTokens) }
                     copyFrom = savedCopyFrom
                     keepTagsBefore = reading.end
                 }
@@ -153,6 +238,7 @@ enum Prepass {
                 }
                 continue
             }
+            run.end = -1
             let entry = dropped[index]
             // End of the opening tag (quotes respected), then the closing tag.
             guard let openEnd = endOfTag(buf, from: j) else {
@@ -179,7 +265,6 @@ enum Prepass {
             i = end
         }
         flush(&out, buf, copyFrom, n)
-        return Result(bytes: out, jsonLD: jsonLD)
     }
 
     // MARK: Unread attributes
@@ -263,29 +348,49 @@ enum Prepass {
     /// The tag is left as written (`cut` false; the caller takes back what was written) when
     /// libxml2 reads it any other way than as `name[=value]` items apart from each other: a bogus
     /// attribute, a name libxml2 would split, an unclosed quote or tag, more than
-    /// `maxAttributesPerTag` attributes, a NUL, or `<meta>` (libxml2 reads its attributes itself).
+    /// `maxAttributesPerTag` attributes or a NUL. `<meta>` keeps all its attributes (libxml2 reads
+    /// them itself).
     /// Cutting `name[=value]` and nothing around it then leaves libxml2 the same tag minus those
     /// attributes: the bytes on either side were already apart (a blank or a closing quote before;
     /// a blank, `>` or `/>` after). `end` is where libxml2's tag ends either way, so the caller
     /// knows which `<` are inside the tag's values.
     private static func cutUnreadAttributes(_ base: UnsafePointer<UInt8>, _ n: Int, nameStart: Int, nameEnd: Int,
                                             kept: UnsafeBufferPointer<UInt64>,
-                                            out: inout [UInt8], copyFrom: inout Int) -> TagReading {
+                                            out: inout Output, copyFrom: inout Int,
+                                            tokens: inout ValueTokens) -> TagReading {
         var clean = nameEnd - nameStart < longestLibxmlName
-        if nameEnd - nameStart == 4, base[nameStart] | 0x20 == 0x6D, base[nameStart + 1] | 0x20 == 0x65,
-           base[nameStart + 2] | 0x20 == 0x74, base[nameStart + 3] | 0x20 == 0x61 {
-            clean = false  // <meta>
-        }
+        // <meta>: libxml2 reads its attributes itself, so none is cut (its values may be tokens:
+        // with HTML_PARSE_IGNORE_ENC what it reads changes nothing).
+        let isMeta = nameEnd - nameStart == 4 && base[nameStart] | 0x20 == 0x6D && base[nameStart + 1] | 0x20 == 0x65
+            && base[nameStart + 2] | 0x20 == 0x74 && base[nameStart + 3] | 0x20 == 0x61
         var k = nameEnd
         // libxml2's element names also take '.', which ours stops at.
         while k < n, isLibxmlNameByte(base[k]) { k += 1; clean = false }
         var count = 0
+        tokens.beginTag()
+        // The whole attribute list goes to the builder when every kept attribute can (`wholeTag`).
+        let outStart = out.count
+        let copyStart = copyFrom
+        var whole = tokens.enabled && !isMeta
         while true {
             while k < n, isLibxmlBlank(base[k]) { k += 1 }
             guard k < n else { return TagReading(end: n, cut: false) }
             let c = base[k]
-            if c == 0x3E { return TagReading(end: k + 1, cut: clean) }
-            if c == 0x2F, k + 1 < n, base[k + 1] == 0x3E { return TagReading(end: k + 2, cut: clean) }
+            if c == 0x3E || (c == 0x2F && k + 1 < n && base[k + 1] == 0x3E) {
+                // libxml2 reports the element with its input at this '>' or '/'.
+                if clean {
+                    if whole {
+                        // The tag goes to libxml2 as its name alone; its attributes to the builder.
+                        out.count = outStart
+                        out.append(base + copyStart, nameEnd - copyStart)
+                        copyFrom = k
+                        tokens.endWholeTag(at: out.count)
+                    } else {
+                        tokens.endTag(at: out.count + k - copyFrom)
+                    }
+                }
+                return TagReading(end: c == 0x3E ? k + 1 : k + 2, cut: clean)
+            }
             if c == 0 { return TagReading(end: n, cut: false) }
             guard isLibxmlNameStart(c) else {
                 // A bogus attribute: libxml2 skips to the next blank, '>' or "/>".
@@ -302,10 +407,14 @@ enum Prepass {
             while k < n, k - attrStart < longestLibxmlName, isLibxmlNameByte(base[k]) { k += 1 }
             if k - attrStart >= longestLibxmlName { clean = false }
             let hash = attributeHash(base, attrStart, k)
+            let attrNameEnd = k
             count += 1
             if count > maxAttributesPerTag { clean = false }
             var v = k
             while v < n, isLibxmlBlank(base[v]) { v += 1 }
+            // The value as libxml2 reads it (quotes excluded), when there is one.
+            var valueStart = -1
+            var valueEnd = -1
             if v < n, base[v] == 0x3D {
                 v += 1
                 while v < n, isLibxmlBlank(base[v]) { v += 1 }
@@ -315,7 +424,9 @@ enum Prepass {
                     guard let hit = memchr(base + v + 1, Int32(q), n - v - 1) else {
                         return TagReading(end: n, cut: false)
                     }
-                    k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                    valueStart = v + 1
+                    valueEnd = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    k = valueEnd + 1
                 } else {
                     var e = v
                     while e < n {
@@ -324,22 +435,235 @@ enum Prepass {
                         e += 1
                     }
                     if e == v { clean = false }  // "a= >": libxml2 finds no value
+                    valueStart = v
+                    valueEnd = e
                     k = e
                 }
             }
-            if clean, !isKept(hash, kept) {
+            guard clean else { continue }
+            if !isKept(hash, kept) {
+                if isMeta { continue }
                 if memchr(base + attrStart, 0, k - attrStart) != nil { return TagReading(end: n, cut: false) }
                 if attrStart > copyFrom {
-                    out.append(contentsOf: UnsafeBufferPointer(start: base + copyFrom, count: attrStart - copyFrom))
+                    out.append(base + copyFrom, attrStart - copyFrom)
                 }
                 copyFrom = k
+            } else if tokens.enabled {
+                let first = tokens.firstInTag(hash)
+                let passes = valueStart < 0 || ValueTokens.passesUnchanged(base + valueStart, valueEnd - valueStart)
+                if whole {
+                    if first, passes, let name = exactAttributeName(base, attrStart, attrNameEnd) {
+                        tokens.pend(name, start: max(valueStart, 0), length: valueStart < 0 ? 0 : valueEnd - valueStart)
+                    } else {
+                        whole = false
+                    }
+                }
+                if first, passes, valueStart >= 0, k - v > (k >= n || isLibxmlBlank(base[k]) || base[k] == 0x3E ? 1 : 2) {
+                    // The value (quotes included) becomes the token; a blank keeps it apart from what follows.
+                    if v > copyFrom {
+                        out.append(base + copyFrom, v - copyFrom)
+                    }
+                    tokens.add(start: valueStart, length: valueEnd - valueStart)
+                    out.append(ValueTokens.marker)
+                    if k < n, !isLibxmlBlank(base[k]), base[k] != 0x3E { out.append(0x20) }
+                    copyFrom = k
+                }
             }
         }
     }
 
+    /// Attribute values handed to libxml2 as tokens. libxml2 reads a value one character at a
+    /// time (about a hundred instructions each, and a `realloc` once it is two long) only to copy
+    /// it unchanged, so the prepass writes the value as one marker byte, unquoted, and records
+    /// where its bytes are. libxml2 reports an element with its input at the tag's `>` (or the
+    /// `/` of `/>`): the `DocumentBuilder` takes the position from the parser and gives the
+    /// markers of the element, in order, the values recorded for the tag ending there.
+    ///
+    /// A clean tag whose kept attributes all can be handed over so (not repeated, known names)
+    /// goes further: libxml2 gets the tag's name alone (`<div>`, `<br/>`), and the builder takes
+    /// the tag's attributes from entries matched at the same position, in the order libxml2
+    /// would have reported them.
+    ///
+    /// Only values libxml2 would copy unchanged and silently become tokens: no `&` (entities are
+    /// decoded), no U+FFFE/U+FFFF (reported as errors); the input has no NUL and is valid UTF-8.
+    /// A name repeated in a tag is not tokenized (libxml2 drops the repeat, which would shift the
+    /// order). A tag libxml2 discards (a second `<body>`) leaves its tokens unused. Nothing else
+    /// can read as a token: a page holding the marker byte gets none, and no character reference
+    /// yields it (libxml2 turns `&#1;` into a NUL, which ends the value).
+    struct ValueTokens {
+        /// U+0001: copied by libxml2 as is inside a value, absent from real pages, and no
+        /// character reference produces it.
+        static let marker: UInt8 = 0x01
+        /// Entries per token in `ranges`: start, length, position, and the `AttributeName` raw
+        /// value of an attribute handed over whole (-1 for a value or text token).
+        static let stride = 4
+        /// Kept attribute names of one tag whose repeats are checked (`firstInTag`); a tag with
+        /// more gets no tokens after them.
+        static let namesChecked = 8
+
+        let enabled: Bool
+        /// Per token: start and length of the value in the input, and the offset in the output
+        /// of its tag's end (filled in by `endTag`).
+        var ranges: [Int32] = []
+        /// Index in `ranges` of the first token of the tag being read.
+        private var tagStart = 0
+        /// Hashes of the kept names read so far in the tag, and their number.
+        private var names: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+        private var namesInTag = 0
+
+        init(enabled: Bool) {
+            self.enabled = enabled
+            if enabled { ranges.reserveCapacity(1024 * ValueTokens.stride) }
+        }
+
+        /// A new tag is being read.
+        @inline(__always)
+        mutating func beginTag() {
+            tagStart = ranges.count
+            namesInTag = 0
+            if !pending.isEmpty { pending.removeAll(keepingCapacity: true) }
+        }
+
+        /// Notes a kept name (hash) of the tag; true when the tag had no earlier one like it
+        /// (libxml2 drops repeats) and fewer than `namesChecked` before it.
+        @inline(__always)
+        mutating func firstInTag(_ hash: UInt64) -> Bool {
+            let count = namesInTag
+            guard count < ValueTokens.namesChecked else { return false }
+            namesInTag += 1
+            return withUnsafeMutableBytes(of: &names) { raw in
+                let seen = raw.bindMemory(to: UInt64.self)
+                seen[count] = hash
+                for i in 0..<count where seen[i] == hash { return false }
+                return true
+            }
+        }
+
+        /// True when libxml2 copies these value bytes unchanged, without a report.
+        @inline(__always)
+        static func passesUnchanged(_ value: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+            if memchr(value, 0x26, length) != nil { return false }
+            var p = 0
+            while p < length, let hit = memchr(value + p, 0xEF, length - p) {
+                let at = value.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if at + 2 < length, value[at + 1] == 0xBF, value[at + 2] & 0xFE == 0xBE { return false }
+                p = at + 1
+            }
+            return true
+        }
+
+        /// Records a token's value; `position` is where libxml2's input is when it reports the
+        /// token (for a value, filled in by `endTag`).
+        @inline(__always)
+        mutating func add(start: Int, length: Int, position: Int = -1) {
+            ranges.append(Int32(truncatingIfNeeded: start))
+            ranges.append(Int32(truncatingIfNeeded: length))
+            ranges.append(Int32(truncatingIfNeeded: position))
+            ranges.append(-1)
+        }
+
+        /// Attributes of the tag being read that go to the builder if the whole tag does:
+        /// name, start and length of the value, per attribute.
+        private var pending: [Int32] = []
+
+        /// Notes an attribute of the tag for `endWholeTag`.
+        @inline(__always)
+        mutating func pend(_ name: AttributeName, start: Int, length: Int) {
+            pending.append(Int32(name.rawValue))
+            pending.append(Int32(truncatingIfNeeded: start))
+            pending.append(Int32(truncatingIfNeeded: length))
+        }
+
+        /// The tag being read goes to libxml2 as its name alone, ending at `offset` of the
+        /// output: its value tokens give way to its attributes, matched there by the builder.
+        @inline(__always)
+        mutating func endWholeTag(at offset: Int) {
+            if ranges.count > tagStart { ranges.removeLast(ranges.count - tagStart) }
+            var i = 0
+            while i < pending.count {
+                ranges.append(pending[i + 1])
+                ranges.append(pending[i + 2])
+                ranges.append(Int32(truncatingIfNeeded: offset))
+                ranges.append(pending[i])
+                i += 3
+            }
+            if !pending.isEmpty { pending.removeAll(keepingCapacity: true) }
+            tagStart = ranges.count
+        }
+
+        /// The token of a text run: DEL, a character libxml2 passes on as text.
+        static let textMarker: UInt8 = 0x7F
+        /// libxml2 hands text to the SAX callbacks in chunks of this many bytes (and checks
+        /// whether a chunk is blank to decide on an implied `<p>`).
+        static let libxmlTextChunk = 1000
+
+        /// The token of a blank run: a tab. libxml2's only use of a run's content, besides
+        /// passing it on, is whether it is all blank (a non-blank one may open an implied `<p>`).
+        static let blankMarker: UInt8 = 0x09
+
+        /// Where the text run starting at `s` (after a tag, where libxml2 reads text) ends, its
+        /// '<', and its token, when the run can be one: libxml2 hands it over unchanged, and its
+        /// first chunk is blank exactly when the token is. A run of blanks shorter than a chunk
+        /// becomes `blankMarker`; a run with a non-blank byte in its first chunk `textMarker`
+        /// unless it holds `&` (an entity), U+FFFE/U+FFFF or control characters other than tab,
+        /// LF and CR (reported and dropped). Runs shorter than two bytes or without a '<' after
+        /// them stay as written.
+        static func textRun(_ base: UnsafePointer<UInt8>, _ n: Int, from s: Int) -> (end: Int, marker: UInt8)? {
+            guard s < n, let hit = memchr(base + s, 0x3C, n - s) else { return nil }
+            let lt = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            let length = lt - s
+            guard length >= 2 else { return nil }
+            var k = s
+            let chunkEnd = min(lt, s + libxmlTextChunk)
+            while k < chunkEnd, isLibxmlBlank(base[k]) { k += 1 }
+            if k == lt, length < libxmlTextChunk { return (lt, blankMarker) }
+            guard k < chunkEnd, passesUnchanged(base + s, length) else { return nil }
+            // Control characters: eight bytes at a time, each byte checked only in a word holding one.
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            k = s
+            while k < lt {
+                if k + 8 <= lt {
+                    let w = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                    if (w &- ones &* 0x20) & ~w & highs == 0 { k += 8; continue }
+                }
+                let b = base[k]
+                if b < 0x20, b != 0x09, b != 0x0A, b != 0x0D { return nil }
+                k += 1
+            }
+            return (lt, textMarker)
+        }
+
+        /// The tag being read ends at `offset` of the output: its tokens are matched there.
+        @inline(__always)
+        mutating func endTag(at offset: Int) {
+            var i = tagStart + 2
+            while i < ranges.count {
+                ranges[i] = Int32(truncatingIfNeeded: offset)
+                i += ValueTokens.stride
+            }
+            tagStart = ranges.count
+        }
+    }
+
+    /// The kept attribute named by input bytes `from..<to` (folded to lowercase, as libxml2
+    /// folds names), if it is one.
+    private static func exactAttributeName(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> AttributeName? {
+        var name: (UInt64, UInt64) = (0, 0)  // up to 15 bytes and a NUL
+        guard to - from < MemoryLayout.size(ofValue: name) else { return nil }
+        return withUnsafeMutableBytes(of: &name) { raw in
+            for i in 0..<(to - from) {
+                let b = base[from + i]
+                raw[i] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+            }
+            return AttributeName.lookup(raw.baseAddress!.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
     @inline(__always)
-    private static func flush(_ out: inout [UInt8], _ buf: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) {
-        if to > from { out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[from..<to])) }
+    private static func flush(_ out: inout Output, _ buf: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) {
+        if to > from { out.append(buf.baseAddress! + from, to - from) }
     }
 
     @inline(__always) private static func isASCIILetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }

@@ -23,4 +23,11 @@ struct CharsetDecision: Sendable, Equatable {
     var source: CharsetSource
     /// Number of byte-order-mark bytes at the start that are not content.
     var bomLength: Int
+    /// True when the detector's scan found all the bytes valid UTF-8, so the transcoder need not
+    /// scan them again. A by-product of the decision, not part of it: `==` ignores it.
+    var scannedValidUTF8 = false
+
+    static func == (a: CharsetDecision, b: CharsetDecision) -> Bool {
+        a.charset == b.charset && a.source == b.source && a.bomLength == b.bomLength
+    }
 }

@@ -33,13 +33,13 @@ enum CharsetDetector {
         if let declared = declaredCharset(bytes) {
             if declared == CharsetNames.utf8 {
                 if utf8.errorRatio <= maxUTF8ErrorRatio {
-                    return CharsetDecision(charset: declared, source: .declared, bomLength: 0)
+                    return CharsetDecision(charset: declared, source: .declared, bomLength: 0, scannedValidUTF8: utf8.isValid)
                 }
                 return StatisticalDetector.detect(bytes)
             }
             if utf8.isValid && utf8.multibyte > 0 {
                 // Valid multi-byte UTF-8 is far likelier than a legacy text that happens to be valid UTF-8.
-                return CharsetDecision(charset: CharsetNames.utf8, source: .utf8Valid, bomLength: 0)
+                return CharsetDecision(charset: CharsetNames.utf8, source: .utf8Valid, bomLength: 0, scannedValidUTF8: true)
             }
             return CharsetDecision(charset: declared, source: .declared, bomLength: 0)
         }
@@ -48,7 +48,7 @@ enum CharsetDetector {
             if utf8.multibyte == 0 && hasISO2022JPEscape(bytes) {
                 return CharsetDecision(charset: "iso-2022-jp", source: .statistical, bomLength: 0)
             }
-            return CharsetDecision(charset: CharsetNames.utf8, source: .utf8Valid, bomLength: 0)
+            return CharsetDecision(charset: CharsetNames.utf8, source: .utf8Valid, bomLength: 0, scannedValidUTF8: true)
         }
         if utf8.multibyte >= minUTF8SequencesForRepair && utf8.errorRatio <= maxUTF8ErrorRatio {
             return CharsetDecision(charset: CharsetNames.utf8, source: .statistical, bomLength: 0)

@@ -19,7 +19,7 @@ enum Transcoder {
         let body = UnsafeBufferPointer(rebasing: bytes[skip...])
         switch decision.charset {
         case CharsetNames.utf8:
-            return repairedUTF8(body)
+            return repairedUTF8(body, knownValid: decision.scannedValidUTF8 && skip == 0)
         case CharsetNames.windows1252:
             return windows1252(body)
         default:
@@ -31,10 +31,19 @@ enum Transcoder {
         }
     }
 
-    /// UTF-8 input: one copy when valid and NUL-free, else a repaired copy.
-    static func repairedUTF8(_ body: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    /// True when `bytes` are already what `toUTF8` would return: UTF-8 without a BOM that the
+    /// detector found valid, and no NUL. The caller then uses them as they are, without a copy.
+    static func passesAsIs(_ bytes: UnsafeBufferPointer<UInt8>, decision: CharsetDecision) -> Bool {
+        guard decision.charset == CharsetNames.utf8, decision.bomLength == 0, decision.scannedValidUTF8,
+              let base = bytes.baseAddress else { return false }
+        return memchr(base, 0, bytes.count) == nil
+    }
+
+    /// UTF-8 input: one copy when valid and NUL-free, else a repaired copy. `knownValid`: the
+    /// detector already found `body` valid.
+    static func repairedUTF8(_ body: UnsafeBufferPointer<UInt8>, knownValid: Bool = false) -> [UInt8] {
         guard let base = body.baseAddress, body.count > 0 else { return [] }
-        if UTF8Validator.scan(body).isValid && memchr(base, 0, body.count) == nil { return Array(body) }
+        if (knownValid || UTF8Validator.scan(body).isValid) && memchr(base, 0, body.count) == nil { return Array(body) }
         return UTF8Validator.repair(body)
     }
 
