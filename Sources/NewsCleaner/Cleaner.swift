@@ -78,7 +78,8 @@ public struct Cleaner: Sendable {
     /// Steps 5–8 spending `meter`.
     func extract(from document: Document, url: String?, meter: WorkMeter) -> Article {
         let engine = extractor(url: url, meter: meter)                                // with this page's rules
-        let page = Cleaner.pageRun(engine, document, url: url)                        // 5–7, title pick, relaxed retry
+        let page = Cleaner.pageRun(engine, document, url: url,                        // 5–7, title pick, relaxed retry
+                                   titleOnly: options.metadataFields.isEmpty)
         let run = page.run
         let metadata = self.metadata(document, page, url: url, meter: meter)          // 8
         var article = Article(title: metadata.title, blocks: run.blocks, metadata: metadata)
@@ -133,9 +134,11 @@ extension Cleaner {
 
     /// The engine's features, the metadata's title picker (with the features' visibility), then
     /// the engine's passes given that title: the one place where the two meet.
-    static func pageRun(_ engine: ArticleExtractor, _ document: Document, url: String?) -> PageRun {
+    /// `titleOnly`: the caller wants no metadata but the title, so the scan skips dates and bylines.
+    static func pageRun(_ engine: ArticleExtractor, _ document: Document, url: String?, titleOnly: Bool = false) -> PageRun {
         let features = engine.features(document)
-        let scan = PageScan(document, invisible: features.invisible, texts: SubtreeText(document), meter: engine.meter)
+        let scan = PageScan(document, invisible: features.invisible, texts: SubtreeText(document), meter: engine.meter,
+                            titleOnly: titleOnly)
         let ld = JSONLD(document.jsonLD)
         let choice = MetadataExtractor.pickTitle(scan, ld, url: url)
         let run = engine.run(document, features: features, title: choice.text)

@@ -564,7 +564,15 @@ struct PageScan {
     /// this many bytes each, so no byline that fits is cut).
     static let maxBylineBytesPerCharacter = 16
 
-    init(_ doc: Document, invisible: [Bool]? = nil, texts: SubtreeText? = nil, meter: WorkMeter = .unlimited()) {
+    /// Scans `doc` once.
+    ///
+    /// - Parameters:
+    ///   - invisible: the engine's per-node visibility (hidden subtrees give no headline or date).
+    ///   - titleOnly: collect only what the title picker reads (headings, `<title>`, meta tags,
+    ///     `itemprop`, canonical): no date lines, `<time>` elements, bylines or `rel=author` links.
+    ///     For callers that asked for no metadata field but the title (`newsclean -f text`).
+    init(_ doc: Document, invisible: [Bool]? = nil, texts: SubtreeText? = nil, meter: WorkMeter = .unlimited(),
+         titleOnly: Bool = false) {
         let texts = texts ?? SubtreeText(doc)
         // For each element, the first element after it in document order that has
         // `itemprop=name`, found in one backward pass: an `itemprop` element's nested name is
@@ -593,7 +601,7 @@ struct PageScan {
             }
             if tag == .text {
                 if !inComment, invisible?[id] != true {
-                    scanText(doc, id)
+                    if !titleOnly { scanText(doc, id) }
                     textOffset += doc.textRange(id).count
                 }
                 id += 1
@@ -641,7 +649,7 @@ struct PageScan {
                     h1s.append(t)
                 }
             case .time:
-                if !inComment, let datetime = doc.attribute(.datetime, of: id) {
+                if !titleOnly, !inComment, let datetime = doc.attribute(.datetime, of: id) {
                     timeDatetimes.append(datetime)
                     if let date = DateParser.parse(datetime) {
                         // The label may stand before the element or inside it ("Updated on June 18").
@@ -651,7 +659,7 @@ struct PageScan {
                     }
                 }
             case .a:
-                if !inComment, PageScan.relHas(doc, id, "author") {
+                if !titleOnly, !inComment, PageScan.relHas(doc, id, "author") {
                     if let t = texts.text(of: id, limit: PageScan.maxItempropBytes) {
                         meter.spend(t.utf8.count)
                         relAuthors.append(t)
@@ -670,7 +678,7 @@ struct PageScan {
                 if !inComment, words.contains(.commentSection), tag != .body, tag != .html {
                     commentEnd = doc.subtreeEnd(id)
                     commentSections.append(id..<commentEnd)
-                } else if !inComment, id >= bylineEnd, id >= asideEnd, words.contains(.author), !words.contains(.authorBox) {
+                } else if !titleOnly, !inComment, id >= bylineEnd, id >= asideEnd, words.contains(.author), !words.contains(.authorBox) {
                     let limit = MetadataExtractor.maxBylineChars * PageScan.maxBylineBytesPerCharacter
                     let t = texts.text(of: id, limit: limit) ?? ""
                     meter.spend(t.utf8.count)
