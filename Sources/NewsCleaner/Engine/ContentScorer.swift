@@ -116,7 +116,7 @@ struct ContentScorer {
         }
         guard useVocabulary else { return nil }
         let hints = features.hints[id]
-        let negative = hints.intersection(.boilerplate)
+        let negative = hints.intersection(.removable)
         // Links are words of the text around them: a tag link in a sentence (`class="textTag"`) stays.
         if negative.isEmpty || hints.contains(.articleBody) || hints.contains(.embed) || tag == .body || tag == .html || tag == .article
             || tag == .main || tag == .a {
@@ -165,7 +165,7 @@ struct ContentScorer {
             score += settings.semanticContainerWeight
         }
         if hints.contains(.articleBody) || hints.contains(.content) { score += settings.classWeight }
-        if !hints.intersection(.boilerplate).isEmpty { score -= settings.classWeight }
+        if !hints.intersection(.removable).isEmpty { score -= settings.classWeight }
         return score
     }
 

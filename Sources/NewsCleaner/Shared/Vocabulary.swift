@@ -57,6 +57,10 @@ package struct Concept: OptionSet, Sendable, Hashable, CaseIterable {
         .navigation, .ads, .promo, .subscribe, .ranking, .related, .social, .comments, .footer,
         .sidebar, .hidden, .pager, .tags, .widget,
     ]
+    /// Boilerplate concepts the engine acts on: they remove a subtree before scoring and lower
+    /// a candidate's score. Not `widget`: it names a kind of CMS box, not its role, and page
+    /// builders (`fl-module`, `elementor-widget`) put the article itself in such boxes.
+    package static let removable: Concept = boilerplate.subtracting(.widget)
     /// Concepts that mark a subtree as (part of) the article.
     package static let positive: Concept = [.content, .articleBody, .schemaArticleBody]
 }
