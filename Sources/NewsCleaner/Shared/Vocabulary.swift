@@ -115,8 +115,9 @@ package enum Vocabulary {
     package static let footer = ["footer", "_foot_", "copyright", "colophon", "_legal", "_disclaimer",
                                 "impressum", "_fusszeile", "pied-de-page", "piedepagina", "pie-de-pagina",
                                 "_rodape", "_stopka", "_podval"]
-    /// Sidebars and asides.
-    package static let sidebar = ["sidebar", "side-bar", "_aside", "_rail", "_side_", "sidecol", "_secondary",
+    /// Sidebars and asides. Not "secondary": colour and button utilities (`text-secondary`,
+    /// `btn-secondary`) put it on article text; a `<aside id="secondary">` is a landmark anyway.
+    package static let sidebar = ["sidebar", "side-bar", "_aside", "_rail", "_side_", "sidecol",
                                  "_sub-column", "_subcolumn", "_right-col", "_rightcol", "seitenleiste",
                                  "barra-lateral", "_colonne-droite", "_zijbalk", "_pasek-boczny"]
     /// Hidden, modal and overlay content.
