@@ -2,7 +2,7 @@
 enum RemovalReason: Equatable, Sendable {
     /// Not rendered: a skipped tag (form control, media …), `hidden`, `aria-hidden`, `display:none`.
     case invisible
-    /// A landmark tag that never holds the article body (`nav`, `aside`, `footer`).
+    /// A landmark tag that never holds the article body (`nav`, `aside`, `footer`, `form`).
     case landmark(Tag)
     /// The class/id/role names boilerplate.
     case vocabulary(Concept)
@@ -109,7 +109,7 @@ struct ContentScorer {
         if features.invisible[id] { return .invisible }
         let tag = doc.tag(id)
         let protected = features.chars[id] >= settings.protectedTextShare * pageChars
-        if tag == .nav || tag == .aside || tag == .footer {
+        if tag == .nav || tag == .aside || tag == .footer || tag == .form {
             // A landmark holding much of the page's text may be the article's wrapper, unless
             // the page claims its article elsewhere (legal text in the footer of a short article).
             return protected && (holdsClaim(id) || !claimApart(from: id)) ? nil : .landmark(tag)

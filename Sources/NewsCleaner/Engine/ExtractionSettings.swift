@@ -106,7 +106,7 @@ public struct ExtractionSettings: Sendable, Equatable {
     /// An `<article>`, `<main>` or article-body-named element with at least this much text
     /// (weighted characters, link density under `siblingParagraphMaxLinkDensity`) is the page's
     /// claim of where its article is. A boilerplate-named element around a claim is a layout
-    /// wrapper and is kept; a `<nav>`/`<aside>`/`<footer>` apart from every claim is removed
+    /// wrapper and is kept; a `<nav>`/`<aside>`/`<footer>`/`<form>` apart from every claim is removed
     /// even when it holds `protectedTextShare` of the page's text.
     public var articleClaimMinChars: Float = 300
     /// A block whose link text exceeds this share of its text is dropped.
