@@ -33,7 +33,7 @@ let intSteps = [-2, -1, 1, 2]
 let defaultFields = [
     "minParagraphChars", "commaPoints", "sentencePoints", "containerTagWeight", "semanticContainerWeight",
     "classWeight", "alternativeScoreRatio", "siblingScoreRatio", "siblingMinScore", "siblingParagraphMinChars",
-    "siblingParagraphMaxLinkDensity", "siblingProseMinChars", "siblingProseShare", "protectedTextShare",
+    "siblingParagraphMaxLinkDensity", "siblingProseMinChars", "siblingProseShare", "protectedTextShare", "articleClaimMinChars",
     "blockMaxLinkDensity", "listItemMaxLinkDensity", "bylineMaxChars", "imageCaptionMaxChars", "minArticleChars",
     "gapMaxLinkDensity", "climbMinProseGain", "climbMinProseShare", "structuralMinProse", "viewAgreementMinShare",
     "structuralMinProseShare", "structuralMinScoreShare", "jsonLDMinAgreement", "leadMaxSiblings", "leadMaxLevels",

@@ -42,8 +42,8 @@ struct ArticleExtractor {
         return Features(document, settings: options.settings, matcher: page?.matcher ?? Vocabulary.matcher)
     }
 
-    /// Steps 6–7 once, the relaxed retry included: the run whose blocks become the article and
-    /// whose decisions `trace` (--explain, `decisions`) reports. `title` is the page's one title
+    /// Steps 6–7 once, the retries included (vocabulary relaxed; then `hidden` elements read as
+    /// visible): the run whose blocks become the article and whose decisions `trace` (--explain, `decisions`) reports. `title` is the page's one title
     /// (a heading repeating it is dropped).
     func run(_ document: Document, features: Features, title: String?) -> Run {
         let marks = page?.marks(for: document)
@@ -56,6 +56,16 @@ struct ArticleExtractor {
             let relaxed = pass(false)
             let relaxedTotal = relaxed.blocks.reduce(Float(0)) { $0 + Float($1.text.utf8.count) }
             if relaxedTotal > total { result = relaxed }
+            // Still nothing: a page that streams its article in (server-rendered chunks that a
+            // script moves into place) keeps it in `hidden` elements. Read those as visible.
+            if features.hasHiddenAttribute, max(total, relaxedTotal) < options.settings.minArticleChars, !meter.isExhausted {
+                meter.spend(2 * document.count + document.textBytes.count)
+                let shown = Features(document, settings: options.settings, matcher: page?.matcher ?? Vocabulary.matcher,
+                                     honorHiddenAttribute: false)
+                let revealed = self.pass(document, shown, title: title, useVocabulary: true, marks: marks)
+                let revealedTotal = revealed.blocks.reduce(Float(0)) { $0 + Float($1.text.utf8.count) }
+                if revealedTotal > max(total, relaxedTotal) { result = revealed }
+            }
         }
         return result
     }

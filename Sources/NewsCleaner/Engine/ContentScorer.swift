@@ -2,7 +2,7 @@
 enum RemovalReason: Equatable, Sendable {
     /// Not rendered: a skipped tag (form control, media …), `hidden`, `aria-hidden`, `display:none`.
     case invisible
-    /// A landmark tag that never holds the article body (`nav`, `aside`, `footer`).
+    /// A landmark tag that never holds the article body (`nav`, `aside`, `footer`, `form`).
     case landmark(Tag)
     /// The class/id/role names boilerplate.
     case vocabulary(Concept)
@@ -49,6 +49,7 @@ struct ContentScorer {
         scores = [Float](repeating: 0, count: doc.count)
         isCandidate = [Bool](repeating: false, count: doc.count)
         prose = [Float](repeating: 0, count: doc.count)
+        findClaims()
         markRemovals()
         scoreParagraphs()
     }
@@ -63,23 +64,68 @@ struct ContentScorer {
 
     // MARK: Removal view
 
+    /// The page's claims of where its article is (see `articleClaimMinChars`), in document
+    /// order, and the smallest subtree end among the first k + 1 of them.
+    private var claims: [Int] = []
+    private var claimsMinEnd: [Int] = []
+
+    private mutating func findClaims() {
+        for id in 1..<doc.count {
+            let tag = doc.tag(id)
+            guard tag == .article || tag == .main || features.hints[id].contains(.articleBody) else { continue }
+            guard !features.invisible[id], features.chars[id] >= settings.articleClaimMinChars,
+                  features.linkDensity(id) < settings.siblingParagraphMaxLinkDensity else { continue }
+            claims.append(id)
+            claimsMinEnd.append(min(claimsMinEnd.last ?? Int.max, doc.subtreeEnd(id)))
+        }
+    }
+
+    /// How many claims start before `id`.
+    private func claimsBefore(_ id: Int) -> Int {
+        var lo = 0, hi = claims.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if claims[mid] < id { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Does the subtree of `id` hold a claim (the element itself excluded)?
+    private func holdsClaim(_ id: Int) -> Bool {
+        var k = claimsBefore(id)
+        if k < claims.count && claims[k] == id { k += 1 }
+        return k < claims.count && claims[k] < doc.subtreeEnd(id)
+    }
+
+    /// Is there a claim apart from `id`: neither inside its subtree nor around it?
+    private func claimApart(from id: Int) -> Bool {
+        let k = claimsBefore(id)
+        if k > 0 && claimsMinEnd[k - 1] <= id { return true }
+        return (claims.last ?? -1) >= doc.subtreeEnd(id)
+    }
+
     private func removalReason(_ id: Int, pageChars: Float) -> RemovalReason? {
         if let rules, rules.decidesRemoval(id) { return rules.removalReason(id) }
         if features.invisible[id] { return .invisible }
         let tag = doc.tag(id)
         let protected = features.chars[id] >= settings.protectedTextShare * pageChars
-        if tag == .nav || tag == .aside || tag == .footer {
-            return protected ? nil : .landmark(tag)
+        if tag == .nav || tag == .aside || tag == .footer || tag == .form {
+            // A landmark holding much of the page's text may be the article's wrapper, unless
+            // the page claims its article elsewhere (legal text in the footer of a short article).
+            return protected && (holdsClaim(id) || !claimApart(from: id)) ? nil : .landmark(tag)
         }
         guard useVocabulary else { return nil }
         let hints = features.hints[id]
-        let negative = hints.intersection(.boilerplate)
+        let negative = hints.intersection(.removable)
         // Links are words of the text around them: a tag link in a sentence (`class="textTag"`) stays.
         if negative.isEmpty || hints.contains(.articleBody) || hints.contains(.embed) || tag == .body || tag == .html || tag == .article
             || tag == .main || tag == .a {
             return nil
         }
         if protected && !negative.contains(.comments) { return nil }
+        // A boilerplate-named element around the page's claimed article is a layout wrapper
+        // (`has-rail-right`, `layout-sidebar-left`), not the rail or the sidebar itself.
+        if !negative.contains(.comments) && holdsClaim(id) { return nil }
         return .vocabulary(negative)
     }
 
@@ -119,7 +165,7 @@ struct ContentScorer {
             score += settings.semanticContainerWeight
         }
         if hints.contains(.articleBody) || hints.contains(.content) { score += settings.classWeight }
-        if !hints.intersection(.boilerplate).isEmpty { score -= settings.classWeight }
+        if !hints.intersection(.removable).isEmpty { score -= settings.classWeight }
         return score
     }
 

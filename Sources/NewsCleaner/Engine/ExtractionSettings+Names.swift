@@ -57,6 +57,7 @@ extension ExtractionSettings {
         "siblingParagraphMinChars": .float(\.siblingParagraphMinChars),
         "siblingParagraphMaxLinkDensity": .float(\.siblingParagraphMaxLinkDensity),
         "protectedTextShare": .float(\.protectedTextShare),
+        "articleClaimMinChars": .float(\.articleClaimMinChars),
         "blockMaxLinkDensity": .float(\.blockMaxLinkDensity),
         "listItemMaxLinkDensity": .float(\.listItemMaxLinkDensity),
         "boilerplatePhraseMaxChars": .float(\.boilerplatePhraseMaxChars),

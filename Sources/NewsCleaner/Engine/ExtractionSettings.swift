@@ -103,6 +103,12 @@ public struct ExtractionSettings: Sendable, Equatable {
     /// A boilerplate-named subtree holding at least this share of the page's text is kept
     /// (a wrapper such as `page-with-sidebar` must not take the article with it).
     public var protectedTextShare: Float = 0.4
+    /// An `<article>`, `<main>` or article-body-named element with at least this much text
+    /// (weighted characters, link density under `siblingParagraphMaxLinkDensity`) is the page's
+    /// claim of where its article is. A boilerplate-named element around a claim is a layout
+    /// wrapper and is kept; a `<nav>`/`<aside>`/`<footer>`/`<form>` apart from every claim is removed
+    /// even when it holds `protectedTextShare` of the page's text.
+    public var articleClaimMinChars: Float = 300
     /// A block whose link text exceeds this share of its text is dropped.
     public var blockMaxLinkDensity: Float = 0.5
     /// A list item whose link text exceeds this share of its text is dropped.

@@ -29,7 +29,12 @@ struct Features {
     /// True for elements dropped with their subtree before any scoring (skipped tags, hidden).
     var invisible: [Bool]
 
-    init(_ doc: Document, settings: ExtractionSettings, matcher: ConceptMatcher = Vocabulary.matcher) {
+    /// True when some element carries the `hidden` attribute (the retry that reads them as visible has something to show).
+    var hasHiddenAttribute = false
+
+    /// `honorHiddenAttribute: false` reads elements with the `hidden` attribute as visible (the
+    /// engine's last retry, for pages that stream their article into `hidden` chunks).
+    init(_ doc: Document, settings: ExtractionSettings, matcher: ConceptMatcher = Vocabulary.matcher, honorHiddenAttribute: Bool = true) {
         let n = doc.count
         chars = [Float](repeating: 0, count: n)
         linkChars = [Float](repeating: 0, count: n)
@@ -70,7 +75,8 @@ struct Features {
                     case .itemprop:
                         if Features.contains(value, "articleBody") { concept.formUnion([.articleBody, .schemaArticleBody]) }
                     case .hidden:
-                        invisible[id] = true
+                        hasHiddenAttribute = true
+                        if honorHiddenAttribute { invisible[id] = true }
                     case .ariaHidden:
                         if Features.contains(value, "true") { invisible[id] = true }
                     case .style:

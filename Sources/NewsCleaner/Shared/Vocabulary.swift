@@ -66,6 +66,10 @@ package struct Concept: OptionSet, Sendable, Hashable, CaseIterable {
         .navigation, .ads, .promo, .subscribe, .ranking, .related, .social, .comments, .footer,
         .sidebar, .hidden, .pager, .tags, .widget,
     ]
+    /// Boilerplate concepts the engine acts on: they remove a subtree before scoring and lower
+    /// a candidate's score. Not `widget`: it names a kind of CMS box, not its role, and page
+    /// builders (`fl-module`, `elementor-widget`) put the article itself in such boxes.
+    package static let removable: Concept = boilerplate.subtracting(.widget)
     /// Concepts that mark a subtree as (part of) the article.
     package static let positive: Concept = [.content, .articleBody, .schemaArticleBody]
 }
@@ -128,8 +132,9 @@ package enum Vocabulary {
                                 "_rodape", "_stopka", "_podval"]
     /// The footer words of `otherPages`.
     package static let footerCore = ["footer"]
-    /// Sidebars and asides.
-    package static let sidebar = sidebarCore + ["_aside", "_rail", "_side_", "sidecol", "_secondary",
+    /// Sidebars and asides. Not "secondary": colour and button utilities (`text-secondary`,
+    /// `btn-secondary`) put it on article text; a `<aside id="secondary">` is a landmark anyway.
+    package static let sidebar = sidebarCore + ["_aside", "_rail", "_side_", "sidecol",
                                  "_sub-column", "_subcolumn", "_right-col", "_rightcol", "seitenleiste",
                                  "barra-lateral", "_colonne-droite", "_zijbalk", "_pasek-boczny"]
     /// The sidebar words of `otherPages`.

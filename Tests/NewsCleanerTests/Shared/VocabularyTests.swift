@@ -40,7 +40,7 @@ let vocabularyTable: [VocabularyRow] = [
                   negatives: ["footnote"]),
     VocabularyRow(concept: .sidebar, name: "sidebar",
                   positives: ["sidebar", "side-bar", "right-rail", "aside"],
-                  negatives: ["besides", "inside"]),
+                  negatives: ["besides", "inside", "tw-text-fg-secondary", "btn-secondary", "text-secondary"]),
     VocabularyRow(concept: .hidden, name: "hidden",
                   positives: ["modal", "cookie-banner", "popup", "overlay", "sr-only"],
                   negatives: ["hidden-xs", "mode"]),
