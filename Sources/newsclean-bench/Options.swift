@@ -23,6 +23,8 @@ struct BenchOptions {
     var warc: String?
     /// Run rounds when standard input asks for them (see `runPaced`), for tools/compare-resiliparse.
     var paced = false
+    /// The full clean fills every metadata field (what `newsclean -f json` runs), not the title alone.
+    var allMetadata = false
 
     static let usage = """
     usage: newsclean-bench [options] CORPUS_DIR
@@ -62,6 +64,8 @@ struct BenchOptions {
                      their seconds as one JSON line; stops at an empty line or end of input.
                      For driving our rounds interleaved with another extractor's
                      (tools/compare-resiliparse).
+      --all-metadata the full clean fills every metadata field (Cleaner() defaults: what
+                     `newsclean -f json` runs) instead of the title alone
       --json         print JSON instead of a table
       --dump DIR     write DIR/<page>.txt (full-clean text) and DIR/<page>.doc (parse fingerprint)
       --help         this text
@@ -88,6 +92,7 @@ struct BenchOptions {
             case "--scale": options.scale = try count(argument, minimum: 1)
             case "--from-disk": options.fromDisk = true
             case "--paced": options.paced = true
+            case "--all-metadata": options.allMetadata = true
             case "--json": options.json = true
             case "--warc":
                 guard let file = rest.popFirst() else { throw BenchError.usage("--warc needs a file") }

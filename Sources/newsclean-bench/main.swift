@@ -81,8 +81,9 @@ do {
     // The full clean measures what `newsclean -f text` does: the title is the only metadata
     // the text prints, so the metadata extractor does not run. WARC records become JSON lines
     // with every metadata field in `newsclean`, so --warc cleans with all of them.
+    // With --all-metadata it measures what `newsclean -f json` does instead.
     var textOptions = CleanerOptions()
-    textOptions.metadataFields = []
+    if !options.allMetadata { textOptions.metadataFields = [] }
     let cleaner = Cleaner(options: textOptions)
     if let warc = options.warc {
         let report = try runWarc(path: warc, jobs: options.jobs, cleaner: Cleaner())
