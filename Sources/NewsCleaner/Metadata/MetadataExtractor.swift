@@ -293,8 +293,8 @@ package struct MetadataExtractor: Sendable {
 /// TitleCleaner.strip("Council votes | The Riverton Ledger", siteName: "The Riverton Ledger") // "Council votes"
 /// ```
 package enum TitleCleaner {
-    /// Separators between a title and the site name, beyond `SiteName.separators`.
-    static let extraSeparators = ["_", " » ", " « "]
+    /// Separators between a title and the site name, beyond `SiteName.separators` (owned by `SiteName`).
+    static let extraSeparators = SiteName.cleanerExtraSeparators
 
     /// Runs of whitespace (ASCII, no-break space, ideographic space U+3000) as one space, trimmed,
     /// the way the article text is written.

@@ -46,8 +46,8 @@ enum TitlePicker {
     static let maxSiteWords = 4
     /// Heading levels searched, in order.
     static let levels = [1, 2, 3]
-    /// Separators between a title and a site name.
-    static let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", "｜", " ｜ ", " / ", " » ", " « ", "：", " : "]
+    /// Separators between a title and a site name (owned by `SiteName` with the other title separators).
+    static let separators = SiteName.pickerSeparators
 
     /// The scalar every separator must contain to be found (its first non-space scalar; `·`
     /// also as U+0387, which is canonically equivalent and so found by Foundation's search).

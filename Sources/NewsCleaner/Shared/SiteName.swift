@@ -7,8 +7,18 @@ import Foundation
 /// SiteName.strip("Big news | Daily Planet") == "Big news"
 /// ```
 enum SiteName {
-    /// Separators between a page title and the site name.
+    // The title separators of every step live here, one owner for the three uses: the lists
+    // differ on purpose (each was measured with its step), so they are written side by side.
+
+    /// Separators between a page title and the site name (`strip`, and the base of `TitleCleaner`'s).
     static let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", "｜", " ｜ ", "：", " / "]
+    /// `TitleCleaner`'s separators beyond `separators`: it cuts `<title>` text, where "_" and
+    /// guillemets join a headline to its site.
+    static let cleanerExtraSeparators = ["_", " » ", " « "]
+    /// `TitlePicker`'s separators: `separators` plus the bullet, guillemets and a spaced colon,
+    /// in the order the picker tries them (its per-separator key index follows this order).
+    static let pickerSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", "｜", " ｜ ", " / ", " » ", " « ",
+                                   "：", " : "]
 
     /// The longest part of `title` cut at the first separator it holds, trimmed.
     static func strip(_ title: String) -> String {
