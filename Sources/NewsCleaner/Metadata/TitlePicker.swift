@@ -169,7 +169,11 @@ enum TitlePicker {
 
     /// Lowercased words of letters/digits (each CJK character a word).
     static func words(_ s: String) -> Set<String> {
-        if let ascii = asciiWords(s) { return ascii }
+        asciiWords(s) ?? characterWords(s)
+    }
+
+    /// `words` read by Characters: the path for any text (the byte path `asciiWords` must agree with it).
+    static func characterWords(_ s: String) -> Set<String> {
         var out = Set<String>()
         var current = ""
         for ch in s.lowercased() {

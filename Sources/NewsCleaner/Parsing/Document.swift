@@ -213,20 +213,10 @@ struct TextAccumulator {
             let end = buf.count
             while i < end {
                 let b = buf[i]
-                if Whitespace.isHTMLSpace(b) {
+                let gap = Whitespace.gapLength(at: i, UnsafeBufferPointer(buf), end)
+                if gap > 0 {
                     if w > 0 { pending = true }
-                    i += 1
-                    continue
-                }
-                // U+3000 IDEOGRAPHIC SPACE and U+00A0 NO-BREAK SPACE count as spaces.
-                if b == 0xE3, i + 2 < end, buf[i + 1] == 0x80, buf[i + 2] == 0x80 {
-                    if w > 0 { pending = true }
-                    i += 3
-                    continue
-                }
-                if b == 0xC2, i + 1 < end, buf[i + 1] == 0xA0 {
-                    if w > 0 { pending = true }
-                    i += 2
+                    i += gap
                     continue
                 }
                 if pending {

@@ -41,20 +41,10 @@ struct SubtreeText {
                                     let end = j + Int(node.count)
                                     while j < end {
                                         let b = src[j]
-                                        if Whitespace.isHTMLSpace(b) {
+                                        let gap = Whitespace.gapLength(at: j, src, end)
+                                        if gap > 0 {
                                             if n > 0 { pending = true }
-                                            j += 1
-                                            continue
-                                        }
-                                        // U+3000 IDEOGRAPHIC SPACE and U+00A0 NO-BREAK SPACE count as spaces.
-                                        if b == 0xE3, j + 2 < end, src[j + 1] == 0x80, src[j + 2] == 0x80 {
-                                            if n > 0 { pending = true }
-                                            j += 3
-                                            continue
-                                        }
-                                        if b == 0xC2, j + 1 < end, src[j + 1] == 0xA0 {
-                                            if n > 0 { pending = true }
-                                            j += 2
+                                            j += gap
                                             continue
                                         }
                                         if pending {

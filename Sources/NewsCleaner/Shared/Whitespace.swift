@@ -33,6 +33,18 @@ enum Whitespace {
         return isThreeByteWhitespace(b, bytes[i + 1], bytes[i + 2]) ? 3 : 0
     }
 
+    /// The length of the text gap character starting at `i`, else 0: what text collapsing
+    /// (`TextAccumulator`, `SubtreeText`) turns into one space: HTML space, U+00A0 NO-BREAK SPACE
+    /// and U+3000 IDEOGRAPHIC SPACE.
+    @inline(__always)
+    static func gapLength(at i: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Int {
+        let b = bytes[i]
+        if isHTMLSpace(b) { return 1 }
+        if b == 0xE3, i + 2 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { return 3 }
+        if b == 0xC2, i + 1 < end, bytes[i + 1] == 0xA0 { return 2 }
+        return 0
+    }
+
     /// The length of the whitespace character ending just before `end`, else 0.
     @inline(__always)
     static func length(before end: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {

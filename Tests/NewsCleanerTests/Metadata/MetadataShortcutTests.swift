@@ -16,18 +16,7 @@ import Testing
 
     /// Deterministic pseudo-random strings from `pieces`.
     static func samples(count: Int) -> [String] {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        var out: [String] = []
-        for _ in 0..<count {
-            var s = ""
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            for _ in 0..<Int(state >> 60) {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                s += pieces[Int(state >> 33) % pieces.count]
-            }
-            out.append(s)
-        }
-        return out
+        PseudoRandomStrings.samples(from: pieces, count: count, seed: 0x9E37_79B9_7F4A_7C15)
     }
 
     @Test func byteTrimMatchesTrimmingWhitespace() {

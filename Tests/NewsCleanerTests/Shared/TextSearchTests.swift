@@ -15,18 +15,7 @@ import Testing
 
     /// Deterministic pseudo-random strings from `pieces`.
     static func samples(count: Int) -> [String] {
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        var out: [String] = []
-        for _ in 0..<count {
-            var s = ""
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            for _ in 0..<Int(state >> 60) {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                s += pieces[Int(state >> 33) % pieces.count]
-            }
-            out.append(s)
-        }
-        return out
+        PseudoRandomStrings.samples(from: pieces, count: count, seed: 0x2545_F491_4F6C_DD1D)
     }
 
     static func offsets(_ r: Range<String.Index>?, _ s: String) -> Range<Int>? {
@@ -60,41 +49,13 @@ import Testing
 
 /// The title picker's byte paths for ASCII-and-punctuation text equal the Character paths.
 @Suite struct TitlePickerShortcutTests {
-    /// `TitlePicker.words` as it reads every title by Characters.
-    static func referenceWords(_ s: String) -> Set<String> {
-        var out = Set<String>()
-        var current = ""
-        for ch in s.lowercased() {
-            if ch.isLetter || ch.isNumber {
-                if ch.unicodeScalars.first.map({ $0.value >= TitlePicker.firstCJKScalar }) == true {
-                    if !current.isEmpty { out.insert(current); current = "" }
-                    out.insert(String(ch))
-                } else {
-                    current.append(ch)
-                }
-            } else if !current.isEmpty {
-                out.insert(current)
-                current = ""
-            }
-        }
-        if !current.isEmpty { out.insert(current) }
-        return out
-    }
-
     static let pieces = ["A", "b", "Z", "9", " ", "\u{00A0}", "“", "”", "’", "—", "–", "…", "•", "\u{2010}", "\u{205E}",
                          "\u{205F}", "\u{200D}", "\r\n", "\t", "É", "é", "e\u{301}", "ß", "İ", "年", "Ⅻ", "²", "-", "'", "|"]
 
     @Test func lowercaseAndWordsMatchTheCharacterPaths() {
-        var state: UInt64 = 0x1234_5678_9ABC_DEF1
-        for _ in 0..<20_000 {
-            var s = ""
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            for _ in 0..<Int(state >> 60) {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                s += TitlePickerShortcutTests.pieces[Int(state >> 33) % TitlePickerShortcutTests.pieces.count]
-            }
+        for s in PseudoRandomStrings.samples(from: TitlePickerShortcutTests.pieces, count: 20_000, seed: 0x1234_5678_9ABC_DEF1) {
             #expect(TitlePicker.lowercase(s) == s.lowercased(), "\(s.debugDescription)")
-            #expect(TitlePicker.words(s) == TitlePickerShortcutTests.referenceWords(s), "\(s.debugDescription)")
+            #expect(TitlePicker.words(s) == TitlePicker.characterWords(s), "\(s.debugDescription)")
             #expect(TitlePicker.lettersAndDigits(s) == s.filter { $0.isLetter || $0.isNumber }, "\(s.debugDescription)")
         }
     }
