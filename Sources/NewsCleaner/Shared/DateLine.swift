@@ -70,7 +70,8 @@ enum DateLine {
         var hasCJKDate = false
         for scalar in text.unicodeScalars {
             // ASCII answers without a Unicode property lookup.
-            if scalar.isASCII ? (scalar.value >= 0x30 && scalar.value <= 0x39) : scalar.properties.numericType != nil {
+            // Only "two or more" matters, so the property lookup stops once two digits are seen.
+            if digits < 2 && (scalar.isASCII ? (scalar.value >= 0x30 && scalar.value <= 0x39) : scalar.properties.numericType != nil) {
                 digits += 1
             }
             if scalar == "年" || scalar == "月" || scalar == "日" || scalar == "時" || scalar == "分" { hasCJKDate = true }
@@ -83,6 +84,8 @@ enum DateLine {
             } else {
                 other += 1
             }
+            // Without a CJK date mark the counts can only rule the line out from here on.
+            if !hasCJKDate && (words > maxWords || other > maxOtherWords) { return false }
         }
         if hasCJKDate { return text.unicodeScalars.count <= 40 }
         return words <= maxWords && other <= maxOtherWords && dateish >= 2
