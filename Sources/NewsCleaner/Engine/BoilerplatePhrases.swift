@@ -259,15 +259,16 @@ struct TextMarkers {
     static func scan(folded: String) -> TextMarkers {
         var markers = TextMarkers()
         var calls = Set<Int>()
-        for hit in matcher.hits(in: folded) {
-            let atStart = hit.end == phraseLengths[hit.phrase]
-            switch table[hit.phrase].kind {
+        let table = table, phraseLengths = phraseLengths
+        matcher.forEachHit(in: folded) { phrase, end in
+            let atStart = end == phraseLengths[phrase]
+            switch table[phrase].kind {
             case .bylinePrefix: if atStart { markers.byline = true }
             case .bylineInfix: markers.byline = true
             case .creditPrefix: if atStart { markers.creditLine = true }
             case .creditInfix: markers.creditLine = true
             case .photo: markers.photoCredit = true
-            case .call: calls.insert(hit.phrase)
+            case .call: calls.insert(phrase)
             case .label: if atStart { markers.label = true }
             }
         }

@@ -59,6 +59,19 @@ struct PhraseMatcher: Sendable {
     /// The phrases found in UTF-8 bytes with the byte offset just past each occurrence.
     func hits(in bytes: UnsafeBufferPointer<UInt8>) -> [(phrase: Int, end: Int)] {
         var found: [(phrase: Int, end: Int)] = []
+        forEachHit(in: bytes) { found.append(($0, $1)) }
+        return found
+    }
+
+    /// Calls `body` with each phrase found in `text` and the byte offset just past it, in order
+    /// found, without collecting the hits in an array.
+    func forEachHit(in text: String, _ body: (_ phrase: Int, _ end: Int) -> Void) {
+        var copy = text
+        copy.withUTF8 { forEachHit(in: $0, body) }
+    }
+
+    /// `forEachHit` on UTF-8 bytes.
+    func forEachHit(in bytes: UnsafeBufferPointer<UInt8>, _ body: (_ phrase: Int, _ end: Int) -> Void) {
         var state = 0
         let width = automaton.symbolCount
         classes.withUnsafeBufferPointer { classes in
@@ -69,13 +82,12 @@ struct PhraseMatcher: Sendable {
                         var k = Int(starts[state])
                         let end = Int(starts[state + 1])
                         while k < end {
-                            found.append((Int(outputIDs[k]), offset + 1))
+                            body(Int(outputIDs[k]), offset + 1)
                             k += 1
                         }
                     }
                 }
             }
         }
-        return found
     }
 }
