@@ -291,14 +291,22 @@ enum Prepass {
     /// FNV-1a of an attribute name's bytes folded to lowercase (as libxml2 folds them); never 0.
     @inline(__always)
     static func attributeHash(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var h = attributeHashSeed
         var k = from
         while k < to {
-            let b = base[k]
-            h = (h ^ UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)) &* 0x100_0000_01b3
+            h = attributeHashStep(h, base[k])
             k += 1
         }
         return h | 1
+    }
+
+    /// FNV-1a offset basis: `attributeHash` of no bytes (before the final `| 1`).
+    private static let attributeHashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// One byte of `attributeHash`, folded to lowercase; `cutUnreadAttributes` hashes a name while reading it.
+    @inline(__always)
+    private static func attributeHashStep(_ h: UInt64, _ b: UInt8) -> UInt64 {
+        (h ^ UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)) &* 0x100_0000_01b3
     }
 
     @inline(__always)
@@ -404,9 +412,17 @@ enum Prepass {
             }
             let attrStart = k
             k += 1
-            while k < n, k - attrStart < longestLibxmlName, isLibxmlNameByte(base[k]) { k += 1 }
+            // The name, hashed as it is read (`attributeHash`): one pass over its bytes.
+            var h = attributeHashStep(attributeHashSeed, c)
+            let nameLimit = min(n, attrStart + longestLibxmlName)
+            while k < nameLimit {
+                let b = base[k]
+                guard isLibxmlNameByte(b) else { break }
+                h = attributeHashStep(h, b)
+                k += 1
+            }
             if k - attrStart >= longestLibxmlName { clean = false }
-            let hash = attributeHash(base, attrStart, k)
+            let hash = h | 1
             let attrNameEnd = k
             count += 1
             if count > maxAttributesPerTag { clean = false }
