@@ -539,13 +539,18 @@ struct PageScan {
         return text.utf8.contains { $0 >= 0x80 }
     }
 
-    /// True when a text node starting with `byte` may be a byline label ("By", "Written by", "Posted by",
-    /// "Words by", "Story by", "Article by", "Reported by", "Author"): the first letters of `byLabels`.
+    /// For each byte, whether it is the first byte of a `byLabels` label or of `byWord` (all
+    /// lower-case ASCII): derived from the lists, so a label added there is never skipped.
+    static let bylineFirstBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for label in byLabels.union([byWord]) { if let first = label.utf8.first { table[Int(first)] = true } }
+        return table
+    }()
+
+    /// True when a text node starting with `byte` may be a byline label or a "By …" line
+    /// (`noteByline` reads only such nodes, after a label, as Strings).
     static func mayStartByline(_ byte: UInt8) -> Bool {
-        switch byte | 0x20 {
-        case UInt8(ascii: "a"), UInt8(ascii: "b"), UInt8(ascii: "p"), UInt8(ascii: "r"), UInt8(ascii: "s"), UInt8(ascii: "w"): return true
-        default: return false
-        }
+        bylineFirstBytes[Int(byte | 0x20)]
     }
 
     static let postedByPattern = try! NSRegularExpression(
