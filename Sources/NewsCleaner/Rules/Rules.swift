@@ -17,7 +17,7 @@ import Foundation
 /// }
 /// ```
 /// - `vocabulary.boilerplate` maps a boilerplate concept (navigation, ads, promo, subscribe,
-///   ranking, related, social, comments, footer, sidebar, hidden, pager, tags, widget) to
+///   ranking, related, social, comments, footer, sidebar, hidden, pager, tags) to
 ///   extra tokens; `content` and `articleBody` add tokens to the two positive concepts. Tokens
 ///   use the `Vocabulary` syntax (ASCII letters, digits, `-`; `_` marks a word edge).
 /// - `settings` names are the `ExtractionSettings` field names; integer fields need integers.

@@ -14,12 +14,13 @@ enum RulesJSON {
     /// Bytes at or above this are parts of non-ASCII UTF-8 characters.
     static let firstNonASCII: UInt8 = 0x80
 
-    /// The boilerplate concepts a rules file may extend, by name.
+    /// The boilerplate concepts a rules file may extend, by name: the ones the engine removes
+    /// (`Concept.removable`). Not `widget`: the engine does not act on it, so a token added there
+    /// would do nothing; the file is refused instead, naming the keys that work.
     static let boilerplateConcepts: [String: Concept] = [
         "navigation": .navigation, "ads": .ads, "promo": .promo, "subscribe": .subscribe,
         "ranking": .ranking, "related": .related, "social": .social, "comments": .comments,
         "footer": .footer, "sidebar": .sidebar, "hidden": .hidden, "pager": .pager, "tags": .tags,
-        "widget": .widget,
     ]
 
     static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : path + "." + key }

@@ -41,6 +41,12 @@ import Testing
         let concept = try #require(error(#"{"vocabulary": {"boilerplate": {"rankng": ["x"]}}}"#))
         #expect(concept.description.contains("`vocabulary.boilerplate.rankng`"))
         #expect(concept.description.contains("did you mean `ranking`"))
+
+        // Every boilerplate key a rules file accepts is one the engine removes; `widget` is not
+        // (page builders wrap articles in widgets), so a token there would do nothing: refused.
+        #expect(RulesJSON.boilerplateConcepts.values.allSatisfy { Concept.removable.isSuperset(of: $0) })
+        let widget = try #require(error(#"{"vocabulary": {"boilerplate": {"widget": ["zq-box"]}}}"#))
+        #expect(widget.description.contains("`vocabulary.boilerplate.widget`"))
     }
 
     @Test func unsupportedSelectorNamesSelectorPathAndReason() throws {
