@@ -576,8 +576,10 @@ struct PageScan {
     ///   - titleOnly: collect only what the title picker reads (headings, `<title>`, meta tags,
     ///     `itemprop`, canonical): no date lines, `<time>` elements, bylines or `rel=author` links.
     ///     For callers that asked for no metadata field but the title (`newsclean -f text`).
+    ///   - classConcepts: `MetadataExtractor.classConcepts` of every node, when the caller has them
+    ///     (`Features.classIDHints` made with `Vocabulary.matcher`); else each element's are matched here.
     init(_ doc: Document, invisible: [Bool]? = nil, texts: SubtreeText? = nil, meter: WorkMeter = .unlimited(),
-         titleOnly: Bool = false) {
+         titleOnly: Bool = false, classConcepts: [Concept]? = nil) {
         let texts = texts ?? SubtreeText(doc)
         // For each element, the first element after it in document order that has
         // `itemprop=name`, found in one backward pass: an `itemprop` element's nested name is
@@ -612,7 +614,7 @@ struct PageScan {
                 id += 1
                 continue
             }
-            let words = MetadataExtractor.classConcepts(doc, id)
+            let words = classConcepts?[id] ?? MetadataExtractor.classConcepts(doc, id)
             if id >= asideEnd, tag == .nav || tag == .footer || tag == .figcaption
                 || (words.contains(.otherPages) && tag != .body && tag != .html) {
                 asideEnd = max(asideEnd, doc.subtreeEnd(id))
