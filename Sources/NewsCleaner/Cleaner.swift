@@ -139,7 +139,7 @@ extension Cleaner {
         let features = engine.features(document)
         // Features matched the class/id vocabulary with `Vocabulary.matcher` unless rules added tokens:
         // then the scan reuses those matches.
-        let scan = PageScan(document, invisible: features.invisible, texts: SubtreeText(document), meter: engine.meter,
+        let scan = PageScan(document, invisible: features.invisible, meter: engine.meter,
                             titleOnly: titleOnly, classConcepts: engine.page?.matcher == nil ? features.classIDHints : nil)
         let ld = JSONLD(document.jsonLD, titleOnly: titleOnly)
         let choice = MetadataExtractor.pickTitle(scan, ld, url: url)

@@ -576,11 +576,13 @@ struct PageScan {
     ///   - titleOnly: collect only what the title picker reads (headings, `<title>`, meta tags,
     ///     `itemprop`, canonical): no date lines, `<time>` elements, bylines or `rel=author` links.
     ///     For callers that asked for no metadata field but the title (`newsclean -f text`).
+    ///   - texts: the page's `SubtreeText` when the caller has it; else subtree texts are read on
+    ///     demand (`LazySubtreeText`).
     ///   - classConcepts: `MetadataExtractor.classConcepts` of every node, when the caller has them
     ///     (`Features.classIDHints` made with `Vocabulary.matcher`); else each element's are matched here.
     init(_ doc: Document, invisible: [Bool]? = nil, texts: SubtreeText? = nil, meter: WorkMeter = .unlimited(),
          titleOnly: Bool = false, classConcepts: [Concept]? = nil) {
-        let texts = texts ?? SubtreeText(doc)
+        var texts = LazySubtreeText(doc, built: texts)
         // For each element, the first element after it in document order that has
         // `itemprop=name`, found in one backward pass: an `itemprop` element's nested name is
         // that one when it lies inside the element (no subtree search per element).
@@ -636,7 +638,7 @@ struct PageScan {
             case .title:
                 if title == nil {
                     title = texts.text(of: id)
-                    meter.spend(texts.byteCount(of: id))
+                    meter.spend(title?.utf8.count ?? 0)
                 }
             case .meta:
                 if let range = doc.attributeRange(.content, of: id),
@@ -677,7 +679,7 @@ struct PageScan {
             }
             if tag != .meta, !inComment, let prop = doc.attribute(.itemprop, of: id)?.lowercased() {
                 let value = doc.attribute(.content, of: id) ?? doc.attribute(.datetime, of: id)
-                    ?? itempropText(doc, id, texts: texts, nextName: Int(nextName[id]))
+                    ?? PageScan.itempropText(doc, id, texts: &texts, nextName: Int(nextName[id]))
                 meter.spend(value?.utf8.count ?? 0)
                 if let value, !value.isEmpty { itemprop[prop, default: []].append(value) }
             }
@@ -737,7 +739,7 @@ struct PageScan {
 
     /// The text of an `itemprop` element: its nested `itemprop=name` if any, else its own text;
     /// nil when longer than `maxItempropBytes` (not a name, headline or date).
-    private func itempropText(_ doc: Document, _ id: Int, texts: SubtreeText, nextName: Int) -> String? {
+    private static func itempropText(_ doc: Document, _ id: Int, texts: inout LazySubtreeText, nextName: Int) -> String? {
         if nextName < doc.subtreeEnd(id) {
             return doc.attribute(.content, of: nextName) ?? texts.text(of: nextName, limit: PageScan.maxItempropBytes)
         }

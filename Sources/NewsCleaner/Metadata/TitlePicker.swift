@@ -113,12 +113,14 @@ enum TitlePicker {
             let lowerSite = lowercase(site)
             return headings.indices.filter { lowerHeading($0) != lowerSite }.map { headings[$0] }
         } ?? headings
-        let referenceWords = references.map(words)
+        let referenceWords = references.map { words($0) }
+        // A heading with more distinct words than this agrees with no reference (`maxAgreeingWords`):
+        // its word set is not built past it.
+        let headingWordLimit = maxAgreeingWords(referenceWords.map(\.count).max() ?? 0)
         for level in levels {
             var best: (score: Double, heading: Heading)?
             for heading in headings where heading.level == level {
-                let h = words(heading.text)
-                guard !h.isEmpty else { continue }
+                guard let h = words(heading.text, limit: headingWordLimit), !h.isEmpty else { continue }
                 let score = referenceWords.map { dice(h, $0) }.max() ?? 0
                 if score >= minAgreement, score > (best?.score ?? 0) { best = (score, heading) }
             }
@@ -169,11 +171,32 @@ enum TitlePicker {
 
     /// Lowercased words of letters/digits (each CJK character a word).
     static func words(_ s: String) -> Set<String> {
-        asciiWords(s) ?? characterWords(s)
+        words(s, limit: .max)!
+    }
+
+    /// `words(s)`, or nil as soon as it is known to hold more than `limit` words (the rest of a
+    /// long text is then not read).
+    static func words(_ s: String, limit: Int) -> Set<String>? {
+        switch asciiWords(s, limit: limit) {
+        case .words(let set): return set
+        case .tooMany: return nil
+        case .notASCII: return characterWords(s, limit: limit)
+        }
+    }
+
+    /// A word set longer than `limit` words: `2|A∩B| / (|A| + |B|) ≤ 2|B| / (|A| + |B|)`, which is
+    /// below 0.4 when `|A| > 4|B|`, so below `minAgreement` (0.45) with room for rounding.
+    static func maxAgreeingWords(_ referenceCount: Int) -> Int {
+        4 * referenceCount
     }
 
     /// `words` read by Characters: the path for any text (the byte path `asciiWords` must agree with it).
     static func characterWords(_ s: String) -> Set<String> {
+        characterWords(s, limit: .max)!
+    }
+
+    /// `characterWords(s)`, or nil once it has more than `limit` words.
+    static func characterWords(_ s: String, limit: Int) -> Set<String>? {
         var out = Set<String>()
         var current = ""
         for ch in s.lowercased() {
@@ -188,9 +211,10 @@ enum TitlePicker {
                 out.insert(current)
                 current = ""
             }
+            if out.count > limit { return nil }
         }
         if !current.isEmpty { out.insert(current) }
-        return out
+        return out.count > limit ? nil : out
     }
 
     /// True when `s` holds only ASCII and scalars that no `lowercased()` changes and that are
@@ -227,9 +251,24 @@ enum TitlePicker {
     /// (letters and digits are `A–Z a–z 0–9`, lowercased; CR LF, one character, and the
     /// punctuation are neither), else nil.
     static func asciiWords(_ s: String) -> Set<String>? {
+        if case .words(let set) = asciiWords(s, limit: .max) { return set }
+        return nil
+    }
+
+    /// What `asciiWords(_:limit:)` found.
+    enum ASCIIWords {
+        case words(Set<String>)
+        /// More than the limit.
+        case tooMany
+        /// Not ASCII with punctuation: `characterWords` must read it.
+        case notASCII
+    }
+
+    /// `asciiWords(s)`, stopping once the set holds more than `limit` words.
+    static func asciiWords(_ s: String, limit: Int) -> ASCIIWords {
         var copy = s
-        return copy.withUTF8 { bytes -> Set<String>? in
-            guard isASCIIWithPunctuation(bytes) else { return nil }
+        return copy.withUTF8 { bytes -> ASCIIWords in
+            guard isASCIIWithPunctuation(bytes) else { return .notASCII }
             var out = Set<String>()
             var current: [UInt8] = []
             for b in bytes {
@@ -241,10 +280,11 @@ enum TitlePicker {
                 } else if !current.isEmpty {
                     out.insert(String(decoding: current, as: UTF8.self))
                     current.removeAll(keepingCapacity: true)
+                    if out.count > limit { return .tooMany }
                 }
             }
             if !current.isEmpty { out.insert(String(decoding: current, as: UTF8.self)) }
-            return out
+            return out.count > limit ? .tooMany : .words(out)
         }
     }
 
@@ -275,8 +315,7 @@ enum TitlePicker {
         let squashed = lettersAndDigits(folded)
         guard !squashed.isEmpty else { return false }
         // The side's words, made once (not once per host word).
-        let sideWords = words(side)
-        guard sideWords.count <= maxSiteWords else { return false }
+        guard let sideWords = words(side, limit: maxSiteWords) else { return false }
         for host in hostWords {
             let h = lettersAndDigits(host)
             if h.count >= minHostMatch, TextSearch.contains(squashed, h) || TextSearch.contains(h, squashed) { return true }
