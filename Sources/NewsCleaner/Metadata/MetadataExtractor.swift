@@ -124,7 +124,7 @@ package struct MetadataExtractor: Sendable {
 
     /// The title by `TitlePicker` (the engine calls this before extracting blocks; see `TitlePicker`).
     static func pickTitle(_ page: PageScan, _ ld: JSONLD, url: String?) -> TitlePicker.Choice {
-        let metas = [page.first("og:title"), ld.headline, page.first("twitter:title"), page.itemprop["headline"]?.first]
+        let metas = [page.first("og:title"), ld.headline, page.first("twitter:title"), page.itemprop[PageScan.headlineItemprop]?.first]
         let host = URLResolver.hostname(url) ?? URLResolver.hostname(page.canonical ?? page.first("og:url"))
         return TitlePicker.pick(headings: page.headings, metaTitles: metas.compactMap { $0 }, pageTitle: page.title,
                                 siteName: siteName(page, ld), hostname: host)
@@ -560,6 +560,8 @@ struct PageScan {
     func first(_ key: String) -> String? { metas[key]?.first }
     func all(_ key: String) -> [String] { metas[key] ?? [] }
 
+    /// The `itemprop` value the title picker reads (`MetadataExtractor.pickTitle`).
+    static let headlineItemprop = "headline"
     /// Longest `itemprop` element text kept, in UTF-8 bytes: names, headlines and dates are
     /// short, and nested `itemprop` elements would otherwise each copy all the text inside.
     static let maxItempropBytes = 4096
@@ -574,7 +576,7 @@ struct PageScan {
     /// - Parameters:
     ///   - invisible: the engine's per-node visibility (hidden subtrees give no headline or date).
     ///   - titleOnly: collect only what the title picker reads (headings, `<title>`, meta tags,
-    ///     `itemprop`, canonical): no date lines, `<time>` elements, bylines or `rel=author` links.
+    ///     `itemprop=headline`, canonical): no date lines, `<time>` elements, bylines or `rel=author` links.
     ///     For callers that asked for no metadata field but the title (`newsclean -f text`).
     ///   - texts: the page's `SubtreeText` when the caller has it; else subtree texts are read on
     ///     demand (`LazySubtreeText`).
@@ -586,14 +588,21 @@ struct PageScan {
         // For each element, the first element after it in document order that has
         // `itemprop=name`, found in one backward pass: an `itemprop` element's nested name is
         // that one when it lies inside the element (no subtree search per element).
-        var nextName = [Int32](repeating: Int32(doc.count), count: doc.count + 1)
-        var back = doc.count - 1
-        while back >= 0 {
-            nextName[back] = nextName[back + 1]
-            if back + 1 < doc.count, doc.tag(back + 1) != .text, PageScan.itempropIsName(doc, back + 1) {
-                nextName[back] = Int32(back + 1)
+        // Made when the first `itemprop` element asks (most pages in title-only scans have none).
+        var nextNames: [Int32] = []
+        func nextName(_ id: Int) -> Int {
+            if nextNames.isEmpty {
+                nextNames = [Int32](repeating: Int32(doc.count), count: doc.count + 1)
+                var back = doc.count - 1
+                while back >= 0 {
+                    nextNames[back] = nextNames[back + 1]
+                    if back + 1 < doc.count, doc.tag(back + 1) != .text, PageScan.itempropIsName(doc, back + 1) {
+                        nextNames[back] = Int32(back + 1)
+                    }
+                    back -= 1
+                }
             }
-            back -= 1
+            return Int(nextNames[id])
         }
         meter.spend(2 * doc.count)
         var commentEnd = 0
@@ -677,9 +686,11 @@ struct PageScan {
             default:
                 break
             }
-            if tag != .meta, !inComment, let prop = doc.attribute(.itemprop, of: id)?.lowercased() {
+            // A title-only scan keeps the one `itemprop` the title picker reads.
+            if tag != .meta, !inComment, let prop = doc.attribute(.itemprop, of: id)?.lowercased(),
+               !titleOnly || prop == PageScan.headlineItemprop {
                 let value = doc.attribute(.content, of: id) ?? doc.attribute(.datetime, of: id)
-                    ?? PageScan.itempropText(doc, id, texts: &texts, nextName: Int(nextName[id]))
+                    ?? PageScan.itempropText(doc, id, texts: &texts, nextName: nextName(id))
                 meter.spend(value?.utf8.count ?? 0)
                 if let value, !value.isEmpty { itemprop[prop, default: []].append(value) }
             }

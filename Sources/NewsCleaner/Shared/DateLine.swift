@@ -62,7 +62,10 @@ enum DateLine {
             if b >= 0x30 && b <= 0x39 { asciiDigits += 1 } else if b >= 0x80 { nonASCII = true }
         }
         if asciiDigits < 2 && !nonASCII { return false }
-        if !nonASCII { return looksLikeASCIIDateLine(text) }
+        // Text whose only non-ASCII characters are no-break spaces and general punctuation (curly
+        // quotes, dashes) reads like ASCII: those are neither letters nor numbers, nor CJK date marks,
+        // and `TextFold` keeps them.
+        if !nonASCII || asciiWithPunctuation(text) { return looksLikeASCIIDateLine(text) }
         var digits = 0
         var words = 0
         var dateish = 0
@@ -91,7 +94,13 @@ enum DateLine {
         return words <= maxWords && other <= maxOtherWords && dateish >= 2
     }
 
-    /// `looksLikeDateLine` of an all-ASCII text, on its bytes: its characters are its bytes (CR LF,
+    private static func asciiWithPunctuation(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { TextSearch.isASCIIWithPunctuation($0) }
+    }
+
+    /// `looksLikeDateLine` of an all-ASCII text (or ASCII with punctuation, whose other bytes
+    /// separate words like ASCII punctuation), on its bytes: its characters are its bytes (CR LF,
     /// one character, is neither letter nor digit either), letters and digits are `A–Z a–z 0–9`,
     /// and `TextFold.fold` lowercases A–Z. Stops as soon as the word counts rule the line out.
     private static func looksLikeASCIIDateLine(_ text: String) -> Bool {
