@@ -46,6 +46,11 @@ enum DateLine {
     ]
     /// Every date word, folded, in one set.
     static let dateWords: Set<String> = Set((englishWords + germanicWords + romanceWords + easternWords).map(TextFold.fold))
+    /// For each scalar below U+0800, whether it has a numeric type (`Unicode.Scalar.Properties.numericType`):
+    /// the ASCII digits, superscripts and fractions, Arabic-Indic digits … Looked up once per process.
+    static let numericBelow800: [Bool] = (0..<0x800).map { (value: UInt32) in
+        Unicode.Scalar(value).map { $0.properties.numericType != nil } ?? false
+    }
     /// Most words a date line may have.
     static let maxWords = 12
     /// Most words that are neither numbers nor date words.
@@ -66,15 +71,24 @@ enum DateLine {
         // quotes, dashes) reads like ASCII: those are neither letters nor numbers, nor CJK date marks,
         // and `TextFold` keeps them.
         if !nonASCII || asciiWithPunctuation(text) { return looksLikeASCIIDateLine(text) }
-        var digits = 0
+        return looksLikeDateLineByCharacters(text, folded: folded, asciiDigits: asciiDigits)
+    }
+
+    /// `looksLikeDateLine` read by scalars and Characters: the path for any text (the byte path
+    /// `looksLikeASCIIDateLine` must agree with it). `asciiDigits`: the ASCII digits of `text`.
+    static func looksLikeDateLineByCharacters(_ text: String, folded: String?, asciiDigits: Int) -> Bool {
+        // Two ASCII digits already make the two digits asked for: no property lookups then.
+        var digits = asciiDigits >= 2 ? 2 : 0
         var words = 0
         var dateish = 0
         var other = 0
         var hasCJKDate = false
+        let numericBelow800 = DateLine.numericBelow800
         for scalar in text.unicodeScalars {
-            // ASCII answers without a Unicode property lookup.
-            // Only "two or more" matters, so the property lookup stops once two digits are seen.
-            if digits < 2 && (scalar.isASCII ? (scalar.value >= 0x30 && scalar.value <= 0x39) : scalar.properties.numericType != nil) {
+            // ASCII and the other one- and two-byte scalars (Latin, Greek, Cyrillic …) answer from a
+            // table; only the rest need the Unicode property lookup.
+            // Only "two or more" matters, so the lookups stop once two digits are seen.
+            if digits < 2 && (scalar.value < 0x800 ? numericBelow800[Int(scalar.value)] : scalar.properties.numericType != nil) {
                 digits += 1
             }
             if scalar == "年" || scalar == "月" || scalar == "日" || scalar == "時" || scalar == "分" { hasCJKDate = true }
