@@ -256,22 +256,40 @@ enum TitlePicker {
         var copy = s
         return copy.withUTF8 { bytes -> ASCIIWords in
             guard isASCIIWithPunctuation(bytes) else { return .notASCII }
-            var out = Set<String>()
-            var current: [UInt8] = []
-            for b in bytes {
-                let lower = b | 0x20
-                if b &- 0x30 <= 9 {
-                    current.append(b)
-                } else if lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") {
-                    current.append(lower)
-                } else if !current.isEmpty {
-                    out.insert(String(decoding: current, as: UTF8.self))
-                    current.removeAll(keepingCapacity: true)
-                    if out.count > limit { return .tooMany }
-                }
+            @inline(__always) func isWordByte(_ b: UInt8) -> Bool {
+                b &- 0x30 <= 9 || (b | 0x20) &- UInt8(ascii: "a") < 26
             }
-            if !current.isEmpty { out.insert(String(decoding: current, as: UTF8.self)) }
-            return out.count > limit ? .tooMany : .words(out)
+            // The set sized for every word up front (no regrowing as words are added).
+            var starts = 0
+            var inWord = false
+            for b in bytes {
+                let word = isWordByte(b)
+                if word && !inWord { starts += 1 }
+                inWord = word
+            }
+            var out = Set<String>(minimumCapacity: min(starts, limit))
+            var current: [UInt8] = []
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                guard isWordByte(bytes[i]) else { i += 1; continue }
+                // A word: taken from the bytes as they are, or lowercased when it has capitals.
+                let start = i
+                var upper = false
+                while i < n, isWordByte(bytes[i]) {
+                    if bytes[i] &- UInt8(ascii: "A") < 26 { upper = true }
+                    i += 1
+                }
+                if upper {
+                    current.removeAll(keepingCapacity: true)
+                    for b in bytes[start..<i] { current.append(b &- UInt8(ascii: "A") < 26 ? b | 0x20 : b) }
+                    out.insert(String(decoding: current, as: UTF8.self))
+                } else {
+                    out.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                }
+                if out.count > limit { return .tooMany }
+            }
+            return .words(out)
         }
     }
 
@@ -290,7 +308,14 @@ enum TitlePicker {
     /// The words of a host name that can name the site (`www.rivertonledger.com` → `rivertonledger`).
     static func hostWords(_ hostname: String?) -> Set<String> {
         guard let hostname else { return [] }
-        let labels = hostname.lowercased().split(separator: ".").map(String.init)
+        // An ASCII host name (the usual case) is lowercased and split on its bytes.
+        var copy = hostname
+        let labels: [String] = copy.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return bytes.split(separator: UInt8(ascii: ".")).map { label in
+                String(decoding: label.map { $0 &- UInt8(ascii: "A") < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+            }
+        } ?? hostname.lowercased().split(separator: ".").map(String.init)
         return Set(labels.dropLast().filter { $0 != "www" && $0 != "blog" && $0 != "m" })
     }
 

@@ -55,6 +55,62 @@ import Testing
         #expect(m.sentences == 1)
     }
 
+    /// `TextMeasure.measure` before its eight-byte windows.
+    static func measuredByBytes(_ buf: UnsafeBufferPointer<UInt8>, cjkWeight: Float) -> TextMeasure {
+        var plain = 0, cjk = 0
+        var commas: Int32 = 0, sentences: Int32 = 0
+        var i = 0
+        let n = buf.count
+        while i < n {
+            let b = buf[i]
+            if b < 0x80 {
+                switch b {
+                case _ where Whitespace.isHTMLSpace(b): break
+                case 0x2C: commas += 1
+                case 0x2E, 0x21, 0x3F:
+                    if i + 1 >= n || buf[i + 1] == 0x20 || buf[i + 1] == 0x0A || buf[i + 1] == 0x22 { sentences += 1 }
+                default: plain += 1
+                }
+                i += 1
+            } else if b >= 0xE0 && b < 0xF0 && i + 2 < n {
+                let scalar = (UInt32(b & 0x0F) << 12) | (UInt32(buf[i + 1] & 0x3F) << 6) | UInt32(buf[i + 2] & 0x3F)
+                switch scalar {
+                case 0x3001, 0xFF0C, 0x060C: commas += 1
+                case 0x3002, 0xFF01, 0xFF1F, 0x300D: sentences += 1
+                case 0x3000: break
+                case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0xFF66...0xFF9F: cjk += 1
+                default: plain += 1
+                }
+                i += 3
+            } else if b >= 0xC0 && b < 0xE0 {
+                if !(b == 0xC2 && i + 1 < n && buf[i + 1] == 0xA0) { plain += 1 }
+                i += 2
+            } else if b >= 0xF0 {
+                plain += 1
+                i += 4
+            } else {
+                i += 1
+            }
+        }
+        return TextMeasure(chars: Float(plain) + Float(cjk) * cjkWeight, commas: commas, sentences: sentences)
+    }
+
+    static let measurePieces = ["word ", "Longerword", " ", "\n", "\t", "  ", ". ", ".", ",", "?\"", "!", "3.5", "\r\n",
+                                "\u{0C}", "\u{01}", "\u{7F}", "@", "é", "年", "。", "\u{00A0}", "\u{3000}", "😀", "abc", "~"]
+
+    @Test func measureMatchesTheByteLoop() {
+        for s in PseudoRandomStrings.samples(from: TextShortcutTests.measurePieces, count: 20_000, seed: 0x5851_F42D_4C95_7F2D) {
+            var bytes = Array(s.utf8)
+            // Cut strings too (a page's text node may end inside a character).
+            for cut in [bytes.count, max(0, bytes.count - 1)] {
+                bytes = Array(bytes[0..<cut])
+                let new = bytes.withUnsafeBufferPointer { TextMeasure.measure($0, cjkWeight: 2.5) }
+                let old = bytes.withUnsafeBufferPointer { TextShortcutTests.measuredByBytes($0, cjkWeight: 2.5) }
+                #expect(new.chars == old.chars && new.commas == old.commas && new.sentences == old.sentences, "\(s.debugDescription)")
+            }
+        }
+    }
+
     static let datePieces = ["12", "3", "2024", " ", "Nov", "march", "updated", "at", "pm", "\u{00A0}", "’", "—", "•",
                              "“", "foo", "bar", ",", ":", "th", "14h30", "\u{2010}", "\u{205E}"]
 
