@@ -137,9 +137,11 @@ extension Cleaner {
     /// `titleOnly`: the caller wants no metadata but the title, so the scan skips dates and bylines.
     static func pageRun(_ engine: ArticleExtractor, _ document: Document, url: String?, titleOnly: Bool = false) -> PageRun {
         let features = engine.features(document)
-        let scan = PageScan(document, invisible: features.invisible, texts: SubtreeText(document), meter: engine.meter,
-                            titleOnly: titleOnly)
-        let ld = JSONLD(document.jsonLD)
+        // Features matched the class/id vocabulary with `Vocabulary.matcher` unless rules added tokens:
+        // then the scan reuses those matches.
+        let scan = PageScan(document, invisible: features.invisible, meter: engine.meter,
+                            titleOnly: titleOnly, classConcepts: engine.page?.matcher == nil ? features.classIDHints : nil)
+        let ld = JSONLD(document.jsonLD, titleOnly: titleOnly)
         let choice = MetadataExtractor.pickTitle(scan, ld, url: url)
         let run = engine.run(document, features: features, title: choice.text)
         return PageRun(run: run, scan: scan, ld: ld, title: choice)

@@ -26,6 +26,10 @@ struct Features {
     var hasBlockChild: [Bool]
     /// Vocabulary concepts named by the element's class, id, role and itemprop.
     var hints: [Concept]
+    /// Concepts named by the element's first `class` and first `id` attributes alone (no role or
+    /// itemprop): what `MetadataExtractor.classConcepts` finds when the matcher is
+    /// `Vocabulary.matcher`, so the metadata scan reuses it instead of matching the vocabulary again.
+    var classIDHints: [Concept]
     /// True for elements dropped with their subtree before any scoring (skipped tags, hidden).
     var invisible: [Bool]
 
@@ -45,6 +49,7 @@ struct Features {
         images = [Int32](repeating: 0, count: n)
         hasBlockChild = [Bool](repeating: false, count: n)
         hints = [Concept](repeating: [], count: n)
+        classIDHints = [Concept](repeating: [], count: n)
         invisible = [Bool](repeating: false, count: n)
 
         // Hints and visibility, forward (attributes only).
@@ -62,6 +67,8 @@ struct Features {
                 if node.tag == .img || node.tag == .picture { images[id] = 1 }
                 guard node.count > 0 else { continue }
                 var concept: Concept = []
+                var classID: Concept = []
+                var sawClass = false, sawID = false
                 var a = Int(node.start)
                 let end = a + Int(node.count)
                 while a < end {
@@ -69,7 +76,10 @@ struct Features {
                     let value = UnsafeBufferPointer(rebasing: attrBytes[Int(attr.start)..<Int(attr.start + attr.length)])
                     switch attr.name {
                     case .class, .id:
-                        concept.formUnion(matcher.concepts(in: value))
+                        let found = matcher.concepts(in: value)
+                        concept.formUnion(found)
+                        if attr.name == .class ? !sawClass : !sawID { classID.formUnion(found) }
+                        if attr.name == .class { sawClass = true } else { sawID = true }
                     case .role:
                         concept.formUnion(RoleHints.concepts(value))
                     case .itemprop:
@@ -86,6 +96,7 @@ struct Features {
                     a += 1
                 }
                 hints[id] = concept
+                classIDHints[id] = classID
             }
         }
 

@@ -25,7 +25,14 @@ struct TextMeasure {
         let n = buf.count
         while i < n {
             let b = buf[i]
-            if b < 0x80 {
+            // Most bytes are plain ASCII (letters: 0x40–0x7F has no space, comma or sentence end)
+            // or HTML space; the switch below sorts the rest.
+            if b > 0x3F && b < 0x80 {
+                plain += 1
+                i += 1
+            } else if Whitespace.isHTMLSpace(b) {
+                i += 1
+            } else if b < 0x80 {
                 switch b {
                 case _ where Whitespace.isHTMLSpace(b): break
                 case 0x2C: commas += 1

@@ -124,7 +124,7 @@ package struct MetadataExtractor: Sendable {
 
     /// The title by `TitlePicker` (the engine calls this before extracting blocks; see `TitlePicker`).
     static func pickTitle(_ page: PageScan, _ ld: JSONLD, url: String?) -> TitlePicker.Choice {
-        let metas = [page.first("og:title"), ld.headline, page.first("twitter:title"), page.itemprop["headline"]?.first]
+        let metas = [page.first("og:title"), ld.headline, page.first("twitter:title"), page.itemprop[PageScan.headlineItemprop]?.first]
         let host = URLResolver.hostname(url) ?? URLResolver.hostname(page.canonical ?? page.first("og:url"))
         return TitlePicker.pick(headings: page.headings, metaTitles: metas.compactMap { $0 }, pageTitle: page.title,
                                 siteName: siteName(page, ld), hostname: host)
@@ -560,6 +560,8 @@ struct PageScan {
     func first(_ key: String) -> String? { metas[key]?.first }
     func all(_ key: String) -> [String] { metas[key] ?? [] }
 
+    /// The `itemprop` value the title picker reads (`MetadataExtractor.pickTitle`).
+    static let headlineItemprop = "headline"
     /// Longest `itemprop` element text kept, in UTF-8 bytes: names, headlines and dates are
     /// short, and nested `itemprop` elements would otherwise each copy all the text inside.
     static let maxItempropBytes = 4096
@@ -574,22 +576,33 @@ struct PageScan {
     /// - Parameters:
     ///   - invisible: the engine's per-node visibility (hidden subtrees give no headline or date).
     ///   - titleOnly: collect only what the title picker reads (headings, `<title>`, meta tags,
-    ///     `itemprop`, canonical): no date lines, `<time>` elements, bylines or `rel=author` links.
+    ///     `itemprop=headline`, canonical): no date lines, `<time>` elements, bylines or `rel=author` links.
     ///     For callers that asked for no metadata field but the title (`newsclean -f text`).
+    ///   - texts: the page's `SubtreeText` when the caller has it; else subtree texts are read on
+    ///     demand (`LazySubtreeText`).
+    ///   - classConcepts: `MetadataExtractor.classConcepts` of every node, when the caller has them
+    ///     (`Features.classIDHints` made with `Vocabulary.matcher`); else each element's are matched here.
     init(_ doc: Document, invisible: [Bool]? = nil, texts: SubtreeText? = nil, meter: WorkMeter = .unlimited(),
-         titleOnly: Bool = false) {
-        let texts = texts ?? SubtreeText(doc)
+         titleOnly: Bool = false, classConcepts: [Concept]? = nil) {
+        var texts = LazySubtreeText(doc, built: texts)
         // For each element, the first element after it in document order that has
         // `itemprop=name`, found in one backward pass: an `itemprop` element's nested name is
         // that one when it lies inside the element (no subtree search per element).
-        var nextName = [Int32](repeating: Int32(doc.count), count: doc.count + 1)
-        var back = doc.count - 1
-        while back >= 0 {
-            nextName[back] = nextName[back + 1]
-            if back + 1 < doc.count, doc.tag(back + 1) != .text, PageScan.itempropIsName(doc, back + 1) {
-                nextName[back] = Int32(back + 1)
+        // Made when the first `itemprop` element asks (most pages in title-only scans have none).
+        var nextNames: [Int32] = []
+        func nextName(_ id: Int) -> Int {
+            if nextNames.isEmpty {
+                nextNames = [Int32](repeating: Int32(doc.count), count: doc.count + 1)
+                var back = doc.count - 1
+                while back >= 0 {
+                    nextNames[back] = nextNames[back + 1]
+                    if back + 1 < doc.count, doc.tag(back + 1) != .text, PageScan.itempropIsName(doc, back + 1) {
+                        nextNames[back] = Int32(back + 1)
+                    }
+                    back -= 1
+                }
             }
-            back -= 1
+            return Int(nextNames[id])
         }
         meter.spend(2 * doc.count)
         var commentEnd = 0
@@ -612,7 +625,7 @@ struct PageScan {
                 id += 1
                 continue
             }
-            let words = MetadataExtractor.classConcepts(doc, id)
+            let words = classConcepts?[id] ?? MetadataExtractor.classConcepts(doc, id)
             if id >= asideEnd, tag == .nav || tag == .footer || tag == .figcaption
                 || (words.contains(.otherPages) && tag != .body && tag != .html) {
                 asideEnd = max(asideEnd, doc.subtreeEnd(id))
@@ -634,7 +647,7 @@ struct PageScan {
             case .title:
                 if title == nil {
                     title = texts.text(of: id)
-                    meter.spend(texts.byteCount(of: id))
+                    meter.spend(title?.utf8.count ?? 0)
                 }
             case .meta:
                 if let range = doc.attributeRange(.content, of: id),
@@ -673,9 +686,11 @@ struct PageScan {
             default:
                 break
             }
-            if tag != .meta, !inComment, let prop = doc.attribute(.itemprop, of: id)?.lowercased() {
+            // A title-only scan keeps the one `itemprop` the title picker reads.
+            if tag != .meta, !inComment, let prop = doc.attribute(.itemprop, of: id)?.lowercased(),
+               !titleOnly || prop == PageScan.headlineItemprop {
                 let value = doc.attribute(.content, of: id) ?? doc.attribute(.datetime, of: id)
-                    ?? itempropText(doc, id, texts: texts, nextName: Int(nextName[id]))
+                    ?? PageScan.itempropText(doc, id, texts: &texts, nextName: nextName(id))
                 meter.spend(value?.utf8.count ?? 0)
                 if let value, !value.isEmpty { itemprop[prop, default: []].append(value) }
             }
@@ -735,7 +750,7 @@ struct PageScan {
 
     /// The text of an `itemprop` element: its nested `itemprop=name` if any, else its own text;
     /// nil when longer than `maxItempropBytes` (not a name, headline or date).
-    private func itempropText(_ doc: Document, _ id: Int, texts: SubtreeText, nextName: Int) -> String? {
+    private static func itempropText(_ doc: Document, _ id: Int, texts: inout LazySubtreeText, nextName: Int) -> String? {
         if nextName < doc.subtreeEnd(id) {
             return doc.attribute(.content, of: nextName) ?? texts.text(of: nextName, limit: PageScan.maxItempropBytes)
         }

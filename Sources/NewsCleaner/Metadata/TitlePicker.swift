@@ -113,12 +113,14 @@ enum TitlePicker {
             let lowerSite = lowercase(site)
             return headings.indices.filter { lowerHeading($0) != lowerSite }.map { headings[$0] }
         } ?? headings
-        let referenceWords = references.map(words)
+        let referenceWords = references.map { words($0) }
+        // A heading with more distinct words than this agrees with no reference (`maxAgreeingWords`):
+        // its word set is not built past it.
+        let headingWordLimit = maxAgreeingWords(referenceWords.map(\.count).max() ?? 0)
         for level in levels {
             var best: (score: Double, heading: Heading)?
             for heading in headings where heading.level == level {
-                let h = words(heading.text)
-                guard !h.isEmpty else { continue }
+                guard let h = words(heading.text, limit: headingWordLimit), !h.isEmpty else { continue }
                 let score = referenceWords.map { dice(h, $0) }.max() ?? 0
                 if score >= minAgreement, score > (best?.score ?? 0) { best = (score, heading) }
             }
@@ -169,11 +171,32 @@ enum TitlePicker {
 
     /// Lowercased words of letters/digits (each CJK character a word).
     static func words(_ s: String) -> Set<String> {
-        asciiWords(s) ?? characterWords(s)
+        words(s, limit: .max)!
+    }
+
+    /// `words(s)`, or nil as soon as it is known to hold more than `limit` words (the rest of a
+    /// long text is then not read).
+    static func words(_ s: String, limit: Int) -> Set<String>? {
+        switch asciiWords(s, limit: limit) {
+        case .words(let set): return set
+        case .tooMany: return nil
+        case .notASCII: return characterWords(s, limit: limit)
+        }
+    }
+
+    /// A word set longer than `limit` words: `2|A∩B| / (|A| + |B|) ≤ 2|B| / (|A| + |B|)`, which is
+    /// below 0.4 when `|A| > 4|B|`, so below `minAgreement` (0.45) with room for rounding.
+    static func maxAgreeingWords(_ referenceCount: Int) -> Int {
+        4 * referenceCount
     }
 
     /// `words` read by Characters: the path for any text (the byte path `asciiWords` must agree with it).
     static func characterWords(_ s: String) -> Set<String> {
+        characterWords(s, limit: .max)!
+    }
+
+    /// `characterWords(s)`, or nil once it has more than `limit` words.
+    static func characterWords(_ s: String, limit: Int) -> Set<String>? {
         var out = Set<String>()
         var current = ""
         for ch in s.lowercased() {
@@ -188,27 +211,15 @@ enum TitlePicker {
                 out.insert(current)
                 current = ""
             }
+            if out.count > limit { return nil }
         }
         if !current.isEmpty { out.insert(current) }
-        return out
+        return out.count > limit ? nil : out
     }
 
-    /// True when `s` holds only ASCII and scalars that no `lowercased()` changes and that are
-    /// neither letters nor numbers, each its own character: U+00A0 and the General Punctuation
-    /// U+2010–U+205E (dashes, curly quotes, bullets, …; no joiners or invisible controls).
+    /// `TextSearch.isASCIIWithPunctuation`.
     static func isASCIIWithPunctuation(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
-            if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 { i += 2; continue }
-            guard b == 0xE2, i + 2 < n else { return false }
-            let v = (UInt32(b & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
-            guard bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80, v >= 0x2010, v <= 0x205E else { return false }
-            i += 3
-        }
-        return true
+        TextSearch.isASCIIWithPunctuation(bytes)
     }
 
     /// `s.lowercased()`; text of ASCII and punctuation (`isASCIIWithPunctuation`) is lowercased
@@ -227,24 +238,58 @@ enum TitlePicker {
     /// (letters and digits are `A–Z a–z 0–9`, lowercased; CR LF, one character, and the
     /// punctuation are neither), else nil.
     static func asciiWords(_ s: String) -> Set<String>? {
+        if case .words(let set) = asciiWords(s, limit: .max) { return set }
+        return nil
+    }
+
+    /// What `asciiWords(_:limit:)` found.
+    enum ASCIIWords {
+        case words(Set<String>)
+        /// More than the limit.
+        case tooMany
+        /// Not ASCII with punctuation: `characterWords` must read it.
+        case notASCII
+    }
+
+    /// `asciiWords(s)`, stopping once the set holds more than `limit` words.
+    static func asciiWords(_ s: String, limit: Int) -> ASCIIWords {
         var copy = s
-        return copy.withUTF8 { bytes -> Set<String>? in
-            guard isASCIIWithPunctuation(bytes) else { return nil }
-            var out = Set<String>()
-            var current: [UInt8] = []
-            for b in bytes {
-                let lower = b | 0x20
-                if b &- 0x30 <= 9 {
-                    current.append(b)
-                } else if lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") {
-                    current.append(lower)
-                } else if !current.isEmpty {
-                    out.insert(String(decoding: current, as: UTF8.self))
-                    current.removeAll(keepingCapacity: true)
-                }
+        return copy.withUTF8 { bytes -> ASCIIWords in
+            guard isASCIIWithPunctuation(bytes) else { return .notASCII }
+            @inline(__always) func isWordByte(_ b: UInt8) -> Bool {
+                b &- 0x30 <= 9 || (b | 0x20) &- UInt8(ascii: "a") < 26
             }
-            if !current.isEmpty { out.insert(String(decoding: current, as: UTF8.self)) }
-            return out
+            // The set sized for every word up front (no regrowing as words are added).
+            var starts = 0
+            var inWord = false
+            for b in bytes {
+                let word = isWordByte(b)
+                if word && !inWord { starts += 1 }
+                inWord = word
+            }
+            var out = Set<String>(minimumCapacity: min(starts, limit))
+            var current: [UInt8] = []
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                guard isWordByte(bytes[i]) else { i += 1; continue }
+                // A word: taken from the bytes as they are, or lowercased when it has capitals.
+                let start = i
+                var upper = false
+                while i < n, isWordByte(bytes[i]) {
+                    if bytes[i] &- UInt8(ascii: "A") < 26 { upper = true }
+                    i += 1
+                }
+                if upper {
+                    current.removeAll(keepingCapacity: true)
+                    for b in bytes[start..<i] { current.append(b &- UInt8(ascii: "A") < 26 ? b | 0x20 : b) }
+                    out.insert(String(decoding: current, as: UTF8.self))
+                } else {
+                    out.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                }
+                if out.count > limit { return .tooMany }
+            }
+            return .words(out)
         }
     }
 
@@ -263,7 +308,14 @@ enum TitlePicker {
     /// The words of a host name that can name the site (`www.rivertonledger.com` → `rivertonledger`).
     static func hostWords(_ hostname: String?) -> Set<String> {
         guard let hostname else { return [] }
-        let labels = hostname.lowercased().split(separator: ".").map(String.init)
+        // An ASCII host name (the usual case) is lowercased and split on its bytes.
+        var copy = hostname
+        let labels: [String] = copy.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return bytes.split(separator: UInt8(ascii: ".")).map { label in
+                String(decoding: label.map { $0 &- UInt8(ascii: "A") < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+            }
+        } ?? hostname.lowercased().split(separator: ".").map(String.init)
         return Set(labels.dropLast().filter { $0 != "www" && $0 != "blog" && $0 != "m" })
     }
 
@@ -275,8 +327,7 @@ enum TitlePicker {
         let squashed = lettersAndDigits(folded)
         guard !squashed.isEmpty else { return false }
         // The side's words, made once (not once per host word).
-        let sideWords = words(side)
-        guard sideWords.count <= maxSiteWords else { return false }
+        guard let sideWords = words(side, limit: maxSiteWords) else { return false }
         for host in hostWords {
             let h = lettersAndDigits(host)
             if h.count >= minHostMatch, TextSearch.contains(squashed, h) || TextSearch.contains(h, squashed) { return true }

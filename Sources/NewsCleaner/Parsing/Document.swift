@@ -229,25 +229,7 @@ struct TextAccumulator {
         var pending = pendingSpace
         let written = bytes.withUnsafeMutableBufferPointer { buf -> Int in
             var w = base
-            var i = base + 1
-            let end = buf.count
-            while i < end {
-                let b = buf[i]
-                let gap = Whitespace.gapLength(at: i, UnsafeBufferPointer(buf), end)
-                if gap > 0 {
-                    if w > 0 { pending = true }
-                    i += gap
-                    continue
-                }
-                if pending {
-                    buf[w] = 0x20
-                    w += 1
-                    pending = false
-                }
-                buf[w] = b
-                w += 1
-                i += 1
-            }
+            Whitespace.collapse(buf.baseAddress!, from: base + 1, to: buf.count, into: buf.baseAddress!, count: &w, pending: &pending)
             return w
         }
         bytes.removeLast(bytes.count - written)

@@ -46,6 +46,11 @@ enum DateLine {
     ]
     /// Every date word, folded, in one set.
     static let dateWords: Set<String> = Set((englishWords + germanicWords + romanceWords + easternWords).map(TextFold.fold))
+    /// For each scalar below U+0800, whether it has a numeric type (`Unicode.Scalar.Properties.numericType`):
+    /// the ASCII digits, superscripts and fractions, Arabic-Indic digits … Looked up once per process.
+    static let numericBelow800: [Bool] = (0..<0x800).map { (value: UInt32) in
+        Unicode.Scalar(value).map { $0.properties.numericType != nil } ?? false
+    }
     /// Most words a date line may have.
     static let maxWords = 12
     /// Most words that are neither numbers nor date words.
@@ -62,16 +67,28 @@ enum DateLine {
             if b >= 0x30 && b <= 0x39 { asciiDigits += 1 } else if b >= 0x80 { nonASCII = true }
         }
         if asciiDigits < 2 && !nonASCII { return false }
-        if !nonASCII { return looksLikeASCIIDateLine(text) }
-        var digits = 0
+        // Text whose only non-ASCII characters are no-break spaces and general punctuation (curly
+        // quotes, dashes) reads like ASCII: those are neither letters nor numbers, nor CJK date marks,
+        // and `TextFold` keeps them.
+        if !nonASCII || asciiWithPunctuation(text) { return looksLikeASCIIDateLine(text) }
+        return looksLikeDateLineByCharacters(text, folded: folded, asciiDigits: asciiDigits)
+    }
+
+    /// `looksLikeDateLine` read by scalars and Characters: the path for any text (the byte path
+    /// `looksLikeASCIIDateLine` must agree with it). `asciiDigits`: the ASCII digits of `text`.
+    static func looksLikeDateLineByCharacters(_ text: String, folded: String?, asciiDigits: Int) -> Bool {
+        // Two ASCII digits already make the two digits asked for: no property lookups then.
+        var digits = asciiDigits >= 2 ? 2 : 0
         var words = 0
         var dateish = 0
         var other = 0
         var hasCJKDate = false
+        let numericBelow800 = DateLine.numericBelow800
         for scalar in text.unicodeScalars {
-            // ASCII answers without a Unicode property lookup.
-            // Only "two or more" matters, so the property lookup stops once two digits are seen.
-            if digits < 2 && (scalar.isASCII ? (scalar.value >= 0x30 && scalar.value <= 0x39) : scalar.properties.numericType != nil) {
+            // ASCII and the other one- and two-byte scalars (Latin, Greek, Cyrillic …) answer from a
+            // table; only the rest need the Unicode property lookup.
+            // Only "two or more" matters, so the lookups stop once two digits are seen.
+            if digits < 2 && (scalar.value < 0x800 ? numericBelow800[Int(scalar.value)] : scalar.properties.numericType != nil) {
                 digits += 1
             }
             if scalar == "年" || scalar == "月" || scalar == "日" || scalar == "時" || scalar == "分" { hasCJKDate = true }
@@ -91,7 +108,13 @@ enum DateLine {
         return words <= maxWords && other <= maxOtherWords && dateish >= 2
     }
 
-    /// `looksLikeDateLine` of an all-ASCII text, on its bytes: its characters are its bytes (CR LF,
+    private static func asciiWithPunctuation(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { TextSearch.isASCIIWithPunctuation($0) }
+    }
+
+    /// `looksLikeDateLine` of an all-ASCII text (or ASCII with punctuation, whose other bytes
+    /// separate words like ASCII punctuation), on its bytes: its characters are its bytes (CR LF,
     /// one character, is neither letter nor digit either), letters and digits are `A–Z a–z 0–9`,
     /// and `TextFold.fold` lowercases A–Z. Stops as soon as the word counts rule the line out.
     private static func looksLikeASCIIDateLine(_ text: String) -> Bool {

@@ -56,7 +56,11 @@ package struct JSONLD: Sendable, Equatable {
     }
 
     /// Reads every JSON-LD block of a page (`Document.jsonLD`).
-    package init(_ sources: [String]) {
+    ///
+    /// `titleOnly`: fill only what the title picker reads (`headline`, `publisher`), for callers
+    /// that asked for no metadata but the title (`newsclean -f text`); both are exactly what the
+    /// full read gives them.
+    package init(_ sources: [String], titleOnly: Bool = false) {
         var objects: [[String: Any]] = []
         for source in sources {
             if let value = JSONLD.parse(source) { JSONLD.collect(value, into: &objects) }
@@ -77,6 +81,15 @@ package struct JSONLD: Sendable, Equatable {
         if let article = articles.first {
             headline = first { JSONLD.string($0["headline"]) } ?? JSONLD.string(article["name"]).flatMap {
                 JSONLD.types(of: article).contains("WebPage") ? nil : $0
+            }
+            if titleOnly {
+                publisher = first { JSONLD.names($0["publisher"], byID).first }
+                for object in objects where headline == nil { headline = JSONLD.string(object["title"]) }
+                if publisher == nil {
+                    publisher = objects.first { !JSONLD.siteTypes.isDisjoint(with: JSONLD.types(of: $0)) }
+                        .flatMap { JSONLD.string($0["name"]) }
+                }
+                return
             }
             authors = first { node -> [String]? in
                 let names = JSONLD.names(node["author"], byID) + JSONLD.names(node["creator"], byID)

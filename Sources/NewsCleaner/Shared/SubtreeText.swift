@@ -36,26 +36,10 @@ struct SubtreeText {
                                 starts[i] = Int32(n)
                                 let node = nodes[i]
                                 ends[i] = node.end
-                                if node.tag == .text {
-                                    var j = Int(node.start)
-                                    let end = j + Int(node.count)
-                                    while j < end {
-                                        let b = src[j]
-                                        let gap = Whitespace.gapLength(at: j, src, end)
-                                        if gap > 0 {
-                                            if n > 0 { pending = true }
-                                            j += gap
-                                            continue
-                                        }
-                                        if pending {
-                                            out[n] = 0x20
-                                            n += 1
-                                            pending = false
-                                        }
-                                        out[n] = b
-                                        n += 1
-                                        j += 1
-                                    }
+                                if node.tag == .text, node.count > 0 {
+                                    let start = Int(node.start)
+                                    Whitespace.collapse(src.baseAddress!, from: start, to: start + Int(node.count),
+                                                        into: out.baseAddress!, count: &n, pending: &pending)
                                 } else if node.tag.traits.contains(.block) {
                                     if n > 0 { pending = true }
                                 }
@@ -92,5 +76,75 @@ struct SubtreeText {
     func text(of id: Int, limit: Int) -> String? {
         let r = range(of: id)
         return r.count <= limit ? String(decoding: bytes[r], as: UTF8.self) : nil
+    }
+}
+
+/// What `SubtreeText` answers, read on demand: most pages ask for the text of a few subtrees that
+/// do not nest (`<title>`, the headings), and collapsing the whole page's text for them costs
+/// more than reading them.
+///
+/// Asked in document order (as `PageScan` asks), a subtree after every subtree read so far is
+/// read from the document, and the read stops once past the limit asked. The first subtree asked
+/// that overlaps one read before (nested `itemprop` elements) builds the `SubtreeText`, which
+/// answers from then on. The direct reads never read a node twice, so the cost stays linear in the
+/// page whatever it asks; the answers are `SubtreeText`'s, byte for byte (`Document.text(of:)`).
+///
+/// ```swift
+/// var texts = LazySubtreeText(document)
+/// let heading = texts.text(of: id, limit: 4096)
+/// ```
+struct LazySubtreeText {
+    private let doc: Document
+    private var built: SubtreeText?
+    /// Nodes before this one have been read (or passed over) by a direct read.
+    private var readEnd = 0
+    /// The last node read directly, its text (nil: longer than `limit`) and the limit it was read with.
+    private var last: (id: Int, text: String?, limit: Int)?
+
+    /// Reads `doc` on demand, or answers from `built` when the caller has it already.
+    init(_ doc: Document, built: SubtreeText? = nil) {
+        self.doc = doc
+        self.built = built
+    }
+
+    /// `SubtreeText.text(of: id, limit: limit)`.
+    mutating func text(of id: Int, limit: Int = .max) -> String? {
+        if let built { return built.text(of: id, limit: limit) }
+        if let last, last.id == id {
+            if let text = last.text { return text.utf8.count <= limit ? text : nil }
+            if limit <= last.limit { return nil }
+        } else if id >= readEnd {
+            return read(id, limit: limit)
+        }
+        let texts = SubtreeText(doc)
+        built = texts
+        return texts.text(of: id, limit: limit)
+    }
+
+    /// `Document.text(of: id)`, or nil as soon as it holds more than `limit` bytes (the collapsed
+    /// text only grows as nodes are added, so it would end longer too).
+    private mutating func read(_ id: Int, limit: Int) -> String? {
+        var out = TextAccumulator()
+        var i = id
+        let end = doc.subtreeEnd(id)
+        let textBytes = doc.textBytes
+        while i < end {
+            let node = doc.nodes[i]
+            i += 1
+            if node.tag == .text {
+                out.append(textBytes, Int(node.start)..<Int(node.start + node.count))
+                if out.bytes.count > limit {
+                    readEnd = max(readEnd, i)
+                    last = (id, nil, limit)
+                    return nil
+                }
+            } else if node.tag.traits.contains(.block) {
+                out.space()
+            }
+        }
+        readEnd = max(readEnd, end)
+        let text = out.string
+        last = (id, text, limit)
+        return text
     }
 }

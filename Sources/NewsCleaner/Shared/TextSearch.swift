@@ -16,6 +16,24 @@ import Foundation
 /// TextSearch.components("Ann and Bo", separatedBy: " and ") == ["Ann", "Bo"]
 /// ```
 enum TextSearch {
+    /// True when `s` holds only ASCII and scalars that no `lowercased()` changes and that are
+    /// neither letters nor numbers, each its own character: U+00A0 and the General Punctuation
+    /// U+2010–U+205E (dashes, curly quotes, bullets, …; no joiners or invisible controls).
+    static func isASCIIWithPunctuation(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 { i += 2; continue }
+            guard b == 0xE2, i + 2 < n else { return false }
+            let v = (UInt32(b & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+            guard bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80, v >= 0x2010, v <= 0x205E else { return false }
+            i += 3
+        }
+        return true
+    }
+
     /// True for a scalar that takes part in no canonical equivalence or composed sequence
     /// other than itself (see the type's comment). CR is left to Foundation (CR LF).
     @inline(__always)

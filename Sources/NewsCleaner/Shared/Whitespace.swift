@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The package's one definition of white space, in its two senses:
 /// - HTML space (U+0020, tab, LF, FF, CR), the separator of markup, attribute tokens and
 ///   selectors, and what text measures count as a gap;
@@ -12,8 +18,10 @@ enum Whitespace {
     /// HTML's ASCII white space: space, tab, LF, FF, CR.
     @inline(__always)
     static func isHTMLSpace(_ b: UInt8) -> Bool {
-        b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D
+        b <= 0x20 && (htmlSpaceBits >> UInt64(b)) & 1 != 0
     }
+    /// Bit `b` set for each HTML space byte `b`: U+0020, tab, LF, FF, CR.
+    private static let htmlSpaceBits: UInt64 = 1 << 0x20 | 1 << 0x09 | 1 << 0x0A | 1 << 0x0C | 1 << 0x0D
 
     /// Unicode `White_Space`.
     @inline(__always)
@@ -43,6 +51,57 @@ enum Whitespace {
         if b == 0xE3, i + 2 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { return 3 }
         if b == 0xC2, i + 1 < end, bytes[i + 1] == 0xA0 { return 2 }
         return 0
+    }
+
+    /// True for a byte that can start no text gap (`gapLength`) and is no control character:
+    /// copied as it is by `collapse`.
+    @inline(__always)
+    static func isPlainTextByte(_ b: UInt8) -> Bool {
+        b > 0x20 && b != 0xC2 && b != 0xE3
+    }
+
+    /// Text collapsing (`TextAccumulator`, `SubtreeText`): writes `src[from..<end]` at `out + n`,
+    /// every run of gap characters (`gapLength`) as one space, written only when a non-gap byte
+    /// follows and the output (`n > 0`) is not empty; `pending` carries a gap not yet written
+    /// across calls. `out` may be `src` itself (in place: the write index never passes the read
+    /// index). Runs of plain bytes, single U+0020 spaces between them included (they collapse to
+    /// themselves), are copied in one block instead of byte by byte.
+    @inline(__always)
+    static func collapse(_ src: UnsafePointer<UInt8>, from: Int, to end: Int, into out: UnsafeMutablePointer<UInt8>,
+                         count n: inout Int, pending: inout Bool) {
+        var j = from
+        while j < end {
+            if !isPlainTextByte(src[j]) {
+                if isHTMLSpace(src[j]) {
+                    // A run of HTML spaces (indentation between tags): one gap.
+                    j += 1
+                    while j < end, isHTMLSpace(src[j]) { j += 1 }
+                    if n > 0 { pending = true }
+                    continue
+                }
+                let gap = gapLength(at: j, UnsafeBufferPointer(start: src, count: end), end)
+                if gap > 0 {
+                    if n > 0 { pending = true }
+                    j += gap
+                    continue
+                }
+            }
+            var k = j + 1
+            while k < end {
+                let c = src[k]
+                if isPlainTextByte(c) { k += 1; continue }
+                if c == 0x20, k + 1 < end, isPlainTextByte(src[k + 1]) { k += 2; continue }
+                break
+            }
+            if pending {
+                out[n] = 0x20
+                n += 1
+                pending = false
+            }
+            memmove(out + n, src + j, k - j)
+            n += k - j
+            j = k
+        }
     }
 
     /// The length of the whitespace character ending just before `end`, else 0.
