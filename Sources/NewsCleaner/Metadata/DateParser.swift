@@ -37,6 +37,16 @@ package struct PageDate: Sendable, Equatable {
     /// True when a time of day is known.
     package var hasTime: Bool { hour != nil }
 
+    /// True when `other` names the same calendar day (times and offsets aside).
+    package func sameDay(_ other: PageDate) -> Bool {
+        year == other.year && month == other.month && day == other.day
+    }
+
+    /// True when this calendar day comes after `other`'s (times and offsets aside).
+    package func dayAfter(_ other: PageDate) -> Bool {
+        (year, month, day) > (other.year, other.month, other.day)
+    }
+
     /// ISO 8601: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM:SS` plus `±HH:MM` when the offset is known.
     ///
     /// ```swift

@@ -13,7 +13,8 @@ import Foundation
 /// - published: a date shown in the article's header (near the chosen headline) without an
 ///   "Updated" label; JSON-LD `datePublished` (article nodes merged; a WebPage-only date needs the
 ///   page to show that day), `article:published_time`, `meta name=date|pubdate|…`,
-///   `itemprop=datePublished`; the header's "Updated" date; a visible date line. Never from nav,
+///   `itemprop=datePublished` (none of them when later than the day the header shows as updated);
+///   the header's "Updated" date; a visible date line. Never from nav,
 ///   footer, captions, related/sidebar blocks, comment sections or a date inside a sentence.
 ///   modified: JSON-LD `dateModified`, `article:modified_time`, `og:updated_time`,
 ///   `itemprop=dateModified`, else the header's "Updated" date.
@@ -242,7 +243,12 @@ package struct MetadataExtractor: Sendable {
         let visibleDay = visible.first.flatMap { first in
             visible.allSatisfy { $0.year == first.year && $0.month == first.month && $0.day == first.day } ? first : nil
         }
-        if var date = headerPublished ?? structured.first ?? headerUpdated ?? visibleDay {
+        // A structured publication day after the day the header shows as updated is not the
+        // publication's (a page is not updated before it is published): the header's date is.
+        let structuredPublished = structured.first.flatMap { first in
+            headerUpdated.map { first.dayAfter($0) } == true ? nil : first
+        }
+        if var date = headerPublished ?? structuredPublished ?? headerUpdated ?? visibleDay {
             if !date.hasTime, !structured.contains(where: { $0.year == date.year && $0.month == date.month && $0.day == date.day }),
                let posted = page.postedBy.first?.time {
                 // A blog's date header plus "Posted by X at 21:45" under the entry.
@@ -748,28 +754,29 @@ struct PageScan {
         // Cheap checks on the bytes first: a date or "Posted by … at 21:45" line is short and has a
         // digit (ASCII or full-width); only such nodes become Strings and meet the patterns.
         let bytes = doc.textBytes
+        // Indentation around or between a label and its date ("Updated at</span>\n      <span>Dec 10,
+        // 2025") is no text: the label or line is the trimmed node, and whitespace alone leaves the
+        // label in place.
+        let label = MetadataBytes.trimmed(bytes, range)
         defer {
-            if range.count <= PageScan.maxLabelBytes {
-                let label = MetadataBytes.trimmed(bytes, range)
-                if !label.isEmpty {
-                    lastLabel = label
-                    // Only a node after a byline label, or one that may be a label itself, becomes a String.
-                    if afterByLabel || PageScan.mayStartByline(bytes[label.lowerBound]) {
-                        noteByline(String(decoding: bytes[label], as: UTF8.self), outside: id < asideEnd)
-                    }
-                }
-            } else {
+            if label.count > PageScan.maxLabelBytes {
                 lastLabel = 0..<0
                 afterByLabel = false
+            } else if !label.isEmpty {
+                lastLabel = label
+                // Only a node after a byline label, or one that may be a label itself, becomes a String.
+                if afterByLabel || PageScan.mayStartByline(bytes[label.lowerBound]) {
+                    noteByline(String(decoding: bytes[label], as: UTF8.self), outside: id < asideEnd)
+                }
             }
         }
-        guard range.count <= MetadataExtractor.maxDateLineChars * PageScan.maxBytesPerCharacter,
-              PageScan.hasDigit(bytes, range) else { return }
+        guard label.count <= MetadataExtractor.maxDateLineChars * PageScan.maxBytesPerCharacter,
+              PageScan.hasDigit(bytes, label) else { return }
         // The posted-by pattern needs " by "; a date needs a four-digit year. Lines with neither
         // (prices, counts, times) can match nothing below.
-        let mentionsBy = MetadataBytes.mentionsBy(bytes, range)
-        guard mentionsBy || MetadataBytes.hasYearDigits(bytes, range) else { return }
-        let line = MetadataBytes.trimmedString(bytes, range)
+        let mentionsBy = MetadataBytes.mentionsBy(bytes, label)
+        guard mentionsBy || MetadataBytes.hasYearDigits(bytes, label) else { return }
+        let line = String(decoding: bytes[label], as: UTF8.self)
         guard !line.isEmpty, line.count <= MetadataExtractor.maxDateLineChars else { return }
         let ns = NSRange(line.startIndex..., in: line)
         // Most lines have no "by" at all and skip the regex.

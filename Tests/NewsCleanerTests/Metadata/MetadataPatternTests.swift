@@ -207,6 +207,32 @@ import Testing
         #expect(try Self.clean(sameDay).metadata.published == "2019-11-18T17:19:53+00:00")
     }
 
+    @Test func aLabelKeepsItsDateAcrossIndentationNodes() throws {
+        // Template indentation (long whitespace-only text nodes) between a label and its date: the
+        // "Updated at" label still makes the second date the update, so the posted date is the one
+        // date the page shows as the publication, though it stands outside the header's window.
+        let indent = "\n" + String(repeating: " ", count: 60)
+        let lead = String(repeating: "<p>A lead paragraph about the plan and what the council said of it.</p>", count: 30)
+        let html = Self.page(head: "", body: """
+            <article><h1>Council backs the garage apartments plan</h1>\(lead)
+            <div><span>Posted on</span>\(indent)<div>\(indent)<span>\(indent)Nov 21, 2018\(indent)</span></div></div>
+            <div><span>Updated at</span>\(indent)<div>\(indent)<span>Dec 10, 2025</span></div></div></article>
+            """)
+        #expect(try Self.clean(html).metadata.published == "2018-11-21")
+    }
+
+    @Test func aStructuredPublicationAfterTheShownUpdateIsNotTheDate() throws {
+        // The page shows "updated 12 November"; a structured publication on the 13th cannot be right.
+        let h1 = "<article><h1>Council backs the garage apartments plan</h1>"
+        let html = Self.page(head: "<meta property=\"article:published_time\" content=\"2025-11-13T09:21:40\">",
+                             body: h1 + "<p>Page updated: 12 November 2025</p></article>")
+        #expect(try Self.clean(html).metadata.published == "2025-11-12")
+        // A structured publication before the shown update stays the date.
+        let earlier = Self.page(head: "<meta property=\"article:published_time\" content=\"2024-02-27\">",
+                                body: h1 + "<p>Page updated: 12 November 2025</p></article>")
+        #expect(try Self.clean(earlier).metadata.published == "2024-02-27")
+    }
+
     @Test func dayMonthDatesFollowTheUnambiguousRule() {
         #expect(DateParser.parse("13/11/2025 09:21:40")?.iso8601() == "2025-11-13T09:21:40")
         #expect(DateParser.parse("Thu, 09/25/2025 - 11:38")?.iso8601() == "2025-09-25T11:38:00")
