@@ -21,6 +21,9 @@ package struct PageDate: Sendable, Equatable {
     package var second: Int?
     /// Offset from UTC in minutes, `nil` when the page does not say.
     package var offsetMinutes: Int?
+    /// Read from `A.B.YYYY` with both numbers 12 or less: day first by rule, but the page may
+    /// mean month first (`09.10.2024` for September 10 on a US site).
+    package var dayMonthAmbiguous = false
 
     /// A date as stated; see the type's example.
     package init(year: Int, month: Int, day: Int, hour: Int? = nil, minute: Int? = nil,
@@ -40,6 +43,13 @@ package struct PageDate: Sendable, Equatable {
     /// True when `other` names the same calendar day (times and offsets aside).
     package func sameDay(_ other: PageDate) -> Bool {
         year == other.year && month == other.month && day == other.day
+    }
+
+    /// This date with day and month swapped, when `dayMonthAmbiguous` and `other` names that
+    /// reading: the other source settles which way the page wrote it.
+    package func settled(by other: PageDate) -> PageDate? {
+        guard dayMonthAmbiguous, other.year == year, other.month == day, other.day == month else { return nil }
+        return other
     }
 
     /// True when this calendar day comes after `other`'s (times and offsets aside).
@@ -266,6 +276,7 @@ package enum DateParser {
             else if separator == "." || a == b { (day, month) = (a, b) }
             else { continue }
             if var d = make(year: year, month: month, day: day) {
+                d.dayMonthAmbiguous = a != b && a <= monthsPerYear && b <= monthsPerYear
                 applyTime(&d, m, s, hour: 5, minute: 6, second: 7, marker: 8, bareHour: 9, bareMarker: 10, zone: 11)
                 return d
             }

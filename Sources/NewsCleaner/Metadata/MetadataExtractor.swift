@@ -249,6 +249,8 @@ package struct MetadataExtractor: Sendable {
             headerUpdated.map { first.dayAfter($0) } == true ? nil : first
         }
         if var date = headerPublished ?? structuredPublished ?? headerUpdated ?? visibleDay {
+            // "09.10.2024" shown, September 10 stated: the structured date says which way it was written.
+            if let settled = structured.lazy.compactMap({ date.settled(by: $0) }).first { date = settled }
             if !date.hasTime, !structured.contains(where: { $0.year == date.year && $0.month == date.month && $0.day == date.day }),
                let posted = page.postedBy.first?.time {
                 // A blog's date header plus "Posted by X at 21:45" under the entry.

@@ -241,6 +241,19 @@ import Testing
         #expect(DateParser.parse("05/05/2025")?.iso8601() == "2025-05-05")
     }
 
+    @Test func aStructuredDateSettlesWhichWayADottedDateWasWritten() throws {
+        #expect(DateParser.parse("09.10.2024")?.dayMonthAmbiguous == true)
+        #expect(DateParser.parse("13.10.2024")?.dayMonthAmbiguous == false)
+        #expect(DateParser.parse("10.10.2024")?.dayMonthAmbiguous == false)
+        let h1 = "<article><h1>Council backs the garage apartments plan</h1>"
+        let html = Self.page(head: "<meta property=\"article:published_time\" content=\"2024-09-10T16:07:00Z\">",
+                             body: h1 + "<p class=\"post-date\">09.10.2024</p></article>")
+        #expect(try Self.clean(html).metadata.published == "2024-09-10T16:07:00+00:00")
+        // Without a source naming the other reading, the dot still means day first.
+        let alone = Self.page(head: "", body: h1 + "<p class=\"post-date\">09.10.2024</p></article>")
+        #expect(try Self.clean(alone).metadata.published == "2024-10-09")
+    }
+
     @Test func aPageThatStatesNoDateGetsNone() throws {
         let html = Self.page(head: "", body: "<article><h1>Council backs the garage apartments plan</h1></article>")
         #expect(try Self.clean(html).metadata.published == nil)
