@@ -13,7 +13,8 @@ import Foundation
 /// - published: a date shown in the article's header (near the chosen headline) without an
 ///   "Updated" label; JSON-LD `datePublished` (article nodes merged; a WebPage-only date needs the
 ///   page to show that day), `article:published_time`, `meta name=date|pubdate|…`,
-///   `itemprop=datePublished` (none of them when later than the day the header shows as updated);
+///   `itemprop=datePublished` (of disagreeing ones the day the header shows; none of them when
+///   later than the day the header shows as updated);
 ///   the header's "Updated" date; a visible date line. Never from nav,
 ///   footer, captions, related/sidebar blocks, comment sections or a date inside a sentence.
 ///   modified: JSON-LD `dateModified`, `article:modified_time`, `og:updated_time`,
@@ -243,9 +244,12 @@ package struct MetadataExtractor: Sendable {
         let visibleDay = visible.first.flatMap { first in
             visible.allSatisfy { $0.year == first.year && $0.month == first.month && $0.day == first.day } ? first : nil
         }
-        // A structured publication day after the day the header shows as updated is not the
-        // publication's (a page is not updated before it is published): the header's date is.
-        let structuredPublished = structured.first.flatMap { first in
+        // Of structured publication dates that disagree (JSON-LD 2018, `article:published_time`
+        // 2025), the one whose day the header shows, else the first. A structured publication day
+        // after the day the header shows as updated is not the publication's (a page is not updated
+        // before it is published): the header's date is.
+        let structuredShown = structured.first { stated in header.contains { $0.date.sameDay(stated) } } ?? structured.first
+        let structuredPublished = structuredShown.flatMap { first in
             headerUpdated.map { first.dayAfter($0) } == true ? nil : first
         }
         if var date = headerPublished ?? structuredPublished ?? headerUpdated ?? visibleDay {

@@ -241,6 +241,19 @@ import Testing
         #expect(DateParser.parse("05/05/2025")?.iso8601() == "2025-05-05")
     }
 
+    @Test func ofDisagreeingStructuredDatesTheOneTheHeaderShowsWins() throws {
+        let head = """
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Council backs plan","datePublished":"2018-04-03T16:50:31Z"}</script>
+            <meta property="article:published_time" content="2025-12-19T18:06:00Z">
+            """
+        let h1 = "<article><h1>Council backs the garage apartments plan</h1>"
+        let shown = Self.page(head: head, body: h1 + "<address>Ann Lee <time>Updated: Dec 19, 2025 1:06 PM EST</time></address></article>")
+        #expect(try Self.clean(shown).metadata.published == "2025-12-19T18:06:00+00:00")
+        // When the header shows neither day, the first structured source (JSON-LD) stays the date.
+        let neither = Self.page(head: head, body: h1 + "<address>Ann Lee <time>Updated: Jan 5, 2026</time></address></article>")
+        #expect(try Self.clean(neither).metadata.published == "2018-04-03T16:50:31+00:00")
+    }
+
     @Test func aStructuredDateSettlesWhichWayADottedDateWasWritten() throws {
         #expect(DateParser.parse("09.10.2024")?.dayMonthAmbiguous == true)
         #expect(DateParser.parse("13.10.2024")?.dayMonthAmbiguous == false)
