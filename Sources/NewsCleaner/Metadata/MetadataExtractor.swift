@@ -15,7 +15,7 @@ import Foundation
 ///   page to show that day), `article:published_time`, `meta name=date|pubdate|…`,
 ///   `itemprop=datePublished` (of disagreeing ones the day the header shows; none of them when
 ///   later than the day the header shows as updated);
-///   the header's "Updated" date; a visible date line. Never from nav,
+///   the header's (or a byline element's) "Updated" date; a visible date line. Never from nav,
 ///   footer, captions, related/sidebar blocks, comment sections or a date inside a sentence.
 ///   modified: JSON-LD `dateModified`, `article:modified_time`, `og:updated_time`,
 ///   `itemprop=dateModified`, else the header's "Updated" date.
@@ -234,7 +234,10 @@ package struct MetadataExtractor: Sendable {
                     && (!u.hasTime || !shown.date.hasTime || (u.hour == shown.date.hour && u.minute == shown.date.minute))
             }
         }?.date
+        // A byline element's "Updated" date stands in the article's header wherever the byline is
+        // (an author bio between the headline and the byline pushes it past the header's window).
         let headerUpdated = header.first { $0.updated }?.date
+            ?? page.visibleDates.first { $0.inByline && $0.updated && !$0.outside && !$0.inSentence }?.date
         let visible = page.visibleDates.filter { !$0.outside && !$0.updated && !$0.inSentence }.map(\.date)
         let publishedDates = structured + header.map(\.date) + visible
         // Published beats updated: the header's publication date, the structured one, the header's
@@ -716,11 +719,20 @@ struct PageScan {
         for open in openHeadings { headingSpans[open.id] = (headingSpans[open.id]?.lowerBound ?? textOffset)..<textOffset }
     }
 
-    /// True when `line` or the label text before it says the date is an update.
+    /// True when `line` or the label text before it says the date is an update. Not when the
+    /// line's own update word stands between two dates ("November 18, 2019 at 2:26 PM - Updated
+    /// November 18 at 4:46 PM"): the line's first date, the one read, is then the publication.
     func labelSaysUpdated(_ line: String, _ doc: Document) -> Bool {
-        let label = String(decoding: doc.textBytes[lastLabel], as: UTF8.self)
-        let text = (label + " " + line).lowercased()
-        return PageScan.updateWords.contains { TextSearch.contains(text, $0) }
+        let label = String(decoding: doc.textBytes[lastLabel], as: UTF8.self).lowercased()
+        if PageScan.updateWords.contains(where: { TextSearch.contains(label, $0) }) { return true }
+        let text = line.lowercased()
+        for word in PageScan.updateWords {
+            guard let found = TextSearch.range(of: word, in: text) else { continue }
+            let before = text[..<found.lowerBound].contains(where: \.isNumber)
+            let after = text[found.upperBound...].contains(where: \.isNumber)
+            if !(before && after) { return true }
+        }
+        return false
     }
 
     /// The start of the page's text outside comment sections (up to about `bodyTextLimit` bytes),

@@ -106,6 +106,37 @@ import Testing
         #expect(meta.modified == "2025-08-14")
     }
 
+    @Test func aBylinesUpdateDateCountsAsTheHeadersPastALongAuthorBio() throws {
+        let bio = "<div class=\"author-bio\">" + String(repeating: "Ann writes about laptops, monitors and E Ink readers for the desk. ", count: 20) + "</div>"
+        let html = Self.page(head: "", body: """
+            <article><h1>Council backs the garage apartments plan</h1>\(bio)
+            <div class="article-byline"><p class="article-byline__pub-dates">Updated March 13, 2024</p></div></article>
+            """)
+        #expect(try Self.clean(html).metadata.published == "2024-03-13")
+        // The same "Updated" line outside any byline, that far from the headline, is no date.
+        let plain = Self.page(head: "", body: """
+            <article><h1>Council backs the garage apartments plan</h1>\(bio)<p>Updated March 13, 2024</p></article>
+            """)
+        #expect(try Self.clean(plain).metadata.published == nil)
+    }
+
+    @Test func anUpdateWordBetweenTwoDatesLeavesTheFirstThePublication() throws {
+        // The byline's first date is the publication (its UTC day is the structured one's), so the
+        // structured date is no "publication after the update" and stays the date.
+        let html = Self.page(head: """
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Council backs plan","datePublished":"2019-11-19T00:26:12Z"}</script>
+            """, body: """
+            <article><h1>Council backs the garage apartments plan</h1>
+            <div class="byline">By <a href="/authors/ann">Ann Lee</a> | <span class="timestamp">November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM</span></div></article>
+            """)
+        #expect(try Self.clean(html).metadata.published == "2019-11-19T00:26:12+00:00")
+        // A date followed by its label ("2024年3月4日 更新") is still an update.
+        let later = Self.page(head: "", body: """
+            <article><h1>Council backs the garage apartments plan</h1><p>2024年3月4日 更新</p></article>
+            """)
+        #expect(try Self.clean(later).metadata.modified == "2024-03-04")
+    }
+
     @Test func headerDateBeatsStructuredDate() throws {
         let html = Self.page(head: "<meta property=\"article:published_time\" content=\"2023-01-05T10:00:00Z\">", body: """
             <article><h1>Council backs the garage apartments plan</h1><div class="date">January 31, 2024</div></article>
