@@ -21,6 +21,9 @@ package struct PageDate: Sendable, Equatable {
     package var second: Int?
     /// Offset from UTC in minutes, `nil` when the page does not say.
     package var offsetMinutes: Int?
+    /// Read from `A.B.YYYY` with both numbers 12 or less: day first by rule, but the page may
+    /// mean month first (`09.10.2024` for September 10 on a US site).
+    package var dayMonthAmbiguous = false
 
     /// A date as stated; see the type's example.
     package init(year: Int, month: Int, day: Int, hour: Int? = nil, minute: Int? = nil,
@@ -36,6 +39,23 @@ package struct PageDate: Sendable, Equatable {
 
     /// True when a time of day is known.
     package var hasTime: Bool { hour != nil }
+
+    /// True when `other` names the same calendar day (times and offsets aside).
+    package func sameDay(_ other: PageDate) -> Bool {
+        year == other.year && month == other.month && day == other.day
+    }
+
+    /// This date with day and month swapped, when `dayMonthAmbiguous` and `other` names that
+    /// reading: the other source settles which way the page wrote it.
+    package func settled(by other: PageDate) -> PageDate? {
+        guard dayMonthAmbiguous, other.year == year, other.month == day, other.day == month else { return nil }
+        return other
+    }
+
+    /// True when this calendar day comes after `other`'s (times and offsets aside).
+    package func dayAfter(_ other: PageDate) -> Bool {
+        (year, month, day) > (other.year, other.month, other.day)
+    }
 
     /// ISO 8601: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM:SS` plus `±HH:MM` when the offset is known.
     ///
@@ -67,7 +87,8 @@ package struct PageDate: Sendable, Equatable {
     }
 }
 
-/// Parses the date forms news pages use: ISO 8601, RFC 2822, English month names,
+/// Parses the date forms news pages use: ISO 8601, RFC 2822, month names (English, German, Dutch,
+/// French, Spanish, Italian, Portuguese),
 /// and the Japanese, Chinese and Korean forms (`2024年2月28日(水)15時04分`, `2024년 7월 22일 오전 9:41`).
 ///
 /// Only what the text says is returned: no offset is invented here (see `MetadataExtractor`
@@ -105,16 +126,36 @@ package enum DateParser {
         "jst": 9 * minutesPerHour, "kst": 9 * minutesPerHour, "hkt": 8 * minutesPerHour,
     ]
 
-    /// English month names and abbreviations → month number.
+    /// Month names and abbreviations → month number: English, and the German, Dutch, French,
+    /// Spanish, Italian and Portuguese names (`4. März 2024`, `04-ago-2021`, `4 de agosto de 2021`).
+    /// Left out: abbreviations that are common words or names before a number (`out`, `set`,
+    /// `gen`, `mag`, `marco`).
     static let monthNames: [String: Int] = {
-        let names = ["january", "february", "march", "april", "may", "june", "july", "august",
-                     "september", "october", "november", "december"]
+        let english = ["january", "february", "march", "april", "may", "june", "july", "august",
+                       "september", "october", "november", "december"]
         var table: [String: Int] = [:]
-        for (index, name) in names.enumerated() {
+        for (index, name) in english.enumerated() {
             table[name] = index + 1
             table[String(name.prefix(3))] = index + 1
         }
         table["sept"] = 9
+        let others: [[String]] = [
+            ["januar", "jänner", "januari", "janvier", "janv", "enero", "ene", "gennaio", "janeiro"],
+            ["februar", "februari", "février", "fevrier", "févr", "fevr", "febrero", "febbraio", "fevereiro", "fev"],
+            ["märz", "mär", "mrz", "maart", "mrt", "mars", "marzo", "março"],
+            ["avril", "avr", "abril", "abr", "aprile"],
+            ["mai", "mei", "mayo", "maggio", "maio"],
+            ["juni", "juin", "junio", "giugno", "giu", "junho"],
+            ["juli", "juillet", "juil", "julio", "luglio", "lug", "julho"],
+            ["augustus", "août", "aout", "agosto", "ago"],
+            ["septembre", "septiembre", "setiembre", "settembre", "setembro"],
+            ["oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro"],
+            ["novembre", "noviembre", "novembro"],
+            ["dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dicembre", "dezembro"],
+        ]
+        for (index, names) in others.enumerated() {
+            for name in names { table[name] = index + 1 }
+        }
         return table
     }()
 
@@ -131,11 +172,12 @@ package enum DateParser {
         options: [.caseInsensitive])
     /// `March 4, 2024 at 6:12 p.m. EST`, `Nov 19, 2019 9:41 AM`.
     private static let monthFirst = try! NSRegularExpression(
-        pattern: #"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)"# + timePattern + zonePattern,
+        pattern: #"\b([A-Za-z\u00C0-\u00FF]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)"# + timePattern + zonePattern,
         options: [.caseInsensitive])
-    /// `4 March 2024`, `Mon, 04 Mar 2024 18:12:00 -0500`.
+    /// `4 March 2024`, `Mon, 04 Mar 2024 18:12:00 -0500`, `4th of July 2024`, `04-Aug-2021`,
+    /// `4. März 2024`, `4 de agosto de 2021`.
     private static let dayFirst = try! NSRegularExpression(
-        pattern: #"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})(?!\d)"# + timePattern + zonePattern,
+        pattern: #"(?<!\d)(\d{1,2})(?:st|nd|rd|th|\.)?(?:\s+(?:of|de))?(?:\s+|-)([A-Za-z\u00C0-\u00FF]{3,10})\.?,?(?:\s+de)?(?:\s+|-)(\d{4})(?!\d)"# + timePattern + zonePattern,
         options: [.caseInsensitive])
     /// `2024年2月28日(水)15時04分`, `2024年05月16日 10:25`, `2024년 7월 22일 오전 9시 41분`.
     private static let cjk = try! NSRegularExpression(
@@ -158,8 +200,8 @@ package enum DateParser {
         if shape.yearThenSeparator, let d = matchNumeric(s) { return d }
         if shape.cjkYear, let d = matchCJK(s) { return d }
         if shape.separatorThenYear, let d = matchDayMonthYear(s) { return d }
-        if shape.letterRun, let d = matchEnglish(s, regex: monthFirst, monthGroup: 1, dayGroup: 2) { return d }
-        if shape.letterRun, let d = matchEnglish(s, regex: dayFirst, monthGroup: 2, dayGroup: 1) { return d }
+        if shape.letterRun, let d = matchMonthName(s, regex: monthFirst, monthGroup: 1, dayGroup: 2) { return d }
+        if shape.letterRun, let d = matchMonthName(s, regex: dayFirst, monthGroup: 2, dayGroup: 1) { return d }
         return nil
     }
 
@@ -169,7 +211,8 @@ package enum DateParser {
     /// - `numeric` needs four ASCII digits followed by `-`, `/` or `.`;
     /// - `dayMonthYear` needs `/` or `.` followed by four ASCII digits;
     /// - `cjk` needs 年 or 년;
-    /// - `monthFirst` / `dayFirst` need a month name: three ASCII letters in a row.
+    /// - `monthFirst` / `dayFirst` need a month name: three letters in a row, ASCII or Latin-1
+    ///   (two-byte UTF-8 sequences led by C3: `ä`, `é`, `û`).
     struct Shape {
         var yearThenSeparator = false
         var separatorThenYear = false
@@ -185,6 +228,13 @@ package enum DateParser {
                 var i = 0
                 while i < n {
                     let b = bytes[i]
+                    if b == Shape.latin1Lead, i + 1 < n, bytes[i + 1] & 0xC0 == 0x80 {
+                        letters += 1
+                        if letters >= Shape.monthLetters { letterRun = true }
+                        digits = 0
+                        i += 2
+                        continue
+                    }
                     if b &- UInt8(ascii: "0") <= 9 {
                         digits += 1
                         letters = 0
@@ -213,8 +263,10 @@ package enum DateParser {
             }
         }
 
-        /// Letters of the shortest month name the English patterns read (`may`).
+        /// Letters of the shortest month name the patterns read (`may`).
         static let monthLetters = 3
+        /// The UTF-8 lead byte of U+00C0–U+00FF (the accented letters of the month names).
+        static let latin1Lead: UInt8 = 0xC3
     }
 
     /// Parses a time of day alone (`21:45`, `9:41 PM`) as (hour, minute, second).
@@ -256,6 +308,7 @@ package enum DateParser {
             else if separator == "." || a == b { (day, month) = (a, b) }
             else { continue }
             if var d = make(year: year, month: month, day: day) {
+                d.dayMonthAmbiguous = a != b && a <= monthsPerYear && b <= monthsPerYear
                 applyTime(&d, m, s, hour: 5, minute: 6, second: 7, marker: 8, bareHour: 9, bareMarker: 10, zone: 11)
                 return d
             }
@@ -263,7 +316,7 @@ package enum DateParser {
         return nil
     }
 
-    private static func matchEnglish(_ s: String, regex: NSRegularExpression, monthGroup: Int, dayGroup: Int) -> PageDate? {
+    private static func matchMonthName(_ s: String, regex: NSRegularExpression, monthGroup: Int, dayGroup: Int) -> PageDate? {
         for m in regex.matches(in: s, range: NSRange(s.startIndex..., in: s)) {
             guard let name = group(m, monthGroup, s)?.lowercased(), let month = monthNames[name],
                   let day = int(m, dayGroup, s), let year = int(m, 3, s) else { continue }

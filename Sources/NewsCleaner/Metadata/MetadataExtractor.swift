@@ -13,7 +13,9 @@ import Foundation
 /// - published: a date shown in the article's header (near the chosen headline) without an
 ///   "Updated" label; JSON-LD `datePublished` (article nodes merged; a WebPage-only date needs the
 ///   page to show that day), `article:published_time`, `meta name=date|pubdate|…`,
-///   `itemprop=datePublished`; the header's "Updated" date; a visible date line. Never from nav,
+///   `itemprop=datePublished` (of disagreeing ones the day the header shows; none of them when
+///   later than the day the header shows as updated);
+///   the header's (or a byline element's) "Updated" date; a visible date line. Never from nav,
 ///   footer, captions, related/sidebar blocks, comment sections or a date inside a sentence.
 ///   modified: JSON-LD `dateModified`, `article:modified_time`, `og:updated_time`,
 ///   `itemprop=dateModified`, else the header's "Updated" date.
@@ -232,7 +234,10 @@ package struct MetadataExtractor: Sendable {
                     && (!u.hasTime || !shown.date.hasTime || (u.hour == shown.date.hour && u.minute == shown.date.minute))
             }
         }?.date
+        // A byline element's "Updated" date stands in the article's header wherever the byline is
+        // (an author bio between the headline and the byline pushes it past the header's window).
         let headerUpdated = header.first { $0.updated }?.date
+            ?? page.visibleDates.first { $0.inByline && $0.updated && !$0.outside && !$0.inSentence }?.date
         let visible = page.visibleDates.filter { !$0.outside && !$0.updated && !$0.inSentence }.map(\.date)
         let publishedDates = structured + header.map(\.date) + visible
         // Published beats updated: the header's publication date, the structured one, the header's
@@ -242,7 +247,17 @@ package struct MetadataExtractor: Sendable {
         let visibleDay = visible.first.flatMap { first in
             visible.allSatisfy { $0.year == first.year && $0.month == first.month && $0.day == first.day } ? first : nil
         }
-        if var date = headerPublished ?? structured.first ?? headerUpdated ?? visibleDay {
+        // Of structured publication dates that disagree (JSON-LD 2018, `article:published_time`
+        // 2025), the one whose day the header shows, else the first. A structured publication day
+        // after the day the header shows as updated is not the publication's (a page is not updated
+        // before it is published): the header's date is.
+        let structuredShown = structured.first { stated in header.contains { $0.date.sameDay(stated) } } ?? structured.first
+        let structuredPublished = structuredShown.flatMap { first in
+            headerUpdated.map { first.dayAfter($0) } == true ? nil : first
+        }
+        if var date = headerPublished ?? structuredPublished ?? headerUpdated ?? visibleDay {
+            // "09.10.2024" shown, September 10 stated: the structured date says which way it was written.
+            if let settled = structured.lazy.compactMap({ date.settled(by: $0) }).first { date = settled }
             if !date.hasTime, !structured.contains(where: { $0.year == date.year && $0.month == date.month && $0.day == date.day }),
                let posted = page.postedBy.first?.time {
                 // A blog's date header plus "Posted by X at 21:45" under the entry.
@@ -719,11 +734,20 @@ struct PageScan {
         for open in openHeadings { headingSpans[open.id] = (headingSpans[open.id]?.lowerBound ?? textOffset)..<textOffset }
     }
 
-    /// True when `line` or the label text before it says the date is an update.
+    /// True when `line` or the label text before it says the date is an update. Not when the
+    /// line's own update word stands between two dates ("November 18, 2019 at 2:26 PM - Updated
+    /// November 18 at 4:46 PM"): the line's first date, the one read, is then the publication.
     func labelSaysUpdated(_ line: String, _ doc: Document) -> Bool {
-        let label = String(decoding: doc.textBytes[lastLabel], as: UTF8.self)
-        let text = (label + " " + line).lowercased()
-        return PageScan.updateWords.contains { TextSearch.contains(text, $0) }
+        let label = String(decoding: doc.textBytes[lastLabel], as: UTF8.self).lowercased()
+        if PageScan.updateWords.contains(where: { TextSearch.contains(label, $0) }) { return true }
+        let text = line.lowercased()
+        for word in PageScan.updateWords {
+            guard let found = TextSearch.range(of: word, in: text) else { continue }
+            let before = text[..<found.lowerBound].contains(where: \.isNumber)
+            let after = text[found.upperBound...].contains(where: \.isNumber)
+            if !(before && after) { return true }
+        }
+        return false
     }
 
     /// The start of the page's text outside comment sections (up to about `bodyTextLimit` bytes),
@@ -763,28 +787,29 @@ struct PageScan {
         // Cheap checks on the bytes first: a date or "Posted by … at 21:45" line is short and has a
         // digit (ASCII or full-width); only such nodes become Strings and meet the patterns.
         let bytes = doc.textBytes
+        // Indentation around or between a label and its date ("Updated at</span>\n      <span>Dec 10,
+        // 2025") is no text: the label or line is the trimmed node, and whitespace alone leaves the
+        // label in place.
+        let label = MetadataBytes.trimmed(bytes, range)
         defer {
-            if range.count <= PageScan.maxLabelBytes {
-                let label = MetadataBytes.trimmed(bytes, range)
-                if !label.isEmpty {
-                    lastLabel = label
-                    // Only a node after a byline label, or one that may be a label itself, becomes a String.
-                    if afterByLabel || PageScan.mayStartByline(bytes[label.lowerBound]) {
-                        noteByline(String(decoding: bytes[label], as: UTF8.self), outside: id < asideEnd)
-                    }
-                }
-            } else {
+            if label.count > PageScan.maxLabelBytes {
                 lastLabel = 0..<0
                 afterByLabel = false
+            } else if !label.isEmpty {
+                lastLabel = label
+                // Only a node after a byline label, or one that may be a label itself, becomes a String.
+                if afterByLabel || PageScan.mayStartByline(bytes[label.lowerBound]) {
+                    noteByline(String(decoding: bytes[label], as: UTF8.self), outside: id < asideEnd)
+                }
             }
         }
-        guard range.count <= MetadataExtractor.maxDateLineChars * PageScan.maxBytesPerCharacter,
-              PageScan.hasDigit(bytes, range) else { return }
+        guard label.count <= MetadataExtractor.maxDateLineChars * PageScan.maxBytesPerCharacter,
+              PageScan.hasDigit(bytes, label) else { return }
         // The posted-by pattern needs " by "; a date needs a four-digit year. Lines with neither
         // (prices, counts, times) can match nothing below.
-        let mentionsBy = MetadataBytes.mentionsBy(bytes, range)
-        guard mentionsBy || MetadataBytes.hasYearDigits(bytes, range) else { return }
-        let line = MetadataBytes.trimmedString(bytes, range)
+        let mentionsBy = MetadataBytes.mentionsBy(bytes, label)
+        guard mentionsBy || MetadataBytes.hasYearDigits(bytes, label) else { return }
+        let line = String(decoding: bytes[label], as: UTF8.self)
         guard !line.isEmpty, line.count <= MetadataExtractor.maxDateLineChars else { return }
         let ns = NSRange(line.startIndex..., in: line)
         // Most lines have no "by" at all and skip the regex.

@@ -106,6 +106,37 @@ import Testing
         #expect(meta.modified == "2025-08-14")
     }
 
+    @Test func aBylinesUpdateDateCountsAsTheHeadersPastALongAuthorBio() throws {
+        let bio = "<div class=\"author-bio\">" + String(repeating: "Ann writes about laptops, monitors and E Ink readers for the desk. ", count: 20) + "</div>"
+        let html = Self.page(head: "", body: """
+            <article><h1>Council backs the garage apartments plan</h1>\(bio)
+            <div class="article-byline"><p class="article-byline__pub-dates">Updated March 13, 2024</p></div></article>
+            """)
+        #expect(try Self.clean(html).metadata.published == "2024-03-13")
+        // The same "Updated" line outside any byline, that far from the headline, is no date.
+        let plain = Self.page(head: "", body: """
+            <article><h1>Council backs the garage apartments plan</h1>\(bio)<p>Updated March 13, 2024</p></article>
+            """)
+        #expect(try Self.clean(plain).metadata.published == nil)
+    }
+
+    @Test func anUpdateWordBetweenTwoDatesLeavesTheFirstThePublication() throws {
+        // The byline's first date is the publication (its UTC day is the structured one's), so the
+        // structured date is no "publication after the update" and stays the date.
+        let html = Self.page(head: """
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Council backs plan","datePublished":"2019-11-19T00:26:12Z"}</script>
+            """, body: """
+            <article><h1>Council backs the garage apartments plan</h1>
+            <div class="byline">By <a href="/authors/ann">Ann Lee</a> | <span class="timestamp">November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM</span></div></article>
+            """)
+        #expect(try Self.clean(html).metadata.published == "2019-11-19T00:26:12+00:00")
+        // A date followed by its label ("2024年3月4日 更新") is still an update.
+        let later = Self.page(head: "", body: """
+            <article><h1>Council backs the garage apartments plan</h1><p>2024年3月4日 更新</p></article>
+            """)
+        #expect(try Self.clean(later).metadata.modified == "2024-03-04")
+    }
+
     @Test func headerDateBeatsStructuredDate() throws {
         let html = Self.page(head: "<meta property=\"article:published_time\" content=\"2023-01-05T10:00:00Z\">", body: """
             <article><h1>Council backs the garage apartments plan</h1><div class="date">January 31, 2024</div></article>
@@ -207,12 +238,64 @@ import Testing
         #expect(try Self.clean(sameDay).metadata.published == "2019-11-18T17:19:53+00:00")
     }
 
+    @Test func aLabelKeepsItsDateAcrossIndentationNodes() throws {
+        // Template indentation (long whitespace-only text nodes) between a label and its date: the
+        // "Updated at" label still makes the second date the update, so the posted date is the one
+        // date the page shows as the publication, though it stands outside the header's window.
+        let indent = "\n" + String(repeating: " ", count: 60)
+        let lead = String(repeating: "<p>A lead paragraph about the plan and what the council said of it.</p>", count: 30)
+        let html = Self.page(head: "", body: """
+            <article><h1>Council backs the garage apartments plan</h1>\(lead)
+            <div><span>Posted on</span>\(indent)<div>\(indent)<span>\(indent)Nov 21, 2018\(indent)</span></div></div>
+            <div><span>Updated at</span>\(indent)<div>\(indent)<span>Dec 10, 2025</span></div></div></article>
+            """)
+        #expect(try Self.clean(html).metadata.published == "2018-11-21")
+    }
+
+    @Test func aStructuredPublicationAfterTheShownUpdateIsNotTheDate() throws {
+        // The page shows "updated 12 November"; a structured publication on the 13th cannot be right.
+        let h1 = "<article><h1>Council backs the garage apartments plan</h1>"
+        let html = Self.page(head: "<meta property=\"article:published_time\" content=\"2025-11-13T09:21:40\">",
+                             body: h1 + "<p>Page updated: 12 November 2025</p></article>")
+        #expect(try Self.clean(html).metadata.published == "2025-11-12")
+        // A structured publication before the shown update stays the date.
+        let earlier = Self.page(head: "<meta property=\"article:published_time\" content=\"2024-02-27\">",
+                                body: h1 + "<p>Page updated: 12 November 2025</p></article>")
+        #expect(try Self.clean(earlier).metadata.published == "2024-02-27")
+    }
+
     @Test func dayMonthDatesFollowTheUnambiguousRule() {
         #expect(DateParser.parse("13/11/2025 09:21:40")?.iso8601() == "2025-11-13T09:21:40")
         #expect(DateParser.parse("Thu, 09/25/2025 - 11:38")?.iso8601() == "2025-09-25T11:38:00")
         #expect(DateParser.parse("12.03.2025")?.iso8601() == "2025-03-12")
         #expect(DateParser.parse("03/04/2025") == nil)
         #expect(DateParser.parse("05/05/2025")?.iso8601() == "2025-05-05")
+    }
+
+    @Test func ofDisagreeingStructuredDatesTheOneTheHeaderShowsWins() throws {
+        let head = """
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Council backs plan","datePublished":"2018-04-03T16:50:31Z"}</script>
+            <meta property="article:published_time" content="2025-12-19T18:06:00Z">
+            """
+        let h1 = "<article><h1>Council backs the garage apartments plan</h1>"
+        let shown = Self.page(head: head, body: h1 + "<address>Ann Lee <time>Updated: Dec 19, 2025 1:06 PM EST</time></address></article>")
+        #expect(try Self.clean(shown).metadata.published == "2025-12-19T18:06:00+00:00")
+        // When the header shows neither day, the first structured source (JSON-LD) stays the date.
+        let neither = Self.page(head: head, body: h1 + "<address>Ann Lee <time>Updated: Jan 5, 2026</time></address></article>")
+        #expect(try Self.clean(neither).metadata.published == "2018-04-03T16:50:31+00:00")
+    }
+
+    @Test func aStructuredDateSettlesWhichWayADottedDateWasWritten() throws {
+        #expect(DateParser.parse("09.10.2024")?.dayMonthAmbiguous == true)
+        #expect(DateParser.parse("13.10.2024")?.dayMonthAmbiguous == false)
+        #expect(DateParser.parse("10.10.2024")?.dayMonthAmbiguous == false)
+        let h1 = "<article><h1>Council backs the garage apartments plan</h1>"
+        let html = Self.page(head: "<meta property=\"article:published_time\" content=\"2024-09-10T16:07:00Z\">",
+                             body: h1 + "<p class=\"post-date\">09.10.2024</p></article>")
+        #expect(try Self.clean(html).metadata.published == "2024-09-10T16:07:00+00:00")
+        // Without a source naming the other reading, the dot still means day first.
+        let alone = Self.page(head: "", body: h1 + "<p class=\"post-date\">09.10.2024</p></article>")
+        #expect(try Self.clean(alone).metadata.published == "2024-10-09")
     }
 
     @Test func aPageThatStatesNoDateGetsNone() throws {

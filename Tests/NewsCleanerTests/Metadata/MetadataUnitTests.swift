@@ -22,6 +22,15 @@ func metadata(_ html: String, url: String? = nil) throws -> Metadata {
         ("March 4, 2024 at 6:12 p.m. EST", "2024-03-04T18:12:00-05:00"),
         ("Updated Nov 19, 2019 9:41 AM", "2019-11-19T09:41:00"),
         ("4 March 2024", "2024-03-04"),
+        ("4th of July 2024", "2024-07-04"),
+        ("04-Aug-2021", "2021-08-04"),
+        ("FlowGuard on 04-ago-2021 5:11:10", "2021-08-04T05:11:10"),
+        ("publiziert am 25. September 2018", "2018-09-25"),
+        ("4. März 2024", "2024-03-04"),
+        ("12 août 2023 à 10:05", "2023-08-12"),
+        ("4 de agosto de 2021", "2021-08-04"),
+        ("1 décembre 2022", "2022-12-01"),
+        ("17 maart 2023", "2023-03-17"),
         ("2024年2月28日(水)15時04分", "2024-02-28T15:04:00"),
         ("2024年11月12日 6時30分", "2024-11-12T06:30:00"),
         ("２０２４年２月２８日 午後３時４分", "2024-02-28T15:04:00"),
@@ -35,7 +44,7 @@ func metadata(_ html: String, url: String? = nil) throws -> Metadata {
         #expect(DateParser.parse(input)?.iso8601() == expected)
     }
 
-    @Test(arguments: ["", "no date here", "2024-13-45", "Call 555-1234", "12:30"])
+    @Test(arguments: ["", "no date here", "2024-13-45", "Call 555-1234", "12:30", "sold out 12, 2024", "set 3 2024"])
     func rejects(_ input: String) {
         #expect(DateParser.parse(input) == nil)
     }
