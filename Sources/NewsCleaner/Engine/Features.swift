@@ -76,7 +76,7 @@ struct Features {
                     let value = UnsafeBufferPointer(rebasing: attrBytes[Int(attr.start)..<Int(attr.start + attr.length)])
                     switch attr.name {
                     case .class, .id:
-                        let found = matcher.concepts(in: value)
+                        let found = matcher.concepts(in: value, isClass: attr.name == .class)
                         concept.formUnion(found)
                         if attr.name == .class ? !sawClass : !sawID { classID.formUnion(found) }
                         if attr.name == .class { sawClass = true } else { sawID = true }

@@ -80,7 +80,7 @@ package struct MetadataExtractor: Sendable {
         var found: Concept = []
         doc.attributeBytes.withUnsafeBufferPointer { bytes in
             if let range = classRange {
-                found.formUnion(Vocabulary.matcher.concepts(in: UnsafeBufferPointer(rebasing: bytes[range])))
+                found.formUnion(Vocabulary.matcher.concepts(in: UnsafeBufferPointer(rebasing: bytes[range]), isClass: true))
             }
             if let range = idRange {
                 found.formUnion(Vocabulary.matcher.concepts(in: UnsafeBufferPointer(rebasing: bytes[range])))

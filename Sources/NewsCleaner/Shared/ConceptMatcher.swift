@@ -5,6 +5,12 @@
 /// a lower-to-upper case change become a single boundary symbol; the value is framed by
 /// boundaries so `_`-marked tokens can demand word edges.
 ///
+/// In a class value (`isClass`), utility-CSS tokens with a variant prefix or an arbitrary value
+/// (`hover:text-nav`, `h-[--main-nav-height]`, `[--sidebar-width:18rem]`: any
+/// whitespace-separated token holding `:` or `[`) are skipped whole: they name a style, and a
+/// role word inside them (a CSS variable, a design-token path) says nothing of what the
+/// element is. Ids keep every token (generated ids such as `form:sidebar` use colons).
+///
 /// ```swift
 /// let m = ConceptMatcher(lists: [(.ads, ["_ad_"])])
 /// m.concepts(in: "top-ad") == .ads   // true
@@ -47,14 +53,21 @@ package struct ConceptMatcher: Sendable {
         }
     }
 
-    /// The concepts whose tokens occur in `value`.
-    package func concepts(in value: String) -> Concept {
-        var copy = value
-        return copy.withUTF8 { concepts(in: $0) }
+    /// Whitespace between class tokens (HTML's ASCII whitespace).
+    @inline(__always)
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
     }
 
-    /// The concepts whose tokens occur in the UTF-8 bytes of a value.
-    package func concepts(in bytes: UnsafeBufferPointer<UInt8>) -> Concept {
+    /// The concepts whose tokens occur in `value` (`isClass`: a class value, see the type's note).
+    package func concepts(in value: String, isClass: Bool = false) -> Concept {
+        var copy = value
+        return copy.withUTF8 { concepts(in: $0, isClass: isClass) }
+    }
+
+    /// The concepts whose tokens occur in the UTF-8 bytes of a value (`isClass`: a class value,
+    /// whose utility-CSS tokens are skipped).
+    package func concepts(in bytes: UnsafeBufferPointer<UInt8>, isClass: Bool = false) -> Concept {
         var state = 0
         var found: UInt32 = 0
         var lastWasBoundary = true
@@ -63,7 +76,34 @@ package struct ConceptMatcher: Sendable {
         transitions.withUnsafeBufferPointer { table in outputs.withUnsafeBufferPointer { outputs in
             state = Int(table[ConceptMatcher.boundary])
             found |= outputs[state]
-            for byte in bytes {
+            var i = 0
+            let n = bytes.count
+            var tokenChecked = !isClass
+            while i < n {
+                let byte = bytes[i]
+                if !tokenChecked, !ConceptMatcher.isSpace(byte) {
+                    // The first byte of a whitespace-separated token: skip the token if it is a
+                    // utility class (each byte is looked at once more here, still linear).
+                    var end = i
+                    var isUtility = false
+                    while end < n, !ConceptMatcher.isSpace(bytes[end]) {
+                        if bytes[end] == 0x3A || bytes[end] == 0x5B { isUtility = true }
+                        end += 1
+                    }
+                    if isUtility {
+                        if !lastWasBoundary {
+                            state = Int(table[state * width + ConceptMatcher.boundary])
+                            found |= outputs[state]
+                        }
+                        lastWasBoundary = true
+                        lastWasLower = false
+                        i = end
+                        continue
+                    }
+                    tokenChecked = true
+                }
+                if isClass, ConceptMatcher.isSpace(byte) { tokenChecked = false }
+                i += 1
                 let isUpper = byte >= 0x41 && byte <= 0x5A
                 if let s = ConceptMatcher.symbol(byte) {
                     if isUpper && lastWasLower {

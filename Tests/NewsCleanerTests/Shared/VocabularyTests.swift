@@ -180,4 +180,20 @@ let vocabularyTable: [VocabularyRow] = [
         #expect(m.concepts(in: "") == [])
         #expect(m.concepts(in: "--ad--") == .ads)
     }
+
+    @Test func utilityClassTokensAreSkippedInClassValuesOnly() {
+        let m = Vocabulary.matcher
+        // Arbitrary values and variant prefixes name styles: their CSS variables are not roles.
+        #expect(m.concepts(in: "flex h-[--main-nav-height] border-b", isClass: true) == [])
+        #expect(m.concepts(in: "fixed [--sidebar-width:18rem] xl:static", isClass: true) == [])
+        #expect(m.concepts(in: "hover:vds-text_components.footer.link", isClass: true) == [])
+        // The plain tokens beside them still count, whatever their order.
+        #expect(m.concepts(in: "h-[--x] site-footer", isClass: true) == m.concepts(in: "site-footer"))
+        #expect(m.concepts(in: "site-footer\th-[--x]", isClass: true) == m.concepts(in: "site-footer"))
+        #expect(m.concepts(in: "site-footer").contains(.footer))
+        #expect(m.concepts(in: "sidebar lg:w-[18rem]", isClass: true).contains(.sidebar))
+        // Not a class value (an id, a role word list): every token counts.
+        #expect(m.concepts(in: "form:sidebar").contains(.sidebar))
+        #expect(m.concepts(in: "h-[--main-nav-height]").contains(.navigation))
+    }
 }
