@@ -70,6 +70,8 @@ package struct Concept: OptionSet, Sendable, Hashable, CaseIterable {
     /// a candidate's score. Not `widget`: it names a kind of CMS box, not its role, and page
     /// builders (`fl-module`, `elementor-widget`) put the article itself in such boxes.
     package static let removable: Concept = boilerplate.subtracting(.widget)
+    /// Concepts that name a line about the article, not of it: bylines, dates, captions.
+    package static let aboutArticle: Concept = [.byline, .author, .meta, .caption]
     /// Concepts that mark a subtree as (part of) the article.
     package static let positive: Concept = [.content, .articleBody, .schemaArticleBody]
 }

@@ -45,4 +45,40 @@ import Testing
             """)
         #expect(page.scorer().removed[try page.node("aside")] == nil)
     }
+
+    /// The headline sits in its own group above the body, with a subtitle line (no sentence end)
+    /// under it and a byline between the group and the body: the subtitle is the article's.
+    static func headlinePage(underHeadline: String) -> String {
+        """
+        <html><head><title>Harbour bridge to close for six weeks</title></head><body>
+        <div class="bar"><a href="/">Bayside Courier</a> <a href="/local">Local</a> <a href="/sport">Sport</a></div>
+        <div class="page"><div class="top"><h1>Harbour bridge to close for six weeks</h1>
+        \(underHeadline)</div>
+        <div class="who">By Lena Moss, transport reporter</div>
+        <div class="copy"><p>\(prose("the bridge"))</p><p>\(prose("the ferry"))</p><p>\(prose("the buses"))</p></div>
+        </div></body></html>
+        """
+    }
+
+    @Test func theHeadlinesSubtitleLineIsKeptPastTheByline() throws {
+        let html = Self.headlinePage(underHeadline: "<p>Repairs start on the eastern span in June</p>")
+        let text = try Cleaner().clean(html: Array(html.utf8)).text
+        #expect(text.contains("Repairs start on the eastern span in June"))
+        #expect(text.contains("the buses"))
+        #expect(!text.contains("Lena Moss"))
+    }
+
+    @Test func aDateLineUnderTheHeadlineIsNoSubtitle() throws {
+        let html = Self.headlinePage(underHeadline: #"<p class="post-date">Published Tuesday 3 June at a quarter to five</p>"#)
+        let text = try Cleaner().clean(html: Array(html.utf8)).text
+        #expect(!text.contains("Published Tuesday"))
+        #expect(text.contains("the buses"))
+    }
+
+    @Test func aCaptionAboveTheBylineIsNoLead() throws {
+        let html = Self.headlinePage(underHeadline: "<p>The bridge seen from the north pier at dawn, with the ferry in front. (Photo: Lena Moss)</p>")
+        let text = try Cleaner().clean(html: Array(html.utf8)).text
+        #expect(!text.contains("north pier at dawn"))
+        #expect(text.contains("the buses"))
+    }
 }
