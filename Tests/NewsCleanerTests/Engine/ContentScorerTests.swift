@@ -81,4 +81,33 @@ import Testing
         #expect(!text.contains("north pier at dawn"))
         #expect(text.contains("the buses"))
     }
+
+    /// An author box (a bio in full sentences) and a byline are removed before scoring: the bio
+    /// neither stays at the article's edge nor wins on a short article.
+    @Test func authorBoxesAndBylinesAreRemoved() throws {
+        let html = """
+            <html><body><div id="story"><p>\(prose("the budget"))</p><p>\(prose("the school"))</p></div>
+            <div id="by" class="byline">By Lena Moss, transport reporter</div>
+            <div id="bio" class="post-author-bio"><p>Lena Moss is a transport reporter, cyclist and former engineer,
+            who has covered the harbour, the ferries and the council for ten years. She lives in Bayside, with two cats,
+            and writes a weekly column. Before that, she worked on bridges, tunnels and roads.</p></div>
+            </body></html>
+            """
+        let page = try EnginePage(html)
+        let scorer = page.scorer()
+        #expect(scorer.removed[try page.node("bio")] == .vocabulary(.author))
+        #expect(scorer.removed[try page.node("by")] == .vocabulary(.author))
+        #expect(scorer.removed[try page.node("story")] == nil)
+        let text = try Cleaner().clean(html: Array(html.utf8)).text
+        #expect(text.contains("the school"))
+        #expect(!text.contains("two cats"))
+    }
+
+    @Test func anAuthorNamedWrapperHoldingTheArticleIsKept() throws {
+        let page = try EnginePage("""
+            <html><body><div id="wrap" class="layout-author-page"><p>\(prose("the budget"))</p><p>\(prose("the school"))</p></div>
+            <div class="links"><a href="/a">Home</a> <a href="/b">About</a></div></body></html>
+            """)
+        #expect(page.scorer().removed[try page.node("wrap")] == nil)
+    }
 }
