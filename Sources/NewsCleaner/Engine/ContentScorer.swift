@@ -158,9 +158,18 @@ struct ContentScorer {
 
     private mutating func markRemovals() {
         let pageChars = features.chars[0]
+        // Inside `<pre>` and `<code>` class names are syntax highlighting (`hljs-comment`,
+        // `token tag`), not the page's structure: only invisibility and user rules remove there.
+        var codeEnd = 0
         var id = 1
         while id < doc.count {
-            if doc.tag(id) != .text, let reason = removalReason(id, pageChars: pageChars) {
+            let tag = doc.tag(id)
+            if id < codeEnd, tag != .text, !features.invisible[id], rules?.decidesRemoval(id) != true {
+                id += 1
+                continue
+            }
+            if tag == .pre || tag == .code { codeEnd = max(codeEnd, doc.subtreeEnd(id)) }
+            if tag != .text, let reason = removalReason(id, pageChars: pageChars) {
                 removed[id] = reason
                 id = doc.subtreeEnd(id)
             } else {

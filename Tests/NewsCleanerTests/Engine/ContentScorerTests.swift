@@ -110,4 +110,23 @@ import Testing
             """)
         #expect(page.scorer().removed[try page.node("wrap")] == nil)
     }
+
+    /// Class names inside code are syntax highlighting: a `hljs-comment` span in a `<pre>` is code,
+    /// not a comment section; the same class outside code still removes.
+    @Test func highlightingClassesInsideCodeRemoveNothing() throws {
+        let html = """
+            <html><body><div id="story"><p>\(prose("the budget"))</p>
+            <pre><code><span id="c1" class="hljs-comment">// add the totals first</span>
+            let sum = a + b <span id="c2" class="token comment">/* then print */</span></code></pre>
+            <p>Inline <code>x <span id="c3" class="hljs-tag">tag</span></code> code.</p><p>\(prose("the school"))</p></div>
+            <div id="comments" class="comment-list"><p>\(prose("the comments"))</p></div></body></html>
+            """
+        let page = try EnginePage(html)
+        let scorer = page.scorer()
+        for name in ["c1", "c2", "c3"] { #expect(scorer.removed[try page.node(name)] == nil, "\(name) removed") }
+        #expect(scorer.removed[try page.node("comments")] == .vocabulary(.comments))
+        let text = try Cleaner().clean(html: Array(html.utf8)).text
+        #expect(text.contains("// add the totals first"))
+        #expect(text.contains("/* then print */"))
+    }
 }
