@@ -75,7 +75,7 @@ struct ArticleExtractor {
                       useVocabulary: Bool, marks: RuleMarks?) -> Run {
         // The scorer: one pass over the nodes, then each paragraph's few scored ancestors.
         meter.spend((1 + options.settings.ancestorLevels) * document.count)
-        let scorer = ContentScorer(document, features, options.settings, useVocabulary: useVocabulary, rules: marks)
+        let scorer = ContentScorer(document, features, options.settings, useVocabulary: useVocabulary, rules: marks, title: title)
         let pick = scorer.choose()
         let roots = pick?.roots ?? [bodyOrRoot(document)]
         var extractor = BlockExtractor(document, features, removed: scorer.removed, options: options, title: title)

@@ -39,7 +39,13 @@ struct ContentScorer {
     /// density view's measure of how much prose a subtree holds.
     private(set) var prose: [Float]
 
-    init(_ doc: Document, _ features: Features, _ settings: ExtractionSettings, useVocabulary: Bool, rules: RuleMarks? = nil) {
+    /// The heading that repeats the page's title (the headline), nil when none does.
+    private(set) var headline: Int? = nil
+
+    /// `title`: the page's one title; the heading repeating it marks the headline group, whose
+    /// deck (subtitle, standfirst) is part of the article.
+    init(_ doc: Document, _ features: Features, _ settings: ExtractionSettings, useVocabulary: Bool, rules: RuleMarks? = nil,
+         title: String? = nil) {
         self.rules = rules
         self.doc = doc
         self.features = features
@@ -52,6 +58,27 @@ struct ContentScorer {
         findClaims()
         markRemovals()
         scoreParagraphs()
+        if let title, !title.isEmpty { headline = findHeadline(title) }
+    }
+
+    /// The first visible heading whose text is the title (each heading's text read once; headings
+    /// do not nest, so this is linear in the page).
+    private func findHeadline(_ title: String) -> Int? {
+        var id = 1
+        while id < doc.count {
+            if removed[id] != nil {
+                id = doc.subtreeEnd(id)
+                continue
+            }
+            let tag = doc.tag(id)
+            if tag.headingLevel > 0 {
+                if doc.text(of: id) == title { return id }
+                id = doc.subtreeEnd(id)
+                continue
+            }
+            id += 1
+        }
+        return nil
     }
 
     /// The chosen container roots (the best candidate and merged siblings), in document order.
@@ -131,9 +158,18 @@ struct ContentScorer {
 
     private mutating func markRemovals() {
         let pageChars = features.chars[0]
+        // Inside `<pre>` and `<code>` class names are syntax highlighting (`hljs-comment`,
+        // `token tag`), not the page's structure: only invisibility and user rules remove there.
+        var codeEnd = 0
         var id = 1
         while id < doc.count {
-            if doc.tag(id) != .text, let reason = removalReason(id, pageChars: pageChars) {
+            let tag = doc.tag(id)
+            if id < codeEnd, tag != .text, !features.invisible[id], rules?.decidesRemoval(id) != true {
+                id += 1
+                continue
+            }
+            if tag == .pre || tag == .code { codeEnd = max(codeEnd, doc.subtreeEnd(id)) }
+            if tag != .text, let reason = removalReason(id, pageChars: pageChars) {
                 removed[id] = reason
                 id = doc.subtreeEnd(id)
             } else {
@@ -353,6 +389,7 @@ struct ContentScorer {
     private func leads(before roots: [Int]) -> [Int] {
         guard var node = roots.first else { return [] }
         var found: [Int] = []
+        var pastMeta = false
         for _ in 0..<settings.leadMaxLevels {
             guard let parent = doc.parent(node), doc.tag(parent) != .root, doc.tag(parent) != .html else { break }
             var before: [Int] = []
@@ -363,18 +400,50 @@ struct ContentScorer {
             }
             var blocked = false
             for c in before.reversed().prefix(settings.leadMaxSiblings) {
-                if isLead(c) {
+                if !pastMeta && isLead(c) {
                     found.insert(c, at: 0)
-                } else if prose[c] > 0 || features.linkDensity(c) >= settings.siblingParagraphMaxLinkDensity {
-                    // Other prose or a link list between: what lies beyond is not the lead.
+                } else if let sub = subtitle(in: c) {
+                    // The headline's group: the top of the article. Only its subtitle line is
+                    // the article's (the headline repeats the title; captions and date lists
+                    // beside it are not).
+                    found.insert(sub, at: 0)
                     blocked = true
                     break
+                } else if prose[c] > 0 || features.linkDensity(c) >= settings.siblingParagraphMaxLinkDensity {
+                    // A date or byline line between the headline and the body is searched past,
+                    // for the headline's subtitle only (a caption or promo line above it is no
+                    // lead). Other prose or a link list between: what lies beyond is not the lead.
+                    if isMetaLine(c) {
+                        pastMeta = true
+                    } else {
+                        blocked = true
+                        break
+                    }
                 }
             }
             if blocked || doc.tag(parent) == .body { break }
             node = parent
         }
         return found
+    }
+
+    /// The subtitle line of the headline group `id` (an element holding the title heading): the
+    /// heading's next element, one short scored line without a sentence end or links (an
+    /// original-language title, a kicker line). Nil when `id` holds no headline or no such line.
+    private func subtitle(in id: Int) -> Int? {
+        guard let h = headline, h > id, h < doc.subtreeEnd(id) else { return nil }
+        var next = doc.nextSibling(h)
+        while let n = next, doc.tag(n) == .text { next = doc.nextSibling(n) }
+        guard let s = next, removed[s] == nil, prose[s] > 0, features.sentences[s] == 0, features.links[s] == 0,
+              features.chars[s] <= settings.subtitleMaxChars else { return nil }
+        // A date or byline line right under the headline is no subtitle (one short subtree, read once).
+        for node in s..<doc.subtreeEnd(s) where !features.hints[node].intersection(.aboutArticle).isEmpty { return nil }
+        return s
+    }
+
+    /// A meta line (date, byline, reading time): short, without a sentence end.
+    private func isMetaLine(_ id: Int) -> Bool {
+        features.sentences[id] == 0 && features.chars[id] <= settings.bylineMaxChars
     }
 
     /// A lead: prose with a sentence end, few links, prose making up most of its text.

@@ -76,5 +76,6 @@ extension ExtractionSettings {
         "leadMaxSiblings": .int(\.leadMaxSiblings),
         "leadMaxLevels": .int(\.leadMaxLevels),
         "leadMinProseShare": .float(\.leadMinProseShare),
+        "subtitleMaxChars": .float(\.subtitleMaxChars),
     ]
 }

@@ -44,7 +44,7 @@ public struct ExtractionSettings: Sendable, Equatable {
     /// Bonus of `<article>`, `<main>`, role=main/article, itemprop=articleBody.
     public var semanticContainerWeight: Float = 10
     /// Bonus/penalty of a class/id that names content / boilerplate.
-    public var classWeight: Float = 25
+    public var classWeight: Float = 12.5
 
     // MARK: Container choice
     /// How many top candidates are compared for a shared ancestor.
@@ -98,6 +98,9 @@ public struct ExtractionSettings: Sendable, Equatable {
     public var leadMaxLevels = 2
     /// A lead candidate's prose must make up at least this share of its text.
     public var leadMinProseShare: Float = 0.5
+    /// A subtitle (the line right after the headline, before the body: no sentence end, no
+    /// links) is kept up to this many weighted characters.
+    public var subtitleMaxChars: Float = 150
 
     // MARK: Boilerplate removal
     /// A boilerplate-named subtree holding at least this share of the page's text is kept

@@ -142,7 +142,7 @@ enum ConceptNames {
         (.navigation, "navigation"), (.ads, "ads"), (.promo, "promo"), (.subscribe, "subscribe"),
         (.ranking, "ranking"), (.related, "related"), (.social, "social"), (.comments, "comments"),
         (.footer, "footer"), (.sidebar, "sidebar"), (.hidden, "hidden"), (.pager, "pager"), (.tags, "tags"),
-        (.byline, "byline"), (.caption, "caption"), (.header, "header"), (.content, "content"),
+        (.byline, "byline"), (.author, "author"), (.caption, "caption"), (.header, "header"), (.content, "content"),
         (.articleBody, "articleBody"), (.meta, "meta"), (.widget, "widget"),
     ]
 

@@ -69,7 +69,12 @@ package struct Concept: OptionSet, Sendable, Hashable, CaseIterable {
     /// Boilerplate concepts the engine acts on: they remove a subtree before scoring and lower
     /// a candidate's score. Not `widget`: it names a kind of CMS box, not its role, and page
     /// builders (`fl-module`, `elementor-widget`) put the article itself in such boxes.
-    package static let removable: Concept = boilerplate.subtracting(.widget)
+    /// `author`: a byline or an author box (name, photo, a bio written in full sentences that
+    /// otherwise stays at the article's edge or wins on a short article) is never the article's
+    /// text; a wrapper named so that holds the article is kept by the density and claim checks.
+    package static let removable: Concept = boilerplate.subtracting(.widget).union(.author)
+    /// Concepts that name a line about the article, not of it: bylines, dates, captions.
+    package static let aboutArticle: Concept = [.byline, .author, .meta, .caption]
     /// Concepts that mark a subtree as (part of) the article.
     package static let positive: Concept = [.content, .articleBody, .schemaArticleBody]
 }
