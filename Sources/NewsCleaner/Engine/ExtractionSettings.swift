@@ -113,7 +113,7 @@ public struct ExtractionSettings: Sendable, Equatable {
     /// even when it holds `protectedTextShare` of the page's text.
     public var articleClaimMinChars: Float = 300
     /// A block whose link text exceeds this share of its text is dropped.
-    public var blockMaxLinkDensity: Float = 0.5
+    public var blockMaxLinkDensity: Float = 0.625
     /// A list item whose link text exceeds this share of its text is dropped.
     public var listItemMaxLinkDensity: Float = 0.5
     /// Blocks this short (weighted characters) that equal a boilerplate phrase are dropped.
