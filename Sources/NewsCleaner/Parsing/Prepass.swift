@@ -60,10 +60,14 @@ enum Prepass {
     }
 
     static func run(_ buf: UnsafeBufferPointer<UInt8>, tokenize: Bool = false) -> Result {
-        keptAttributeHashes.withUnsafeBufferPointer { run(buf, keptAttributes: $0, tokenize: tokenize) }
+        keptAttributeTable.withUnsafeBufferPointer { table in
+            nameByteFold.withUnsafeBufferPointer { fold in
+                run(buf, keptAttributes: KeptAttributes(table: table, fold: fold), tokenize: tokenize)
+            }
+        }
     }
 
-    private static func run(_ buf: UnsafeBufferPointer<UInt8>, keptAttributes: UnsafeBufferPointer<UInt64>,
+    private static func run(_ buf: UnsafeBufferPointer<UInt8>, keptAttributes: KeptAttributes,
                             tokenize: Bool) -> Result {
         var jsonLD: [String] = []
         let n = buf.count
@@ -117,7 +121,7 @@ enum Prepass {
         }
     }
 
-    private static func scan(_ base: UnsafePointer<UInt8>, _ n: Int, keptAttributes: UnsafeBufferPointer<UInt64>,
+    private static func scan(_ base: UnsafePointer<UInt8>, _ n: Int, keptAttributes: KeptAttributes,
                              out: inout Output, jsonLD: inout [String], tokens: inout ValueTokens) {
         let buf = UnsafeBufferPointer(start: base, count: n)
         var copyFrom = 0
@@ -219,7 +223,7 @@ enum Prepass {
                         continue
                     }
                     out.count = savedCount
-                    if tokens.ranges.count > savedTokens { tokens.ranges.removeLast(tokens.ranges.count - savedTokens) }
+                    tokens.truncate(to: savedTokens)
                     copyFrom = savedCopyFrom
                     keepTagsBefore = reading.end
                 }
@@ -269,55 +273,76 @@ enum Prepass {
 
     // MARK: Unread attributes
 
-    /// Hashes (`attributeHash`) of the attribute names the parser keeps (`AttributeName`), in an
-    /// open-addressed table of `keptAttributeSlots` slots, 0 marking an empty slot. A name whose
-    /// hash is in the table is kept: every kept name is, and a rare other name that collides is
-    /// kept too, which is harmless (the `DocumentBuilder` drops it as before).
-    static let keptAttributeHashes: [UInt64] = {
-        var table = [UInt64](repeating: 0, count: keptAttributeSlots)
+    /// The attribute names the parser keeps (`AttributeName`), and libxml2's attribute name bytes.
+    struct KeptAttributes {
+        /// `keptAttributeTable`: per slot the name's key (`key0`, `key1`) and raw value + 1 (0: empty).
+        let table: UnsafeBufferPointer<UInt64>
+        /// `nameByteFold`.
+        let fold: UnsafeBufferPointer<UInt8>
+
+        /// The kept attribute whose name, folded to lowercase, is the little-endian bytes of
+        /// `key0` then `key1` (zero-padded), if it is one. Exact: the keys are compared whole.
+        @inline(__always)
+        func name(_ key0: UInt64, _ key1: UInt64) -> AttributeName? {
+            var slot = Prepass.keptAttributeSlot(key0, key1)
+            while true {
+                let value = table[slot &* 3 &+ 2]
+                if value == 0 { return nil }
+                if table[slot &* 3] == key0, table[slot &* 3 &+ 1] == key1 {
+                    return AttributeName(rawValue: UInt8(truncatingIfNeeded: value &- 1))
+                }
+                slot = (slot &+ 1) & (Prepass.keptAttributeSlots - 1)
+            }
+        }
+    }
+
+    /// The kept attribute names (`AttributeName`) folded to lowercase (as libxml2 folds them),
+    /// each as the little-endian bytes of two words (`attributeKey`), in an open-addressed table
+    /// of `keptAttributeSlots` slots of three words: the two key words and the raw value + 1
+    /// (0 marking an empty slot). A name is kept exactly when its key is in the table.
+    static let keptAttributeTable: [UInt64] = {
+        var table = [UInt64](repeating: 0, count: keptAttributeSlots * 3)
         for name in AttributeName.allCases {
             let bytes = Array(name.htmlName.lowercased().utf8)
-            let h = bytes.withUnsafeBufferPointer { attributeHash($0.baseAddress!, 0, bytes.count) }
-            var slot = Int(truncatingIfNeeded: h) & (keptAttributeSlots - 1)
-            while table[slot] != 0 && table[slot] != h { slot = (slot + 1) & (keptAttributeSlots - 1) }
-            table[slot] = h
+            precondition(bytes.count < attributeKeyBytes)
+            let key = attributeKey(bytes)
+            var slot = keptAttributeSlot(key.0, key.1)
+            while table[slot * 3 + 2] != 0 { slot = (slot + 1) & (keptAttributeSlots - 1) }
+            table[slot * 3] = key.0
+            table[slot * 3 + 1] = key.1
+            table[slot * 3 + 2] = UInt64(name.rawValue) + 1
         }
         return table
     }()
 
-    /// Slots of `keptAttributeHashes`: a power of two, well above the number of kept names.
-    private static let keptAttributeSlots = 128
+    /// Slots of `keptAttributeTable`: a power of two, well above the number of kept names.
+    private static let keptAttributeSlots = 64
 
-    /// FNV-1a of an attribute name's bytes folded to lowercase (as libxml2 folds them); never 0.
-    @inline(__always)
-    static func attributeHash(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> UInt64 {
-        var h = attributeHashSeed
-        var k = from
-        while k < to {
-            h = attributeHashStep(h, base[k])
-            k += 1
+    /// Names of this many bytes or more have no key (two words hold the first 16 bytes only):
+    /// none is kept.
+    static let attributeKeyBytes = 16
+
+    /// The key of a name (bytes already folded, fewer than `attributeKeyBytes`): its bytes
+    /// little-endian in two words, zero-padded.
+    static func attributeKey(_ folded: [UInt8]) -> (UInt64, UInt64) {
+        var key: (UInt64, UInt64) = (0, 0)
+        for (i, b) in folded.enumerated() {
+            if i < 8 { key.0 |= UInt64(b) << UInt64(i * 8) } else { key.1 |= UInt64(b) << UInt64((i - 8) * 8) }
         }
-        return h | 1
-    }
-
-    /// FNV-1a offset basis: `attributeHash` of no bytes (before the final `| 1`).
-    private static let attributeHashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    /// One byte of `attributeHash`, folded to lowercase; `cutUnreadAttributes` hashes a name while reading it.
-    @inline(__always)
-    private static func attributeHashStep(_ h: UInt64, _ b: UInt8) -> UInt64 {
-        (h ^ UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)) &* 0x100_0000_01b3
+        return key
     }
 
     @inline(__always)
-    private static func isKept(_ hash: UInt64, _ table: UnsafeBufferPointer<UInt64>) -> Bool {
-        var slot = Int(truncatingIfNeeded: hash) & (keptAttributeSlots - 1)
-        while true {
-            let k = table[slot]
-            if k == hash { return true }
-            if k == 0 { return false }
-            slot = (slot + 1) & (keptAttributeSlots - 1)
-        }
+    static func keptAttributeSlot(_ key0: UInt64, _ key1: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((key0 ^ (key1 &* 0x9E37_79B9)) &* 0x9E37_79B9_7F4A_7C15) >> 58) & (keptAttributeSlots - 1)
+    }
+
+    /// Per byte: the byte folded to lowercase (as libxml2 folds names) when libxml2 takes it in
+    /// an attribute name after the first byte (`isLibxmlNameByte`), else 0.
+    static let nameByteFold: [UInt8] = (0..<256).map { b in
+        let c = UInt8(b)
+        guard isLibxmlNameByte(c) else { return 0 }
+        return c >= 0x41 && c <= 0x5A ? c | 0x20 : c
     }
 
     /// libxml2's longest element or attribute name (`HTML_PARSER_BUFFER_SIZE`); longer names
@@ -363,7 +388,7 @@ enum Prepass {
     /// a blank, `>` or `/>` after). `end` is where libxml2's tag ends either way, so the caller
     /// knows which `<` are inside the tag's values.
     private static func cutUnreadAttributes(_ base: UnsafePointer<UInt8>, _ n: Int, nameStart: Int, nameEnd: Int,
-                                            kept: UnsafeBufferPointer<UInt64>,
+                                            kept: KeptAttributes,
                                             out: inout Output, copyFrom: inout Int,
                                             tokens: inout ValueTokens) -> TagReading {
         var clean = nameEnd - nameStart < longestLibxmlName
@@ -411,19 +436,23 @@ enum Prepass {
                 continue
             }
             let attrStart = k
-            k += 1
-            // The name, hashed as it is read (`attributeHash`): one pass over its bytes.
-            var h = attributeHashStep(attributeHashSeed, c)
+            // The name, its key (`attributeKey`) gathered as it is read: one pass over its bytes.
+            var key0: UInt64 = 0
+            var key1: UInt64 = 0
             let nameLimit = min(n, attrStart + longestLibxmlName)
             while k < nameLimit {
-                let b = base[k]
-                guard isLibxmlNameByte(b) else { break }
-                h = attributeHashStep(h, b)
+                let f = kept.fold[Int(base[k])]
+                if f == 0 { break }
+                let i = k &- attrStart
+                if i < 8 {
+                    key0 |= UInt64(f) << UInt64(truncatingIfNeeded: i &* 8)
+                } else if i < attributeKeyBytes {
+                    key1 |= UInt64(f) << UInt64(truncatingIfNeeded: (i &- 8) &* 8)
+                }
                 k += 1
             }
-            if k - attrStart >= longestLibxmlName { clean = false }
-            let hash = h | 1
-            let attrNameEnd = k
+            let nameLength = k - attrStart
+            if nameLength >= longestLibxmlName { clean = false }
             count += 1
             if count > maxAttributesPerTag { clean = false }
             var v = k
@@ -457,18 +486,19 @@ enum Prepass {
                 }
             }
             guard clean else { continue }
-            if !isKept(hash, kept) {
+            let keptName = nameLength < attributeKeyBytes ? kept.name(key0, key1) : nil
+            if keptName == nil {
                 if isMeta { continue }
                 if memchr(base + attrStart, 0, k - attrStart) != nil { return TagReading(end: n, cut: false) }
                 if attrStart > copyFrom {
                     out.append(base + copyFrom, attrStart - copyFrom)
                 }
                 copyFrom = k
-            } else if tokens.enabled {
-                let first = tokens.firstInTag(hash)
+            } else if tokens.enabled, let name = keptName {
+                let first = tokens.firstInTag(name)
                 let passes = valueStart < 0 || ValueTokens.passesUnchanged(base + valueStart, valueEnd - valueStart)
                 if whole {
-                    if first, passes, let name = exactAttributeName(base, attrStart, attrNameEnd) {
+                    if first, passes {
                         tokens.pend(name, start: max(valueStart, 0), length: valueStart < 0 ? 0 : valueEnd - valueStart)
                     } else {
                         whole = false
@@ -523,8 +553,8 @@ enum Prepass {
         var ranges: [Int32] = []
         /// Index in `ranges` of the first token of the tag being read.
         private var tagStart = 0
-        /// Hashes of the kept names read so far in the tag, and their number.
-        private var names: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+        /// The kept names read so far in the tag (bit `rawValue`), and their number.
+        private var names: UInt64 = 0
         private var namesInTag = 0
 
         init(enabled: Bool) {
@@ -537,22 +567,20 @@ enum Prepass {
         mutating func beginTag() {
             tagStart = ranges.count
             namesInTag = 0
-            if !pending.isEmpty { pending.removeAll(keepingCapacity: true) }
+            names = 0
+            pendingCount = 0
         }
 
-        /// Notes a kept name (hash) of the tag; true when the tag had no earlier one like it
+        /// Notes a kept name of the tag; true when the tag had no earlier one like it
         /// (libxml2 drops repeats) and fewer than `namesChecked` before it.
         @inline(__always)
-        mutating func firstInTag(_ hash: UInt64) -> Bool {
-            let count = namesInTag
-            guard count < ValueTokens.namesChecked else { return false }
+        mutating func firstInTag(_ name: AttributeName) -> Bool {
+            guard namesInTag < ValueTokens.namesChecked else { return false }
             namesInTag += 1
-            return withUnsafeMutableBytes(of: &names) { raw in
-                let seen = raw.bindMemory(to: UInt64.self)
-                seen[count] = hash
-                for i in 0..<count where seen[i] == hash { return false }
-                return true
-            }
+            let bit: UInt64 = 1 << UInt64(name.rawValue)
+            if names & bit != 0 { return false }
+            names |= bit
+            return true
         }
 
         /// True when libxml2 copies these value bytes unchanged, without a report.
@@ -579,31 +607,45 @@ enum Prepass {
         }
 
         /// Attributes of the tag being read that go to the builder if the whole tag does:
-        /// name, start and length of the value, per attribute.
+        /// name, start and length of the value, per attribute; the first `pendingCount` entries
+        /// are the tag's (the array is reused from tag to tag).
         private var pending: [Int32] = []
+        private var pendingCount = 0
 
         /// Notes an attribute of the tag for `endWholeTag`.
         @inline(__always)
         mutating func pend(_ name: AttributeName, start: Int, length: Int) {
-            pending.append(Int32(name.rawValue))
-            pending.append(Int32(truncatingIfNeeded: start))
-            pending.append(Int32(truncatingIfNeeded: length))
+            if pendingCount == pending.count {
+                pending.append(0)
+                pending.append(0)
+                pending.append(0)
+            }
+            pending[pendingCount] = Int32(name.rawValue)
+            pending[pendingCount + 1] = Int32(truncatingIfNeeded: start)
+            pending[pendingCount + 2] = Int32(truncatingIfNeeded: length)
+            pendingCount += 3
+        }
+
+        /// Drops the entries of `ranges` from `count` on (a few at most: one tag's tokens).
+        @inline(__always)
+        mutating func truncate(to count: Int) {
+            while ranges.count > count { ranges.removeLast() }
         }
 
         /// The tag being read goes to libxml2 as its name alone, ending at `offset` of the
         /// output: its value tokens give way to its attributes, matched there by the builder.
         @inline(__always)
         mutating func endWholeTag(at offset: Int) {
-            if ranges.count > tagStart { ranges.removeLast(ranges.count - tagStart) }
+            truncate(to: tagStart)
             var i = 0
-            while i < pending.count {
+            while i < pendingCount {
                 ranges.append(pending[i + 1])
                 ranges.append(pending[i + 2])
                 ranges.append(Int32(truncatingIfNeeded: offset))
                 ranges.append(pending[i])
                 i += 3
             }
-            if !pending.isEmpty { pending.removeAll(keepingCapacity: true) }
+            pendingCount = 0
             tagStart = ranges.count
         }
 
@@ -660,20 +702,6 @@ enum Prepass {
                 i += ValueTokens.stride
             }
             tagStart = ranges.count
-        }
-    }
-
-    /// The kept attribute named by input bytes `from..<to` (folded to lowercase, as libxml2
-    /// folds names), if it is one.
-    private static func exactAttributeName(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> AttributeName? {
-        var name: (UInt64, UInt64) = (0, 0)  // up to 15 bytes and a NUL
-        guard to - from < MemoryLayout.size(ofValue: name) else { return nil }
-        return withUnsafeMutableBytes(of: &name) { raw in
-            for i in 0..<(to - from) {
-                let b = base[from + i]
-                raw[i] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-            }
-            return AttributeName.lookup(raw.baseAddress!.assumingMemoryBound(to: UInt8.self))
         }
     }
 
