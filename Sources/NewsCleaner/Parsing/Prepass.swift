@@ -332,6 +332,41 @@ enum Prepass {
         return key
     }
 
+    /// The key of the name of `length` bytes (fewer than `attributeKeyBytes`, all name bytes)
+    /// at `start`: two unaligned loads masked to the name and folded to lowercase eight bytes at
+    /// a time when 16 bytes can be read there, else byte by byte through `fold`.
+    @inline(__always)
+    static func attributeKey(_ base: UnsafePointer<UInt8>, _ n: Int, _ start: Int, _ length: Int,
+                             fold: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        guard start &+ attributeKeyBytes <= n else {
+            var key: (UInt64, UInt64) = (0, 0)
+            for i in 0..<length {
+                let f = UInt64(fold[Int(base[start &+ i])])
+                if i < 8 { key.0 |= f << UInt64(i &* 8) } else { key.1 |= f << UInt64((i &- 8) &* 8) }
+            }
+            return key
+        }
+        let raw = UnsafeRawPointer(base + start)
+        var w0 = raw.loadUnaligned(as: UInt64.self)
+        var w1: UInt64 = 0
+        if length < 8 {
+            w0 &= (1 << UInt64(length &* 8)) &- 1
+        } else if length > 8 {
+            w1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & ((1 << UInt64((length &- 8) &* 8)) &- 1)
+        }
+        return (foldASCIIWord(w0), foldASCIIWord(w1))
+    }
+
+    /// Eight ASCII bytes with `A`-`Z` folded to lowercase (every byte below 0x80).
+    @inline(__always)
+    static func foldASCIIWord(_ w: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let atLeastA = w &+ ones &* (0x80 - 0x41)      // high bit: byte >= 'A'
+        let aboveZ = w &+ ones &* (0x80 - 0x5B)        // high bit: byte > 'Z'
+        let upper = atLeastA & ~aboveZ & (ones &* 0x80)
+        return w | (upper >> 2)
+    }
+
     @inline(__always)
     static func keptAttributeSlot(_ key0: UInt64, _ key1: UInt64) -> Int {
         Int(truncatingIfNeeded: ((key0 ^ (key1 &* 0x9E37_79B9)) &* 0x9E37_79B9_7F4A_7C15) >> 58) & (keptAttributeSlots - 1)
@@ -436,21 +471,10 @@ enum Prepass {
                 continue
             }
             let attrStart = k
-            // The name, its key (`attributeKey`) gathered as it is read: one pass over its bytes.
-            var key0: UInt64 = 0
-            var key1: UInt64 = 0
+            // The name: one table lookup per byte; its key is read afterwards, a word at a time.
             let nameLimit = min(n, attrStart + longestLibxmlName)
-            while k < nameLimit {
-                let f = kept.fold[Int(base[k])]
-                if f == 0 { break }
-                let i = k &- attrStart
-                if i < 8 {
-                    key0 |= UInt64(f) << UInt64(truncatingIfNeeded: i &* 8)
-                } else if i < attributeKeyBytes {
-                    key1 |= UInt64(f) << UInt64(truncatingIfNeeded: (i &- 8) &* 8)
-                }
-                k += 1
-            }
+            k += 1
+            while k < nameLimit, kept.fold[Int(base[k])] != 0 { k += 1 }
             let nameLength = k - attrStart
             if nameLength >= longestLibxmlName { clean = false }
             count += 1
@@ -486,7 +510,11 @@ enum Prepass {
                 }
             }
             guard clean else { continue }
-            let keptName = nameLength < attributeKeyBytes ? kept.name(key0, key1) : nil
+            var keptName: AttributeName? = nil
+            if nameLength < attributeKeyBytes {
+                let key = attributeKey(base, n, attrStart, nameLength, fold: kept.fold)
+                keptName = kept.name(key.0, key.1)
+            }
             if keptName == nil {
                 if isMeta { continue }
                 if memchr(base + attrStart, 0, k - attrStart) != nil { return TagReading(end: n, cut: false) }
