@@ -79,7 +79,7 @@ enum Prepass {
             scan(base, n, keptAttributes: keptAttributes, out: &out, jsonLD: &jsonLD, tokens: &tokens)
             initialized = out.count
         }
-        return Result(bytes: bytes, jsonLD: jsonLD, tokens: tokens.ranges)
+        return Result(bytes: bytes, jsonLD: jsonLD, tokens: tokens.finish())
     }
 
     /// Writes the text run ending at `lt` as a token (`ValueTokens.textRun`), if it is `run`.
@@ -546,6 +546,59 @@ enum Prepass {
         }
     }
 
+    /// Growable storage of `Int32`s for the token table, written without the uniqueness and
+    /// capacity checks of an array's every `append` (four per token). Freed by `free()`.
+    struct Int32Storage {
+        private(set) var base: UnsafeMutablePointer<Int32>
+        private(set) var count = 0
+        private var capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = max(capacity, 4)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        @inline(__always) subscript(_ i: Int) -> Int32 {
+            get { base[i] }
+            nonmutating set { base[i] = newValue }
+        }
+
+        @inline(__always)
+        mutating func append(_ a: Int32, _ b: Int32, _ c: Int32) {
+            if count &+ 3 > capacity { grow() }
+            (base + count).initialize(to: a)
+            (base + count + 1).initialize(to: b)
+            (base + count + 2).initialize(to: c)
+            count &+= 3
+        }
+
+        @inline(__always)
+        mutating func append(_ a: Int32, _ b: Int32, _ c: Int32, _ d: Int32) {
+            if count &+ 4 > capacity { grow() }
+            (base + count).initialize(to: a)
+            (base + count + 1).initialize(to: b)
+            (base + count + 2).initialize(to: c)
+            (base + count + 3).initialize(to: d)
+            count &+= 4
+        }
+
+        /// Drops the entries from `newCount` on.
+        @inline(__always)
+        mutating func truncate(to newCount: Int) {
+            if newCount < count { count = newCount }
+        }
+
+        private mutating func grow() {
+            let larger = UnsafeMutablePointer<Int32>.allocate(capacity: capacity * 2)
+            larger.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = larger
+            capacity *= 2
+        }
+
+        func free() { base.deallocate() }
+    }
+
     /// Attribute values handed to libxml2 as tokens. libxml2 reads a value one character at a
     /// time (about a hundred instructions each, and a `realloc` once it is two long) only to copy
     /// it unchanged, so the prepass writes the value as one marker byte, unquoted, and records
@@ -578,7 +631,7 @@ enum Prepass {
         let enabled: Bool
         /// Per token: start and length of the value in the input, and the offset in the output
         /// of its tag's end (filled in by `endTag`).
-        var ranges: [Int32] = []
+        var ranges: Int32Storage
         /// Index in `ranges` of the first token of the tag being read.
         private var tagStart = 0
         /// The kept names read so far in the tag (bit `rawValue`), and their number.
@@ -587,7 +640,8 @@ enum Prepass {
 
         init(enabled: Bool) {
             self.enabled = enabled
-            if enabled { ranges.reserveCapacity(1024 * ValueTokens.stride) }
+            ranges = Int32Storage(capacity: enabled ? 1024 * ValueTokens.stride : ValueTokens.stride)
+            pending = Int32Storage(capacity: ValueTokens.namesChecked * 3)
         }
 
         /// A new tag is being read.
@@ -596,7 +650,7 @@ enum Prepass {
             tagStart = ranges.count
             namesInTag = 0
             names = 0
-            pendingCount = 0
+            pending.truncate(to: 0)
         }
 
         /// Notes a kept name of the tag; true when the tag had no earlier one like it
@@ -628,36 +682,25 @@ enum Prepass {
         /// token (for a value, filled in by `endTag`).
         @inline(__always)
         mutating func add(start: Int, length: Int, position: Int = -1) {
-            ranges.append(Int32(truncatingIfNeeded: start))
-            ranges.append(Int32(truncatingIfNeeded: length))
-            ranges.append(Int32(truncatingIfNeeded: position))
-            ranges.append(-1)
+            ranges.append(Int32(truncatingIfNeeded: start), Int32(truncatingIfNeeded: length),
+                          Int32(truncatingIfNeeded: position), -1)
         }
 
         /// Attributes of the tag being read that go to the builder if the whole tag does:
-        /// name, start and length of the value, per attribute; the first `pendingCount` entries
-        /// are the tag's (the array is reused from tag to tag).
-        private var pending: [Int32] = []
-        private var pendingCount = 0
+        /// name, start and length of the value, per attribute (the storage is reused from
+        /// tag to tag).
+        private var pending: Int32Storage
 
         /// Notes an attribute of the tag for `endWholeTag`.
         @inline(__always)
         mutating func pend(_ name: AttributeName, start: Int, length: Int) {
-            if pendingCount == pending.count {
-                pending.append(0)
-                pending.append(0)
-                pending.append(0)
-            }
-            pending[pendingCount] = Int32(name.rawValue)
-            pending[pendingCount + 1] = Int32(truncatingIfNeeded: start)
-            pending[pendingCount + 2] = Int32(truncatingIfNeeded: length)
-            pendingCount += 3
+            pending.append(Int32(name.rawValue), Int32(truncatingIfNeeded: start), Int32(truncatingIfNeeded: length))
         }
 
         /// Drops the entries of `ranges` from `count` on (a few at most: one tag's tokens).
         @inline(__always)
         mutating func truncate(to count: Int) {
-            while ranges.count > count { ranges.removeLast() }
+            ranges.truncate(to: count)
         }
 
         /// The tag being read goes to libxml2 as its name alone, ending at `offset` of the
@@ -666,14 +709,11 @@ enum Prepass {
         mutating func endWholeTag(at offset: Int) {
             truncate(to: tagStart)
             var i = 0
-            while i < pendingCount {
-                ranges.append(pending[i + 1])
-                ranges.append(pending[i + 2])
-                ranges.append(Int32(truncatingIfNeeded: offset))
-                ranges.append(pending[i])
+            while i < pending.count {
+                ranges.append(pending[i + 1], pending[i + 2], Int32(truncatingIfNeeded: offset), pending[i])
                 i += 3
             }
-            pendingCount = 0
+            pending.truncate(to: 0)
             tagStart = ranges.count
         }
 
@@ -719,6 +759,14 @@ enum Prepass {
                 k += 1
             }
             return (lt, textMarker)
+        }
+
+        /// The token table as an array; the storage is freed (the tokens are not used after).
+        mutating func finish() -> [Int32] {
+            let table = Array(UnsafeBufferPointer(start: ranges.base, count: ranges.count))
+            ranges.free()
+            pending.free()
+            return table
         }
 
         /// The tag being read ends at `offset` of the output: its tokens are matched there.
