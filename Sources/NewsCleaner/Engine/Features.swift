@@ -100,8 +100,20 @@ struct Features {
             }
         }
 
-        // Sizes, backward: every node is complete when reached, then added to its parent.
+        // Sizes, backward: every node is complete when reached, then added to its parent. The
+        // tables are written through buffer pointers: as array properties written inside a
+        // closure, each write checked the array's uniqueness (ten calls per node).
+        let cjkWeight = settings.cjkCharacterWeight
         doc.textBytes.withUnsafeBufferPointer { text in
+        chars.withUnsafeMutableBufferPointer { chars in
+        linkChars.withUnsafeMutableBufferPointer { linkChars in
+        commas.withUnsafeMutableBufferPointer { commas in
+        sentences.withUnsafeMutableBufferPointer { sentences in
+        tags.withUnsafeMutableBufferPointer { tags in
+        links.withUnsafeMutableBufferPointer { links in
+        images.withUnsafeMutableBufferPointer { images in
+        hasBlockChild.withUnsafeMutableBufferPointer { hasBlockChild in
+        invisible.withUnsafeBufferPointer { invisible in
             var id = n - 1
             while id > 0 {
                 let node = doc.nodes[id]
@@ -109,7 +121,7 @@ struct Features {
                 if node.tag == .text {
                     let m = TextMeasure.measure(
                         UnsafeBufferPointer(rebasing: text[Int(node.start)..<Int(node.start + node.count)]),
-                        cjkWeight: settings.cjkCharacterWeight)
+                        cjkWeight: cjkWeight)
                     chars[parent] += m.chars
                     commas[parent] += m.commas
                     sentences[parent] += m.sentences
@@ -133,6 +145,15 @@ struct Features {
                 }
                 id -= 1
             }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
         }
     }
 

@@ -14,12 +14,12 @@ import CLibXML2
 /// reach it through that pointer, so its arrays are not class properties whose every access
 /// Swift checks for exclusivity at run time (those checks were 6 % of a full clean).
 struct DocumentBuilder {
-    private var nodes: [Document.Node] = []
+    private var nodes: TrivialBuffer<Document.Node>
     private var text: ByteBuffer
-    private var attributes: [Document.Attribute] = []
+    private var attributes: TrivialBuffer<Document.Attribute>
     private var attributeBytes: ByteBuffer
     /// Open elements: (node id, id of its last child or -1).
-    private var stack: [(id: Int32, lastChild: Int32)] = []
+    private var stack: TrivialBuffer<(id: Int32, lastChild: Int32)>
 
     /// Work units charged for libxml2's parser errors so far, and the most the page may spend
     /// on them (see `chargeParserError`).
@@ -50,6 +50,8 @@ struct DocumentBuilder {
     private static let bytesPerNodeEstimate = 48
     private static let bytesPerTextByteEstimate = 2
     private static let bytesPerAttributeByteEstimate = 8
+    /// Bytes of page per kept attribute, used only to size the buffer up front.
+    private static let bytesPerAttributeEstimate = 64
 
     /// Tags and attribute names by the address of the name libxml2 hands over: it interns names
     /// in the parser's dictionary, which lives as long as the parse, so one address is one name.
@@ -58,10 +60,11 @@ struct DocumentBuilder {
 
     init(expectedBytes: Int) {
         let estimate = expectedBytes / DocumentBuilder.bytesPerNodeEstimate + 16
-        nodes.reserveCapacity(estimate)
+        nodes = TrivialBuffer(capacity: estimate)
         text = ByteBuffer(capacity: expectedBytes / DocumentBuilder.bytesPerTextByteEstimate)
         attributeBytes = ByteBuffer(capacity: expectedBytes / DocumentBuilder.bytesPerAttributeByteEstimate)
-        stack.reserveCapacity(64)
+        stack = TrivialBuffer(capacity: 64)
+        attributes = TrivialBuffer(capacity: expectedBytes / DocumentBuilder.bytesPerAttributeEstimate + 16)
         nodes.append(Document.Node(tag: .root, parent: -1, firstChild: -1, nextSibling: -1, end: 0, start: 0, count: 0))
         stack.append((0, -1))
     }
@@ -202,10 +205,11 @@ struct DocumentBuilder {
 
     mutating func finish(jsonLD: [String], charset: String) -> Document {
         let end = Int32(truncatingIfNeeded: nodes.count)
-        while let open = stack.popLast() {
-            nodes[Int(open.id)].end = end
+        while stack.count > 0 {
+            nodes[Int(stack.removeLast().id)].end = end
         }
-        var document = Document(nodes: nodes, textBytes: text.take(), attributes: attributes, attributeBytes: attributeBytes.take(),
+        stack.free()
+        var document = Document(nodes: nodes.take(), textBytes: text.take(), attributes: attributes.take(), attributeBytes: attributeBytes.take(),
                                 jsonLD: jsonLD, charset: charset)
         document.parseStoppedEarly = stoppedEarly
         return document
@@ -239,6 +243,75 @@ struct NameCache {
             keys[slot] = address
             values[slot] = newValue ?? NameCache.none
         }
+    }
+}
+
+/// A growable array of a trivial type (no references) in memory of its own, for the builder's
+/// nodes and open elements: an `Array` property checks its buffer's uniqueness out of line on
+/// every append and element write, several times per SAX event. `take()` or `free()` releases it.
+/// Elements are copied as bytes: only for types without references.
+struct TrivialBuffer<Element> {
+    private var base: UnsafeMutablePointer<Element>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = Swift.max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    @inline(__always)
+    subscript(_ i: Int) -> Element {
+        unsafeAddress {
+            precondition(UInt(bitPattern: i) < UInt(bitPattern: count))
+            return UnsafePointer(base + i)
+        }
+        nonmutating unsafeMutableAddress {
+            precondition(UInt(bitPattern: i) < UInt(bitPattern: count))
+            return base + i
+        }
+    }
+
+    @inline(__always)
+    mutating func append(_ element: Element) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: element)
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func removeLast() -> Element {
+        precondition(count > 0)
+        count -= 1
+        return base[count]
+    }
+
+    private mutating func grow() {
+        let grown = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+        UnsafeMutableRawPointer(grown).copyMemory(from: base, byteCount: count * MemoryLayout<Element>.stride)
+        base.deallocate()
+        base = grown
+        capacity *= 2
+    }
+
+    /// The elements as an array; the buffer is freed and must not be used again.
+    mutating func take() -> [Element] {
+        let n = count
+        let elements = [Element](unsafeUninitializedCapacity: n) { storage, initialized in
+            if n > 0 {
+                UnsafeMutableRawPointer(storage.baseAddress!).copyMemory(from: base, byteCount: n * MemoryLayout<Element>.stride)
+            }
+            initialized = n
+        }
+        free()
+        return elements
+    }
+
+    /// Frees the buffer; it must not be used again.
+    mutating func free() {
+        base.deallocate()
+        count = 0
+        capacity = 0
     }
 }
 

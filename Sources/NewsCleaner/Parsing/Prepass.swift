@@ -60,10 +60,14 @@ enum Prepass {
     }
 
     static func run(_ buf: UnsafeBufferPointer<UInt8>, tokenize: Bool = false) -> Result {
-        keptAttributeHashes.withUnsafeBufferPointer { run(buf, keptAttributes: $0, tokenize: tokenize) }
+        keptAttributeTable.withUnsafeBufferPointer { table in
+            nameByteFold.withUnsafeBufferPointer { fold in
+                run(buf, keptAttributes: KeptAttributes(table: table, fold: fold), tokenize: tokenize)
+            }
+        }
     }
 
-    private static func run(_ buf: UnsafeBufferPointer<UInt8>, keptAttributes: UnsafeBufferPointer<UInt64>,
+    private static func run(_ buf: UnsafeBufferPointer<UInt8>, keptAttributes: KeptAttributes,
                             tokenize: Bool) -> Result {
         var jsonLD: [String] = []
         let n = buf.count
@@ -75,7 +79,7 @@ enum Prepass {
             scan(base, n, keptAttributes: keptAttributes, out: &out, jsonLD: &jsonLD, tokens: &tokens)
             initialized = out.count
         }
-        return Result(bytes: bytes, jsonLD: jsonLD, tokens: tokens.ranges)
+        return Result(bytes: bytes, jsonLD: jsonLD, tokens: tokens.finish())
     }
 
     /// Writes the text run ending at `lt` as a token (`ValueTokens.textRun`), if it is `run`.
@@ -117,7 +121,7 @@ enum Prepass {
         }
     }
 
-    private static func scan(_ base: UnsafePointer<UInt8>, _ n: Int, keptAttributes: UnsafeBufferPointer<UInt64>,
+    private static func scan(_ base: UnsafePointer<UInt8>, _ n: Int, keptAttributes: KeptAttributes,
                              out: inout Output, jsonLD: inout [String], tokens: inout ValueTokens) {
         let buf = UnsafeBufferPointer(start: base, count: n)
         var copyFrom = 0
@@ -219,7 +223,7 @@ enum Prepass {
                         continue
                     }
                     out.count = savedCount
-                    if tokens.ranges.count > savedTokens { tokens.ranges.removeLast(tokens.ranges.count - savedTokens) }
+                    tokens.truncate(to: savedTokens)
                     copyFrom = savedCopyFrom
                     keepTagsBefore = reading.end
                 }
@@ -269,55 +273,111 @@ enum Prepass {
 
     // MARK: Unread attributes
 
-    /// Hashes (`attributeHash`) of the attribute names the parser keeps (`AttributeName`), in an
-    /// open-addressed table of `keptAttributeSlots` slots, 0 marking an empty slot. A name whose
-    /// hash is in the table is kept: every kept name is, and a rare other name that collides is
-    /// kept too, which is harmless (the `DocumentBuilder` drops it as before).
-    static let keptAttributeHashes: [UInt64] = {
-        var table = [UInt64](repeating: 0, count: keptAttributeSlots)
+    /// The attribute names the parser keeps (`AttributeName`), and libxml2's attribute name bytes.
+    struct KeptAttributes {
+        /// `keptAttributeTable`: per slot the name's key (`key0`, `key1`) and raw value + 1 (0: empty).
+        let table: UnsafeBufferPointer<UInt64>
+        /// `nameByteFold`.
+        let fold: UnsafeBufferPointer<UInt8>
+
+        /// The kept attribute whose name, folded to lowercase, is the little-endian bytes of
+        /// `key0` then `key1` (zero-padded), if it is one. Exact: the keys are compared whole.
+        @inline(__always)
+        func name(_ key0: UInt64, _ key1: UInt64) -> AttributeName? {
+            var slot = Prepass.keptAttributeSlot(key0, key1)
+            while true {
+                let value = table[slot &* 3 &+ 2]
+                if value == 0 { return nil }
+                if table[slot &* 3] == key0, table[slot &* 3 &+ 1] == key1 {
+                    return AttributeName(rawValue: UInt8(truncatingIfNeeded: value &- 1))
+                }
+                slot = (slot &+ 1) & (Prepass.keptAttributeSlots - 1)
+            }
+        }
+    }
+
+    /// The kept attribute names (`AttributeName`) folded to lowercase (as libxml2 folds them),
+    /// each as the little-endian bytes of two words (`attributeKey`), in an open-addressed table
+    /// of `keptAttributeSlots` slots of three words: the two key words and the raw value + 1
+    /// (0 marking an empty slot). A name is kept exactly when its key is in the table.
+    static let keptAttributeTable: [UInt64] = {
+        var table = [UInt64](repeating: 0, count: keptAttributeSlots * 3)
         for name in AttributeName.allCases {
             let bytes = Array(name.htmlName.lowercased().utf8)
-            let h = bytes.withUnsafeBufferPointer { attributeHash($0.baseAddress!, 0, bytes.count) }
-            var slot = Int(truncatingIfNeeded: h) & (keptAttributeSlots - 1)
-            while table[slot] != 0 && table[slot] != h { slot = (slot + 1) & (keptAttributeSlots - 1) }
-            table[slot] = h
+            precondition(bytes.count < attributeKeyBytes)
+            let key = attributeKey(bytes)
+            var slot = keptAttributeSlot(key.0, key.1)
+            while table[slot * 3 + 2] != 0 { slot = (slot + 1) & (keptAttributeSlots - 1) }
+            table[slot * 3] = key.0
+            table[slot * 3 + 1] = key.1
+            table[slot * 3 + 2] = UInt64(name.rawValue) + 1
         }
         return table
     }()
 
-    /// Slots of `keptAttributeHashes`: a power of two, well above the number of kept names.
-    private static let keptAttributeSlots = 128
+    /// Slots of `keptAttributeTable`: a power of two, well above the number of kept names.
+    private static let keptAttributeSlots = 64
 
-    /// FNV-1a of an attribute name's bytes folded to lowercase (as libxml2 folds them); never 0.
-    @inline(__always)
-    static func attributeHash(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> UInt64 {
-        var h = attributeHashSeed
-        var k = from
-        while k < to {
-            h = attributeHashStep(h, base[k])
-            k += 1
+    /// Names of this many bytes or more have no key (two words hold the first 16 bytes only):
+    /// none is kept.
+    static let attributeKeyBytes = 16
+
+    /// The key of a name (bytes already folded, fewer than `attributeKeyBytes`): its bytes
+    /// little-endian in two words, zero-padded.
+    static func attributeKey(_ folded: [UInt8]) -> (UInt64, UInt64) {
+        var key: (UInt64, UInt64) = (0, 0)
+        for (i, b) in folded.enumerated() {
+            if i < 8 { key.0 |= UInt64(b) << UInt64(i * 8) } else { key.1 |= UInt64(b) << UInt64((i - 8) * 8) }
         }
-        return h | 1
+        return key
     }
 
-    /// FNV-1a offset basis: `attributeHash` of no bytes (before the final `| 1`).
-    private static let attributeHashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    /// One byte of `attributeHash`, folded to lowercase; `cutUnreadAttributes` hashes a name while reading it.
+    /// The key of the name of `length` bytes (fewer than `attributeKeyBytes`, all name bytes)
+    /// at `start`: two unaligned loads masked to the name and folded to lowercase eight bytes at
+    /// a time when 16 bytes can be read there, else byte by byte through `fold`.
     @inline(__always)
-    private static func attributeHashStep(_ h: UInt64, _ b: UInt8) -> UInt64 {
-        (h ^ UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)) &* 0x100_0000_01b3
+    static func attributeKey(_ base: UnsafePointer<UInt8>, _ n: Int, _ start: Int, _ length: Int,
+                             fold: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        guard start &+ attributeKeyBytes <= n else {
+            var key: (UInt64, UInt64) = (0, 0)
+            for i in 0..<length {
+                let f = UInt64(fold[Int(base[start &+ i])])
+                if i < 8 { key.0 |= f << UInt64(i &* 8) } else { key.1 |= f << UInt64((i &- 8) &* 8) }
+            }
+            return key
+        }
+        let raw = UnsafeRawPointer(base + start)
+        var w0 = raw.loadUnaligned(as: UInt64.self)
+        var w1: UInt64 = 0
+        if length < 8 {
+            w0 &= (1 << UInt64(length &* 8)) &- 1
+        } else if length > 8 {
+            w1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & ((1 << UInt64((length &- 8) &* 8)) &- 1)
+        }
+        return (foldASCIIWord(w0), foldASCIIWord(w1))
+    }
+
+    /// Eight ASCII bytes with `A`-`Z` folded to lowercase (every byte below 0x80).
+    @inline(__always)
+    static func foldASCIIWord(_ w: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let atLeastA = w &+ ones &* (0x80 - 0x41)      // high bit: byte >= 'A'
+        let aboveZ = w &+ ones &* (0x80 - 0x5B)        // high bit: byte > 'Z'
+        let upper = atLeastA & ~aboveZ & (ones &* 0x80)
+        return w | (upper >> 2)
     }
 
     @inline(__always)
-    private static func isKept(_ hash: UInt64, _ table: UnsafeBufferPointer<UInt64>) -> Bool {
-        var slot = Int(truncatingIfNeeded: hash) & (keptAttributeSlots - 1)
-        while true {
-            let k = table[slot]
-            if k == hash { return true }
-            if k == 0 { return false }
-            slot = (slot + 1) & (keptAttributeSlots - 1)
-        }
+    static func keptAttributeSlot(_ key0: UInt64, _ key1: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((key0 ^ (key1 &* 0x9E37_79B9)) &* 0x9E37_79B9_7F4A_7C15) >> 58) & (keptAttributeSlots - 1)
+    }
+
+    /// Per byte: the byte folded to lowercase (as libxml2 folds names) when libxml2 takes it in
+    /// an attribute name after the first byte (`isLibxmlNameByte`), else 0.
+    static let nameByteFold: [UInt8] = (0..<256).map { b in
+        let c = UInt8(b)
+        guard isLibxmlNameByte(c) else { return 0 }
+        return c >= 0x41 && c <= 0x5A ? c | 0x20 : c
     }
 
     /// libxml2's longest element or attribute name (`HTML_PARSER_BUFFER_SIZE`); longer names
@@ -363,7 +423,7 @@ enum Prepass {
     /// a blank, `>` or `/>` after). `end` is where libxml2's tag ends either way, so the caller
     /// knows which `<` are inside the tag's values.
     private static func cutUnreadAttributes(_ base: UnsafePointer<UInt8>, _ n: Int, nameStart: Int, nameEnd: Int,
-                                            kept: UnsafeBufferPointer<UInt64>,
+                                            kept: KeptAttributes,
                                             out: inout Output, copyFrom: inout Int,
                                             tokens: inout ValueTokens) -> TagReading {
         var clean = nameEnd - nameStart < longestLibxmlName
@@ -411,19 +471,12 @@ enum Prepass {
                 continue
             }
             let attrStart = k
-            k += 1
-            // The name, hashed as it is read (`attributeHash`): one pass over its bytes.
-            var h = attributeHashStep(attributeHashSeed, c)
+            // The name: one table lookup per byte; its key is read afterwards, a word at a time.
             let nameLimit = min(n, attrStart + longestLibxmlName)
-            while k < nameLimit {
-                let b = base[k]
-                guard isLibxmlNameByte(b) else { break }
-                h = attributeHashStep(h, b)
-                k += 1
-            }
-            if k - attrStart >= longestLibxmlName { clean = false }
-            let hash = h | 1
-            let attrNameEnd = k
+            k += 1
+            while k < nameLimit, kept.fold[Int(base[k])] != 0 { k += 1 }
+            let nameLength = k - attrStart
+            if nameLength >= longestLibxmlName { clean = false }
             count += 1
             if count > maxAttributesPerTag { clean = false }
             var v = k
@@ -457,18 +510,23 @@ enum Prepass {
                 }
             }
             guard clean else { continue }
-            if !isKept(hash, kept) {
+            var keptName: AttributeName? = nil
+            if nameLength < attributeKeyBytes {
+                let key = attributeKey(base, n, attrStart, nameLength, fold: kept.fold)
+                keptName = kept.name(key.0, key.1)
+            }
+            if keptName == nil {
                 if isMeta { continue }
                 if memchr(base + attrStart, 0, k - attrStart) != nil { return TagReading(end: n, cut: false) }
                 if attrStart > copyFrom {
                     out.append(base + copyFrom, attrStart - copyFrom)
                 }
                 copyFrom = k
-            } else if tokens.enabled {
-                let first = tokens.firstInTag(hash)
+            } else if tokens.enabled, let name = keptName {
+                let first = tokens.firstInTag(name)
                 let passes = valueStart < 0 || ValueTokens.passesUnchanged(base + valueStart, valueEnd - valueStart)
                 if whole {
-                    if first, passes, let name = exactAttributeName(base, attrStart, attrNameEnd) {
+                    if first, passes {
                         tokens.pend(name, start: max(valueStart, 0), length: valueStart < 0 ? 0 : valueEnd - valueStart)
                     } else {
                         whole = false
@@ -486,6 +544,59 @@ enum Prepass {
                 }
             }
         }
+    }
+
+    /// Growable storage of `Int32`s for the token table, written without the uniqueness and
+    /// capacity checks of an array's every `append` (four per token). Freed by `free()`.
+    struct Int32Storage {
+        private(set) var base: UnsafeMutablePointer<Int32>
+        private(set) var count = 0
+        private var capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = max(capacity, 4)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        @inline(__always) subscript(_ i: Int) -> Int32 {
+            get { base[i] }
+            nonmutating set { base[i] = newValue }
+        }
+
+        @inline(__always)
+        mutating func append(_ a: Int32, _ b: Int32, _ c: Int32) {
+            if count &+ 3 > capacity { grow() }
+            (base + count).initialize(to: a)
+            (base + count + 1).initialize(to: b)
+            (base + count + 2).initialize(to: c)
+            count &+= 3
+        }
+
+        @inline(__always)
+        mutating func append(_ a: Int32, _ b: Int32, _ c: Int32, _ d: Int32) {
+            if count &+ 4 > capacity { grow() }
+            (base + count).initialize(to: a)
+            (base + count + 1).initialize(to: b)
+            (base + count + 2).initialize(to: c)
+            (base + count + 3).initialize(to: d)
+            count &+= 4
+        }
+
+        /// Drops the entries from `newCount` on.
+        @inline(__always)
+        mutating func truncate(to newCount: Int) {
+            if newCount < count { count = newCount }
+        }
+
+        private mutating func grow() {
+            let larger = UnsafeMutablePointer<Int32>.allocate(capacity: capacity * 2)
+            larger.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = larger
+            capacity *= 2
+        }
+
+        func free() { base.deallocate() }
     }
 
     /// Attribute values handed to libxml2 as tokens. libxml2 reads a value one character at a
@@ -520,16 +631,17 @@ enum Prepass {
         let enabled: Bool
         /// Per token: start and length of the value in the input, and the offset in the output
         /// of its tag's end (filled in by `endTag`).
-        var ranges: [Int32] = []
+        var ranges: Int32Storage
         /// Index in `ranges` of the first token of the tag being read.
         private var tagStart = 0
-        /// Hashes of the kept names read so far in the tag, and their number.
-        private var names: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+        /// The kept names read so far in the tag (bit `rawValue`), and their number.
+        private var names: UInt64 = 0
         private var namesInTag = 0
 
         init(enabled: Bool) {
             self.enabled = enabled
-            if enabled { ranges.reserveCapacity(1024 * ValueTokens.stride) }
+            ranges = Int32Storage(capacity: enabled ? 1024 * ValueTokens.stride : ValueTokens.stride)
+            pending = Int32Storage(capacity: ValueTokens.namesChecked * 3)
         }
 
         /// A new tag is being read.
@@ -537,22 +649,20 @@ enum Prepass {
         mutating func beginTag() {
             tagStart = ranges.count
             namesInTag = 0
-            if !pending.isEmpty { pending.removeAll(keepingCapacity: true) }
+            names = 0
+            pending.truncate(to: 0)
         }
 
-        /// Notes a kept name (hash) of the tag; true when the tag had no earlier one like it
+        /// Notes a kept name of the tag; true when the tag had no earlier one like it
         /// (libxml2 drops repeats) and fewer than `namesChecked` before it.
         @inline(__always)
-        mutating func firstInTag(_ hash: UInt64) -> Bool {
-            let count = namesInTag
-            guard count < ValueTokens.namesChecked else { return false }
+        mutating func firstInTag(_ name: AttributeName) -> Bool {
+            guard namesInTag < ValueTokens.namesChecked else { return false }
             namesInTag += 1
-            return withUnsafeMutableBytes(of: &names) { raw in
-                let seen = raw.bindMemory(to: UInt64.self)
-                seen[count] = hash
-                for i in 0..<count where seen[i] == hash { return false }
-                return true
-            }
+            let bit: UInt64 = 1 << UInt64(name.rawValue)
+            if names & bit != 0 { return false }
+            names |= bit
+            return true
         }
 
         /// True when libxml2 copies these value bytes unchanged, without a report.
@@ -572,38 +682,38 @@ enum Prepass {
         /// token (for a value, filled in by `endTag`).
         @inline(__always)
         mutating func add(start: Int, length: Int, position: Int = -1) {
-            ranges.append(Int32(truncatingIfNeeded: start))
-            ranges.append(Int32(truncatingIfNeeded: length))
-            ranges.append(Int32(truncatingIfNeeded: position))
-            ranges.append(-1)
+            ranges.append(Int32(truncatingIfNeeded: start), Int32(truncatingIfNeeded: length),
+                          Int32(truncatingIfNeeded: position), -1)
         }
 
         /// Attributes of the tag being read that go to the builder if the whole tag does:
-        /// name, start and length of the value, per attribute.
-        private var pending: [Int32] = []
+        /// name, start and length of the value, per attribute (the storage is reused from
+        /// tag to tag).
+        private var pending: Int32Storage
 
         /// Notes an attribute of the tag for `endWholeTag`.
         @inline(__always)
         mutating func pend(_ name: AttributeName, start: Int, length: Int) {
-            pending.append(Int32(name.rawValue))
-            pending.append(Int32(truncatingIfNeeded: start))
-            pending.append(Int32(truncatingIfNeeded: length))
+            pending.append(Int32(name.rawValue), Int32(truncatingIfNeeded: start), Int32(truncatingIfNeeded: length))
+        }
+
+        /// Drops the entries of `ranges` from `count` on (a few at most: one tag's tokens).
+        @inline(__always)
+        mutating func truncate(to count: Int) {
+            ranges.truncate(to: count)
         }
 
         /// The tag being read goes to libxml2 as its name alone, ending at `offset` of the
         /// output: its value tokens give way to its attributes, matched there by the builder.
         @inline(__always)
         mutating func endWholeTag(at offset: Int) {
-            if ranges.count > tagStart { ranges.removeLast(ranges.count - tagStart) }
+            truncate(to: tagStart)
             var i = 0
             while i < pending.count {
-                ranges.append(pending[i + 1])
-                ranges.append(pending[i + 2])
-                ranges.append(Int32(truncatingIfNeeded: offset))
-                ranges.append(pending[i])
+                ranges.append(pending[i + 1], pending[i + 2], Int32(truncatingIfNeeded: offset), pending[i])
                 i += 3
             }
-            if !pending.isEmpty { pending.removeAll(keepingCapacity: true) }
+            pending.truncate(to: 0)
             tagStart = ranges.count
         }
 
@@ -651,6 +761,14 @@ enum Prepass {
             return (lt, textMarker)
         }
 
+        /// The token table as an array; the storage is freed (the tokens are not used after).
+        mutating func finish() -> [Int32] {
+            let table = Array(UnsafeBufferPointer(start: ranges.base, count: ranges.count))
+            ranges.free()
+            pending.free()
+            return table
+        }
+
         /// The tag being read ends at `offset` of the output: its tokens are matched there.
         @inline(__always)
         mutating func endTag(at offset: Int) {
@@ -660,20 +778,6 @@ enum Prepass {
                 i += ValueTokens.stride
             }
             tagStart = ranges.count
-        }
-    }
-
-    /// The kept attribute named by input bytes `from..<to` (folded to lowercase, as libxml2
-    /// folds names), if it is one.
-    private static func exactAttributeName(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> AttributeName? {
-        var name: (UInt64, UInt64) = (0, 0)  // up to 15 bytes and a NUL
-        guard to - from < MemoryLayout.size(ofValue: name) else { return nil }
-        return withUnsafeMutableBytes(of: &name) { raw in
-            for i in 0..<(to - from) {
-                let b = base[from + i]
-                raw[i] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-            }
-            return AttributeName.lookup(raw.baseAddress!.assumingMemoryBound(to: UInt8.self))
         }
     }
 

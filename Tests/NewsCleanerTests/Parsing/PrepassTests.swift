@@ -164,4 +164,30 @@ import Testing
             #expect(fingerprintWithTokens(page) == fingerprintWithPrepass(page), "\(page.prefix(200))")
         }
     }
+
+    /// A name's key read a word at a time (the usual case) equals the key read byte by byte
+    /// (names near the end of input), and matches a kept name exactly, in any case.
+    @Test func attributeKeysMatchKeptNamesExactly() {
+        let fold = Prepass.nameByteFold
+        func key(_ name: String, padding: Int) -> (UInt64, UInt64) {
+            let bytes = Array(name.utf8) + Array(repeating: UInt8(ascii: " "), count: padding)
+            return bytes.withUnsafeBufferPointer { b in
+                fold.withUnsafeBufferPointer { f in
+                    Prepass.attributeKey(b.baseAddress!, b.count, 0, name.utf8.count, fold: f)
+                }
+            }
+        }
+        let names = AttributeName.allCases.map(\.htmlName)
+            + ["CLASS", "Data-TestId", "aria-HIDDEN", "x", "class1", "clas", "data-srcset", "a.b:c_d-e", "ZZZZZZZZZZZZZZZ"]
+        for name in names {
+            let wordwise = key(name, padding: 16)
+            let bytewise = key(name, padding: 0)
+            #expect(wordwise == bytewise, "\(name)")
+            #expect(wordwise == Prepass.attributeKey(Array(name.lowercased().utf8)), "\(name)")
+            let kept = Prepass.keptAttributeTable.withUnsafeBufferPointer { t in
+                fold.withUnsafeBufferPointer { f in Prepass.KeptAttributes(table: t, fold: f).name(wordwise.0, wordwise.1) }
+            }
+            #expect(kept == AttributeName.allCases.first { $0.htmlName == name.lowercased() }, "\(name)")
+        }
+    }
 }
