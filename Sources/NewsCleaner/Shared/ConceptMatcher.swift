@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds the vocabulary concepts in a class, id or role value in one pass over its bytes.
 ///
 /// An `AhoCorasick` automaton compiled once into a dense transition table over 37 symbols
@@ -53,12 +59,6 @@ package struct ConceptMatcher: Sendable {
         }
     }
 
-    /// Whitespace between class tokens (HTML's ASCII whitespace).
-    @inline(__always)
-    static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
-    }
-
     /// The concepts whose tokens occur in `value` (`isClass`: a class value, see the type's note).
     package func concepts(in value: String, isClass: Bool = false) -> Concept {
         var copy = value
@@ -76,17 +76,20 @@ package struct ConceptMatcher: Sendable {
         transitions.withUnsafeBufferPointer { table in outputs.withUnsafeBufferPointer { outputs in
             state = Int(table[ConceptMatcher.boundary])
             found |= outputs[state]
-            var i = 0
             let n = bytes.count
-            var tokenChecked = !isClass
+            var i = 0
+            // Most class values hold neither mark: two vectorised searches, then the plain loop.
+            let skipsUtility = isClass && n > 0
+                && (memchr(bytes.baseAddress!, 0x3A, n) != nil || memchr(bytes.baseAddress!, 0x5B, n) != nil)
+            var tokenChecked = !skipsUtility
             while i < n {
                 let byte = bytes[i]
-                if !tokenChecked, !ConceptMatcher.isSpace(byte) {
+                if !tokenChecked, !Whitespace.isHTMLSpace(byte) {
                     // The first byte of a whitespace-separated token: skip the token if it is a
                     // utility class (each byte is looked at once more here, still linear).
                     var end = i
                     var isUtility = false
-                    while end < n, !ConceptMatcher.isSpace(bytes[end]) {
+                    while end < n, !Whitespace.isHTMLSpace(bytes[end]) {
                         if bytes[end] == 0x3A || bytes[end] == 0x5B { isUtility = true }
                         end += 1
                     }
@@ -102,7 +105,7 @@ package struct ConceptMatcher: Sendable {
                     }
                     tokenChecked = true
                 }
-                if isClass, ConceptMatcher.isSpace(byte) { tokenChecked = false }
+                if skipsUtility, Whitespace.isHTMLSpace(byte) { tokenChecked = false }
                 i += 1
                 let isUpper = byte >= 0x41 && byte <= 0x5A
                 if let s = ConceptMatcher.symbol(byte) {
