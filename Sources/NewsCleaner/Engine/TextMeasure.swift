@@ -34,7 +34,6 @@ struct TextMeasure {
                 i += 1
             } else if b < 0x80 {
                 switch b {
-                case _ where Whitespace.isHTMLSpace(b): break
                 case 0x2C: commas += 1
                 case 0x2E, 0x21, 0x3F:
                     // A sentence end is punctuation followed by space or end, not "3.5" or "a.b".

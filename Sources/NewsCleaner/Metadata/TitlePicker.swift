@@ -217,24 +217,19 @@ enum TitlePicker {
         return out.count > limit ? nil : out
     }
 
-    /// `TextSearch.isASCIIWithPunctuation`.
-    static func isASCIIWithPunctuation(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        TextSearch.isASCIIWithPunctuation(bytes)
-    }
-
-    /// `s.lowercased()`; text of ASCII and punctuation (`isASCIIWithPunctuation`) is lowercased
+    /// `s.lowercased()`; text of ASCII and punctuation (`TextSearch.isASCIIWithPunctuation`) is lowercased
     /// on its bytes (A–Z only change there), other text by the standard library.
     static func lowercase(_ s: String) -> String {
         var copy = s
         let fast: String? = copy.withUTF8 { bytes in
-            guard isASCIIWithPunctuation(bytes) else { return nil }
+            guard TextSearch.isASCIIWithPunctuation(bytes) else { return nil }
             guard bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return s }
             return String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
         }
         return fast ?? s.lowercased()
     }
 
-    /// `words(s)` of a text of ASCII and punctuation (`isASCIIWithPunctuation`) from its bytes
+    /// `words(s)` of a text of ASCII and punctuation (`TextSearch.isASCIIWithPunctuation`) from its bytes
     /// (letters and digits are `A–Z a–z 0–9`, lowercased; CR LF, one character, and the
     /// punctuation are neither), else nil.
     static func asciiWords(_ s: String) -> Set<String>? {
@@ -255,7 +250,7 @@ enum TitlePicker {
     static func asciiWords(_ s: String, limit: Int) -> ASCIIWords {
         var copy = s
         return copy.withUTF8 { bytes -> ASCIIWords in
-            guard isASCIIWithPunctuation(bytes) else { return .notASCII }
+            guard TextSearch.isASCIIWithPunctuation(bytes) else { return .notASCII }
             @inline(__always) func isWordByte(_ b: UInt8) -> Bool {
                 b &- 0x30 <= 9 || (b | 0x20) &- UInt8(ascii: "a") < 26
             }
@@ -337,11 +332,11 @@ enum TitlePicker {
     }
 
     /// `s.filter { $0.isLetter || $0.isNumber }`; for text of ASCII and punctuation
-    /// (`isASCIIWithPunctuation`) the ASCII letters and digits, picked from the bytes.
+    /// (`TextSearch.isASCIIWithPunctuation`) the ASCII letters and digits, picked from the bytes.
     static func lettersAndDigits(_ s: String) -> String {
         var copy = s
         let fast: String? = copy.withUTF8 { bytes in
-            guard isASCIIWithPunctuation(bytes) else { return nil }
+            guard TextSearch.isASCIIWithPunctuation(bytes) else { return nil }
             return String(decoding: bytes.filter { b in
                 b &- UInt8(ascii: "0") <= 9 || (b | 0x20) &- UInt8(ascii: "a") < 26
             }, as: UTF8.self)

@@ -8,7 +8,7 @@
 ///
 /// ```swift
 /// let texts = SubtreeText(document)
-/// if texts.byteCount(of: id) <= limit { print(texts.text(of: id)) }
+/// if let heading = texts.text(of: id, limit: 4096) { print(heading) }   // nil when longer (O(1))
 /// ```
 struct SubtreeText {
     /// The page's text, whitespace collapsed the way `Document.text(of:)` collapses it.
@@ -65,9 +65,6 @@ struct SubtreeText {
         if lower < upper, bytes[lower] == 0x20 { lower += 1 }
         return lower..<upper
     }
-
-    /// The UTF-8 length of `Document.text(of: id)`, in O(1).
-    func byteCount(of id: Int) -> Int { range(of: id).count }
 
     /// `Document.text(of: id)`, copied from the shared text (O(length)).
     func text(of id: Int) -> String { String(decoding: bytes[range(of: id)], as: UTF8.self) }
