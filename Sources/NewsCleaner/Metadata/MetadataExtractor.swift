@@ -209,7 +209,7 @@ package struct MetadataExtractor: Sendable {
         // A WebPage node's date is the CMS page's: trusted only when the page shows that day.
         var published: [String] = []
         if let date = ld.datePublished, !ld.datePublishedFromWebPage || DateParser.parse(date).map({ d in
-            page.visibleDates.contains { $0.date.year == d.year && $0.date.month == d.month && $0.date.day == d.day }
+            page.visibleDates.contains { $0.date.sameDay(d) }
         }) == true {
             published.append(date)
         }
@@ -230,7 +230,7 @@ package struct MetadataExtractor: Sendable {
         let updatedDates = header.filter(\.updated).map(\.date)
         let headerPublished = header.first { shown in
             !shown.updated && !updatedDates.contains { u in
-                u.year == shown.date.year && u.month == shown.date.month && u.day == shown.date.day
+                u.sameDay(shown.date)
                     && (!u.hasTime || !shown.date.hasTime || (u.hour == shown.date.hour && u.minute == shown.date.minute))
             }
         }?.date
@@ -245,7 +245,7 @@ package struct MetadataExtractor: Sendable {
         // when all of them name one day (dates of several days outside the header are a list:
         // an archive, events, comments; none of them is surely the article's).
         let visibleDay = visible.first.flatMap { first in
-            visible.allSatisfy { $0.year == first.year && $0.month == first.month && $0.day == first.day } ? first : nil
+            visible.allSatisfy { $0.sameDay(first) } ? first : nil
         }
         // Of structured publication dates that disagree (JSON-LD 2018, `article:published_time`
         // 2025), the one whose day the header shows, else the first. A structured publication day
@@ -258,13 +258,13 @@ package struct MetadataExtractor: Sendable {
         if var date = headerPublished ?? structuredPublished ?? headerUpdated ?? visibleDay {
             // "09.10.2024" shown, September 10 stated: the structured date says which way it was written.
             if let settled = structured.lazy.compactMap({ date.settled(by: $0) }).first { date = settled }
-            if !date.hasTime, !structured.contains(where: { $0.year == date.year && $0.month == date.month && $0.day == date.day }),
+            if !date.hasTime, !structured.contains(where: { $0.sameDay(date) }),
                let posted = page.postedBy.first?.time {
                 // A blog's date header plus "Posted by X at 21:45" under the entry.
                 (date.hour, date.minute, date.second) = (posted.hour, posted.minute, posted.second)
             }
             // The structured date of the same day brings its time and offset.
-            if !date.hasTime, let same = structured.first(where: { $0.year == date.year && $0.month == date.month && $0.day == date.day }) {
+            if !date.hasTime, let same = structured.first(where: { $0.sameDay(date) }) {
                 date = same
             }
             meta.published = finish(date, others: publishedDates, zone: zone)
@@ -285,7 +285,7 @@ package struct MetadataExtractor: Sendable {
         var d = date
         if d.hasTime, d.offsetMinutes == nil {
             let same = others.first {
-                $0.offsetMinutes != nil && $0.year == d.year && $0.month == d.month && $0.day == d.day
+                $0.offsetMinutes != nil && $0.sameDay(d)
                     && $0.hour == d.hour && ($0.minute ?? 0) == (d.minute ?? 0)
             }
             d.offsetMinutes = same?.offsetMinutes ?? zone
