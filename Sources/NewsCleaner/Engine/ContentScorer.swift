@@ -61,22 +61,25 @@ struct ContentScorer {
         if let title, !title.isEmpty { headline = findHeadline(title) }
     }
 
+    /// The first node at `id` or after it in document order that lies in no removed subtree
+    /// (`doc.count` when none): the walks over what removal left step with it.
+    func nextKept(_ id: Int) -> Int {
+        var id = id
+        while id < doc.count, removed[id] != nil { id = doc.subtreeEnd(id) }
+        return id
+    }
+
     /// The first visible heading whose text is the title (each heading's text read once; headings
     /// do not nest, so this is linear in the page).
     private func findHeadline(_ title: String) -> Int? {
-        var id = 1
+        var id = nextKept(1)
         while id < doc.count {
-            if removed[id] != nil {
-                id = doc.subtreeEnd(id)
-                continue
-            }
-            let tag = doc.tag(id)
-            if tag.headingLevel > 0 {
+            if doc.tag(id).headingLevel > 0 {
                 if doc.text(of: id) == title { return id }
-                id = doc.subtreeEnd(id)
-                continue
+                id = nextKept(doc.subtreeEnd(id))
+            } else {
+                id = nextKept(id + 1)
             }
-            id += 1
         }
         return nil
     }
@@ -218,12 +221,8 @@ struct ContentScorer {
     }
 
     private mutating func scoreParagraphs() {
-        var id = 1
+        var id = nextKept(1)
         while id < doc.count {
-            if removed[id] != nil {
-                id = doc.subtreeEnd(id)
-                continue
-            }
             if doc.tag(id) != .text, isScoredParagraph(id), features.chars[id] >= settings.minParagraphChars {
                 let points = settings.paragraphBasePoints
                     + Float(features.commas[id]) * settings.commaPoints
@@ -247,7 +246,7 @@ struct ContentScorer {
                     level += 1
                 }
             }
-            id += 1
+            id = nextKept(id + 1)
         }
         // Children before parents: each node's prose is complete when added to its parent.
         // With the default weights the characters are multiples of 1/2 and the sums exact in

@@ -36,12 +36,8 @@ extension ContentScorer {
     func structuralContainer() -> Int? {
         var found: Int? = nil
         var bestProse: Float = 0
-        var id = 1
+        var id = nextKept(1)
         while id < doc.count {
-            if removed[id] != nil {
-                id = doc.subtreeEnd(id)
-                continue
-            }
             let tag = doc.tag(id)
             if tag != .text, prose[id] >= settings.structuralMinProse, prose[id] >= bestProse,
                tag == .article || tag == .main || features.hints[id].contains(.articleBody) || isMainRole(id) {
@@ -49,7 +45,7 @@ extension ContentScorer {
                 found = id
                 bestProse = prose[id]
             }
-            id += 1
+            id = nextKept(id + 1)
         }
         return found
     }
@@ -128,21 +124,17 @@ struct JSONLDEvidence {
         guard let body = JSONLDEvidence.articleBody(scorer.doc.jsonLD) else { return nil }
         let truth = Set(JSONLDEvidence.shingles(body))
         guard !truth.isEmpty else { return nil }
-        var id = 1
+        var id = scorer.nextKept(1)
         while id < doc.count {
-            if scorer.removed[id] != nil {
-                id = doc.subtreeEnd(id)
-                continue
-            }
             if doc.tag(id) != .text, scorer.isScoredParagraph(id), scorer.features.chars[id] >= scorer.settings.minParagraphChars {
                 let own = JSONLDEvidence.shingles(doc.text(of: id))
                 let found = own.isEmpty ? 0 : Float(own.filter(truth.contains).count) / Float(own.count)
                 paragraphs.append((id, scorer.features.chars[id], found))
                 pageConfirmed += found * scorer.features.chars[id]
-                id = doc.subtreeEnd(id)
-                continue
+                id = scorer.nextKept(doc.subtreeEnd(id))
+            } else {
+                id = scorer.nextKept(id + 1)
             }
-            id += 1
         }
     }
 
