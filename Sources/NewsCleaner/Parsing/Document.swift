@@ -19,7 +19,7 @@ package struct Document: Sendable {
     /// A node's index in the document; 0 is the root.
     package typealias NodeID = Int
 
-    struct Node {
+    struct Node: BitwiseCopyable {
         var tag: Tag
         var parent: Int32
         var firstChild: Int32
@@ -31,7 +31,7 @@ package struct Document: Sendable {
         var count: Int32
     }
 
-    struct Attribute {
+    struct Attribute: BitwiseCopyable {
         var name: AttributeName
         var start: Int32
         var length: Int32
@@ -139,7 +139,7 @@ package struct Document: Sendable {
 }
 
 /// The attributes kept while parsing: the ones scoring, metadata and rendering need.
-package enum AttributeName: UInt8, Sendable, CaseIterable {
+package enum AttributeName: UInt8, Sendable, CaseIterable, BitwiseCopyable {
     case `class`, id, role, itemprop, itemtype, itemscope, href, src, alt, lang, datetime, content
     case name, property, rel, hidden, ariaHidden, style, type, title, dataSrc, srcset, colspan
     case ariaLabel, dataTestid

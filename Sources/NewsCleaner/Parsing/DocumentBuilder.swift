@@ -15,9 +15,9 @@ import CLibXML2
 /// Swift checks for exclusivity at run time (those checks were 6 % of a full clean).
 struct DocumentBuilder {
     private var nodes: TrivialBuffer<Document.Node>
-    private var text: ByteBuffer
+    private var text: TrivialBuffer<UInt8>
     private var attributes: TrivialBuffer<Document.Attribute>
-    private var attributeBytes: ByteBuffer
+    private var attributeBytes: TrivialBuffer<UInt8>
     /// Open elements: (node id, id of its last child or -1).
     private var stack: TrivialBuffer<(id: Int32, lastChild: Int32)>
 
@@ -61,8 +61,8 @@ struct DocumentBuilder {
     init(expectedBytes: Int) {
         let estimate = expectedBytes / DocumentBuilder.bytesPerNodeEstimate + 16
         nodes = TrivialBuffer(capacity: estimate)
-        text = ByteBuffer(capacity: expectedBytes / DocumentBuilder.bytesPerTextByteEstimate)
-        attributeBytes = ByteBuffer(capacity: expectedBytes / DocumentBuilder.bytesPerAttributeByteEstimate)
+        text = TrivialBuffer(capacity: expectedBytes / DocumentBuilder.bytesPerTextByteEstimate)
+        attributeBytes = TrivialBuffer(capacity: expectedBytes / DocumentBuilder.bytesPerAttributeByteEstimate)
         stack = TrivialBuffer(capacity: 64)
         attributes = TrivialBuffer(capacity: expectedBytes / DocumentBuilder.bytesPerAttributeEstimate + 16)
         nodes.append(Document.Node(tag: .root, parent: -1, firstChild: -1, nextSibling: -1, end: 0, start: 0, count: 0))
@@ -243,118 +243,6 @@ struct NameCache {
             keys[slot] = address
             values[slot] = newValue ?? NameCache.none
         }
-    }
-}
-
-/// A growable array of a trivial type (no references) in memory of its own, for the builder's
-/// nodes and open elements: an `Array` property checks its buffer's uniqueness out of line on
-/// every append and element write, several times per SAX event. `take()` or `free()` releases it.
-/// Elements are copied as bytes: only for types without references.
-struct TrivialBuffer<Element> {
-    private var base: UnsafeMutablePointer<Element>
-    private var capacity: Int
-    private(set) var count = 0
-
-    init(capacity: Int) {
-        self.capacity = Swift.max(capacity, 16)
-        base = .allocate(capacity: self.capacity)
-    }
-
-    @inline(__always)
-    subscript(_ i: Int) -> Element {
-        unsafeAddress {
-            precondition(UInt(bitPattern: i) < UInt(bitPattern: count))
-            return UnsafePointer(base + i)
-        }
-        nonmutating unsafeMutableAddress {
-            precondition(UInt(bitPattern: i) < UInt(bitPattern: count))
-            return base + i
-        }
-    }
-
-    @inline(__always)
-    mutating func append(_ element: Element) {
-        if count == capacity { grow() }
-        (base + count).initialize(to: element)
-        count += 1
-    }
-
-    @inline(__always)
-    mutating func removeLast() -> Element {
-        precondition(count > 0)
-        count -= 1
-        return base[count]
-    }
-
-    private mutating func grow() {
-        let grown = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
-        UnsafeMutableRawPointer(grown).copyMemory(from: base, byteCount: count * MemoryLayout<Element>.stride)
-        base.deallocate()
-        base = grown
-        capacity *= 2
-    }
-
-    /// The elements as an array; the buffer is freed and must not be used again.
-    mutating func take() -> [Element] {
-        let n = count
-        let elements = [Element](unsafeUninitializedCapacity: n) { storage, initialized in
-            if n > 0 {
-                UnsafeMutableRawPointer(storage.baseAddress!).copyMemory(from: base, byteCount: n * MemoryLayout<Element>.stride)
-            }
-            initialized = n
-        }
-        free()
-        return elements
-    }
-
-    /// Frees the buffer; it must not be used again.
-    mutating func free() {
-        base.deallocate()
-        count = 0
-        capacity = 0
-    }
-}
-
-/// A growable buffer of bytes in memory of its own: an append is a copy (an `Array`'s
-/// `append(contentsOf:)` costs about a hundred instructions a call, and the builder makes one
-/// per attribute value and text chunk). `take()` hands the bytes over as an array and frees it.
-struct ByteBuffer {
-    private var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private(set) var count = 0
-
-    /// Smallest capacity allocated.
-    private static let minimumCapacity = 64
-
-    init(capacity: Int) {
-        self.capacity = Swift.max(capacity, ByteBuffer.minimumCapacity)
-        base = .allocate(capacity: self.capacity)
-    }
-
-    @inline(__always)
-    mutating func append(_ bytes: UnsafePointer<UInt8>, _ length: Int) {
-        if count + length > capacity { grow(to: count + length) }
-        (base + count).initialize(from: bytes, count: length)
-        count += length
-    }
-
-    private mutating func grow(to needed: Int) {
-        var size = capacity * 2
-        while size < needed { size *= 2 }
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
-        grown.initialize(from: base, count: count)
-        base.deallocate()
-        base = grown
-        capacity = size
-    }
-
-    /// The bytes as an array; the buffer is freed and must not be used again.
-    mutating func take() -> [UInt8] {
-        let bytes = Array(UnsafeBufferPointer(start: base, count: count))
-        base.deallocate()
-        count = 0
-        capacity = 0
-        return bytes
     }
 }
 

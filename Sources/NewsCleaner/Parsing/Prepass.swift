@@ -546,59 +546,6 @@ enum Prepass {
         }
     }
 
-    /// Growable storage of `Int32`s for the token table, written without the uniqueness and
-    /// capacity checks of an array's every `append` (four per token). Freed by `free()`.
-    struct Int32Storage {
-        private(set) var base: UnsafeMutablePointer<Int32>
-        private(set) var count = 0
-        private var capacity: Int
-
-        init(capacity: Int) {
-            self.capacity = max(capacity, 4)
-            base = .allocate(capacity: self.capacity)
-        }
-
-        @inline(__always) subscript(_ i: Int) -> Int32 {
-            get { base[i] }
-            nonmutating set { base[i] = newValue }
-        }
-
-        @inline(__always)
-        mutating func append(_ a: Int32, _ b: Int32, _ c: Int32) {
-            if count &+ 3 > capacity { grow() }
-            (base + count).initialize(to: a)
-            (base + count + 1).initialize(to: b)
-            (base + count + 2).initialize(to: c)
-            count &+= 3
-        }
-
-        @inline(__always)
-        mutating func append(_ a: Int32, _ b: Int32, _ c: Int32, _ d: Int32) {
-            if count &+ 4 > capacity { grow() }
-            (base + count).initialize(to: a)
-            (base + count + 1).initialize(to: b)
-            (base + count + 2).initialize(to: c)
-            (base + count + 3).initialize(to: d)
-            count &+= 4
-        }
-
-        /// Drops the entries from `newCount` on.
-        @inline(__always)
-        mutating func truncate(to newCount: Int) {
-            if newCount < count { count = newCount }
-        }
-
-        private mutating func grow() {
-            let larger = UnsafeMutablePointer<Int32>.allocate(capacity: capacity * 2)
-            larger.moveInitialize(from: base, count: count)
-            base.deallocate()
-            base = larger
-            capacity *= 2
-        }
-
-        func free() { base.deallocate() }
-    }
-
     /// Attribute values handed to libxml2 as tokens. libxml2 reads a value one character at a
     /// time (about a hundred instructions each, and a `realloc` once it is two long) only to copy
     /// it unchanged, so the prepass writes the value as one marker byte, unquoted, and records
@@ -631,7 +578,7 @@ enum Prepass {
         let enabled: Bool
         /// Per token: start and length of the value in the input, and the offset in the output
         /// of its tag's end (filled in by `endTag`).
-        var ranges: Int32Storage
+        var ranges: TrivialBuffer<Int32>
         /// Index in `ranges` of the first token of the tag being read.
         private var tagStart = 0
         /// The kept names read so far in the tag (bit `rawValue`), and their number.
@@ -640,8 +587,8 @@ enum Prepass {
 
         init(enabled: Bool) {
             self.enabled = enabled
-            ranges = Int32Storage(capacity: enabled ? 1024 * ValueTokens.stride : ValueTokens.stride)
-            pending = Int32Storage(capacity: ValueTokens.namesChecked * 3)
+            ranges = TrivialBuffer(capacity: enabled ? 1024 * ValueTokens.stride : ValueTokens.stride)
+            pending = TrivialBuffer(capacity: ValueTokens.namesChecked * 3)
         }
 
         /// A new tag is being read.
@@ -689,7 +636,7 @@ enum Prepass {
         /// Attributes of the tag being read that go to the builder if the whole tag does:
         /// name, start and length of the value, per attribute (the storage is reused from
         /// tag to tag).
-        private var pending: Int32Storage
+        private var pending: TrivialBuffer<Int32>
 
         /// Notes an attribute of the tag for `endWholeTag`.
         @inline(__always)
@@ -763,10 +710,8 @@ enum Prepass {
 
         /// The token table as an array; the storage is freed (the tokens are not used after).
         mutating func finish() -> [Int32] {
-            let table = Array(UnsafeBufferPointer(start: ranges.base, count: ranges.count))
-            ranges.free()
             pending.free()
-            return table
+            return ranges.take()
         }
 
         /// The tag being read ends at `offset` of the output: its tokens are matched there.

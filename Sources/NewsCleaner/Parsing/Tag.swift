@@ -3,7 +3,7 @@
 /// ```swift
 /// Tag(name: Array("blockquote".utf8)) == .blockquote
 /// ```
-package enum Tag: UInt8, Sendable, CaseIterable {
+package enum Tag: UInt8, Sendable, CaseIterable, BitwiseCopyable {
     case unknown = 0, root, text
     case html, head, body, title, meta, link, base
     case div, span, p, a, br, hr, img, figure, figcaption, picture, source, video, audio, iframe
