@@ -82,15 +82,10 @@ package struct JSONLD: Sendable, Equatable {
             headline = first { JSONLD.string($0["headline"]) } ?? JSONLD.string(article["name"]).flatMap {
                 JSONLD.types(of: article).contains("WebPage") ? nil : $0
             }
-            if titleOnly {
-                publisher = first { JSONLD.names($0["publisher"], byID).first }
-                for object in objects where headline == nil { headline = JSONLD.string(object["title"]) }
-                if publisher == nil {
-                    publisher = objects.first { !JSONLD.siteTypes.isDisjoint(with: JSONLD.types(of: $0)) }
-                        .flatMap { JSONLD.string($0["name"]) }
-                }
-                return
-            }
+            publisher = first { JSONLD.names($0["publisher"], byID).first }
+        }
+        // What the title picker does not read: only in a full read.
+        if let article = articles.first, !titleOnly {
             authors = first { node -> [String]? in
                 let names = JSONLD.names(node["author"], byID) + JSONLD.names(node["creator"], byID)
                 return names.isEmpty ? nil : names
@@ -104,7 +99,6 @@ package struct JSONLD: Sendable, Equatable {
                 datePublishedFromWebPage = JSONLD.types(of: dated) == ["WebPage"]
             }
             dateModified = first { JSONLD.string($0["dateModified"]) }
-            publisher = first { JSONLD.names($0["publisher"], byID).first }
             image = first { JSONLD.imageURL($0["image"]) ?? JSONLD.imageURL($0["thumbnailUrl"]) }
             description = first { JSONLD.string($0["description"]) }
             keywords = JSONLD.list(article["keywords"])
@@ -116,6 +110,7 @@ package struct JSONLD: Sendable, Equatable {
         // Pages outside schema.org's vocabulary (e.g. Baidu's cambrian) still say title/pubDate.
         for object in objects {
             if headline == nil { headline = JSONLD.string(object["title"]) }
+            guard !titleOnly else { continue }
             if datePublished == nil { datePublished = JSONLD.string(object["pubDate"]) }
             if image == nil { image = JSONLD.imageURL(object["images"]) }
         }
