@@ -257,6 +257,8 @@ enum HTMLEntities {
         "rsquo": "\u{2019}", "lsquo": "\u{2018}", "rdquo": "\u{201D}", "ldquo": "\u{201C}",
         "mdash": "\u{2014}", "ndash": "\u{2013}", "hellip": "\u{2026}",
     ]
+    /// Names HTML also reads without the semicolon (the common part of its legacy list).
+    static let legacy = ["nbsp", "amp", "quot", "lt", "gt"]
     /// Longest entity name considered.
     static let maxNameLength = 8
     static let hexRadix = 16
@@ -285,6 +287,15 @@ enum HTMLEntities {
                     rest = after[after.index(after: semi)...]
                     continue
                 }
+            }
+            // The legacy names HTML also reads without a semicolon ("Webmaster&nbsp"), before a
+            // character that cannot continue a name.
+            if let legacy = HTMLEntities.legacy.first(where: { after.hasPrefix($0) }),
+               after.dropFirst(legacy.count).first.map({ !$0.isLetter && !$0.isNumber && $0 != "=" }) ?? true,
+               let replacement = named[legacy] {
+                out += replacement
+                rest = after.dropFirst(legacy.count)
+                continue
             }
             out += "&"
             rest = after
