@@ -15,8 +15,9 @@ import Foundation
 ///   page to show that day), `article:published_time`, `meta name=date|pubdate|…`,
 ///   `itemprop=datePublished` (of disagreeing ones the day the header shows; none of them when
 ///   later than the day the header shows as updated);
-///   the header's (or a byline element's) "Updated" date; a visible date line. Never from nav,
-///   footer, captions, related/sidebar blocks, comment sections or a date inside a sentence.
+///   the header's (or a byline element's) "Updated" date; a visible date line; a date labelled
+///   "Published" (`PageScan.publishWords`) in a sidebar. Otherwise never from nav, footer,
+///   captions, related/sidebar blocks, comment sections, nor a date inside a sentence.
 ///   modified: JSON-LD `dateModified`, `article:modified_time`, `og:updated_time`,
 ///   `itemprop=dateModified`, else the header's "Updated" date.
 /// - site name: `og:site_name`, JSON-LD `publisher.name` (or a WebSite/Organization), `application-name`.
@@ -255,7 +256,13 @@ package struct MetadataExtractor: Sendable {
         let structuredPublished = structuredShown.flatMap { first in
             headerUpdated.map { first.dayAfter($0) } == true ? nil : first
         }
-        if var date = headerPublished ?? structuredPublished ?? headerUpdated ?? visibleDay {
+        // Last, a date labelled as the publication outside the article (a sidebar's "Published"
+        // panel), when all such dates name one day.
+        let labelled = page.visibleDates.filter { $0.outside && $0.published && !$0.inSentence }.map(\.date)
+        let labelledDay = labelled.first.flatMap { first in
+            labelled.allSatisfy { $0.sameDay(first) } ? first : nil
+        }
+        if var date = headerPublished ?? structuredPublished ?? headerUpdated ?? visibleDay ?? labelledDay {
             // "09.10.2024" shown, September 10 stated: the structured date says which way it was written.
             if let settled = structured.lazy.compactMap({ date.settled(by: $0) }).first { date = settled }
             if !date.hasTime, !structured.contains(where: { $0.sameDay(date) }),
@@ -418,6 +425,9 @@ struct PageScan {
         /// Read from inside a byline ("Dec. 19, 2025 · Ann Lee", "By Ann Lee, Dec 17, 2025"): a
         /// visible date line when nothing better is stated, never the header's date over a structured one.
         var inByline = false
+        /// Labelled as the publication ("Published", "Publish date", "Veröffentlicht am" …) and
+        /// not as an update.
+        var published = false
     }
 
     /// Nodes and text bytes looked at when deciding whether a date stands inside a sentence.
@@ -447,6 +457,9 @@ struct PageScan {
     }
 
     /// Words in a date line or the label before it that make the date an update, not the publication.
+    /// Label words of a publication date ("Published", "Publish date", "Veröffentlicht am" …).
+    static let publishWords = ["publish", "posted on", "veröffentlicht", "publié", "publicado", "pubblicato",
+                               "opublikowano", "опубликовано", "δημοσιεύ", "发布", "發佈", "公開日", "配信"]
     static let updateWords = ["updated", "modified", "revised", "reviewed", "edited", "checked", "as of", "aktualisiert", "mis à jour", "更新"]
     /// Most nodes in a `<time>` element whose own text is read for a label.
     static let maxTimeNodes = 8
@@ -688,7 +701,7 @@ struct PageScan {
                         // The label may stand before the element or inside it ("Updated on June 18").
                         let own = doc.subtreeEnd(id) - id <= PageScan.maxTimeNodes ? doc.text(of: id) : ""
                         visibleDates.append(VisibleDate(date: date, offset: textOffset, updated: labelSaysUpdated(own, doc),
-                                                        outside: id < asideEnd))
+                                                        outside: id < asideEnd, published: labelSaysPublished(own, doc)))
                     }
                 }
             case .a:
@@ -748,6 +761,14 @@ struct PageScan {
             if !(before && after) { return true }
         }
         return false
+    }
+
+    /// True when `line` or the label text before it calls the date the publication's, and
+    /// neither calls it an update.
+    func labelSaysPublished(_ line: String, _ doc: Document) -> Bool {
+        let text = String(decoding: doc.textBytes[lastLabel], as: UTF8.self).lowercased() + " " + line.lowercased()
+        return PageScan.publishWords.contains { TextSearch.contains(text, $0) }
+            && !PageScan.updateWords.contains { TextSearch.contains(text, $0) }
     }
 
     /// The start of the page's text outside comment sections (up to about `bodyTextLimit` bytes),
@@ -836,7 +857,8 @@ struct PageScan {
         if DateLine.looksLikeDateLine(dateLine), let date = DateParser.parse(dateLine) {
             dateLines.append(date)
             visibleDates.append(VisibleDate(date: date, offset: textOffset, updated: labelSaysUpdated(line, doc),
-                                            outside: id < asideEnd, inSentence: PageScan.inSentence(doc, id)))
+                                            outside: id < asideEnd, inSentence: PageScan.inSentence(doc, id),
+                                            published: labelSaysPublished(line, doc)))
         }
     }
 }

@@ -97,6 +97,27 @@ import Testing
         #expect(try Self.clean(html).metadata.published == nil)
     }
 
+    @Test func aDateLabelledPublishedInASidebarIsTheDateWhenNothingElseIsStated() throws {
+        let panel = Self.page(head: "", body: """
+            <article><h1>Council backs the garage apartments plan</h1></article>
+            <div class="layout-sidebar"><h4>Published</h4><time datetime="2018-11-15T12:00:00Z">15 November 2018</time>
+            <h4>Reviewed</h4><time datetime="2020-10-08T12:00:00Z">8 October 2020</time></div>
+            """)
+        #expect(try Self.clean(panel).metadata.published == "2018-11-15T12:00:00+00:00")
+        // Unlabelled sidebar dates (a list of other stories) stay out, and so does a labelled
+        // date when the header states one.
+        let list = Self.page(head: "", body: """
+            <article><h1>Council backs the garage apartments plan</h1></article>
+            <div class="sidebar"><time datetime="2018-11-15">15 November 2018</time></div>
+            """)
+        #expect(try Self.clean(list).metadata.published == nil)
+        let header = Self.page(head: "", body: """
+            <article><h1>Council backs the garage apartments plan</h1><p>March 3, 2025</p></article>
+            <div class="sidebar"><span>Published</span><time datetime="2018-11-15">15 November 2018</time></div>
+            """)
+        #expect(try Self.clean(header).metadata.published == "2025-03-03")
+    }
+
     @Test func aPageThatShowsOnlyAnUpdateDateGetsItWhenNothingElseIsStated() throws {
         let html = Self.page(head: "", body: """
             <article><h1>Council backs the garage apartments plan</h1><p class="byline">Updated August 14, 2025</p></article>
