@@ -632,6 +632,23 @@ struct PageScan {
             }
             return Int(nextNames[id])
         }
+        // For each node, the first `<main>` or `<article>` at or after it in document order, found in
+        // one backward pass when the first related/sidebar/footer or comment block asks: such a block
+        // that holds one is the page's layout (`content-sidebar-wrap`, `no-sidebar`, an article's
+        // `has-comments`), not an aside, and its headings and dates are the article's.
+        var nextContent: [Int32] = []
+        func holdsContent(_ id: Int) -> Bool {
+            if nextContent.isEmpty {
+                nextContent = [Int32](repeating: Int32(doc.count), count: doc.count + 1)
+                var back = doc.count - 1
+                while back >= 0 {
+                    let tag = doc.tag(back)
+                    nextContent[back] = tag == .main || tag == .article ? Int32(back) : nextContent[back + 1]
+                    back -= 1
+                }
+            }
+            return Int(nextContent[id]) < doc.subtreeEnd(id)
+        }
         meter.spend(2 * doc.count)
         var commentEnd = 0
         var bylineEnd = 0
@@ -655,7 +672,7 @@ struct PageScan {
             }
             let words = classConcepts?[id] ?? MetadataExtractor.classConcepts(doc, id)
             if id >= asideEnd, tag == .nav || tag == .footer || tag == .figcaption
-                || (words.contains(.otherPages) && tag != .body && tag != .html) {
+                || (words.contains(.otherPages) && tag != .body && tag != .html && !holdsContent(id)) {
                 asideEnd = max(asideEnd, doc.subtreeEnd(id))
             }
             if (tag == .h1 || tag == .h2 || tag == .h3), id >= headingEnd, id >= asideEnd, !inComment,
@@ -723,7 +740,7 @@ struct PageScan {
                 if let value, !value.isEmpty { itemprop[prop, default: []].append(value) }
             }
             if !words.isEmpty {
-                if !inComment, words.contains(.commentSection), tag != .body, tag != .html {
+                if !inComment, words.contains(.commentSection), tag != .body, tag != .html, !holdsContent(id) {
                     commentEnd = doc.subtreeEnd(id)
                     commentSections.append(id..<commentEnd)
                 } else if !titleOnly, !inComment, id >= bylineEnd, id >= asideEnd, words.contains(.author), !words.contains(.authorBox) {

@@ -118,6 +118,31 @@ import Testing
         #expect(try Self.clean(header).metadata.published == "2025-03-03")
     }
 
+    @Test func aLayoutWrapperNamedForItsSidebarOrCommentsStillHoldsTheHeadlineAndDate() throws {
+        // Theme wrappers around the whole content column: `content-sidebar-wrap`, `no-sidebar`,
+        // an article flagged `has-comments`. Each holds the `<main>`/`<article>`, so it is layout.
+        for (open, close) in [("<div class=\"content-sidebar-wrap\"><main class=\"content\"><article>", "</article></main></div>"),
+                              ("<main class=\"site-main no-sidebar\"><article>", "</article></main>"),
+                              ("<article class=\"post has-comments\">", "</article>")] {
+            let html = Self.page(head: """
+                <title>Council garage plan | River Ledger</title>
+                """, body: open + """
+                <h1>Council garage plan: why the vote matters</h1><p class="meta">Published March 3, 2025</p>
+                """ + close)
+            let meta = try Self.clean(html).metadata
+            #expect(meta.title == "Council garage plan: why the vote matters", "\(open)")
+            #expect(meta.published == "2025-03-03", "\(open)")
+        }
+        // A real sidebar (no main content inside) still hides its headings and dates.
+        let sidebar = Self.page(head: "<title>Council garage plan | River Ledger</title>", body: """
+            <article><h1>Council garage plan</h1></article>
+            <div class="sidebar"><h2>Council garage plan: more</h2><p>May 5, 2024</p></div>
+            """)
+        let meta = try Self.clean(sidebar).metadata
+        #expect(meta.title == "Council garage plan")
+        #expect(meta.published == nil)
+    }
+
     @Test func aPageThatShowsOnlyAnUpdateDateGetsItWhenNothingElseIsStated() throws {
         let html = Self.page(head: "", body: """
             <article><h1>Council backs the garage apartments plan</h1><p class="byline">Updated August 14, 2025</p></article>
