@@ -116,6 +116,22 @@ package struct MetadataExtractor: Sendable {
         return extract(document, page, ld, title: choice, url: url, text: text)
     }
 
+    /// `name` without the organisation's name written after it in a byline ("Brian Truitt USA
+    /// TODAY" → "Brian Truitt") when what is left is written like a person's name ("Podium Staff",
+    /// "CEO of CaseBasix" stay as they are).
+    ///
+    /// ```swift
+    /// MetadataExtractor.withoutOrganisation("Brian Truitt USA TODAY", ["usa today"]) // "Brian Truitt"
+    /// ```
+    static func withoutOrganisation(_ name: String, _ organisations: Set<String>) -> String {
+        let lower = name.lowercased()
+        for organisation in organisations where organisation.count < lower.count && lower.hasSuffix(" " + organisation) {
+            let person = String(name.dropLast(organisation.count)).trimmingCharacters(in: .whitespaces)
+            if AuthorNames.looksLikePerson(person) { return person }
+        }
+        return name
+    }
+
     /// Text offsets before / after the headline within which a visible date belongs to the article's header.
     static let headerDateBefore = 300
     static let headerDateAfter = 700
@@ -174,7 +190,7 @@ package struct MetadataExtractor: Sendable {
         }
         var fallback: [String] = []
         for (index, source) in authorSources.enumerated() {
-            let names = AuthorNames.clean(all: source, meter: meter)
+            let names = AuthorNames.clean(all: source, meter: meter).map { MetadataExtractor.withoutOrganisation($0, organisation) }
             if names.isEmpty { continue }
             // After a fallback, only structured sources or a short byline may name the person.
             if !fallback.isEmpty, index >= MetadataExtractor.structuredAuthorSources,

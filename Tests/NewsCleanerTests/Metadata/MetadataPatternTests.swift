@@ -398,6 +398,19 @@ import Testing
         #expect(try Self.clean(html).metadata.authors == ["Ann Lee", "Tim Roth"])
     }
 
+    @Test func theOutletsNameAfterTheWritersIsCutFromTheByline() throws {
+        let html = Self.page(head: """
+            <meta property="og:site_name" content="USA TODAY">
+            <script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":", USA TODAY"}}</script>
+            """, body: "<article><h1>Council backs the garage apartments plan</h1><div class=\"byline\">Brian Truitt USA TODAY</div></article>")
+        #expect(try Self.clean(html).metadata.authors == ["Brian Truitt"])
+        let organisations: Set<String> = ["podium", "casebasix", "usa today"]
+        #expect(MetadataExtractor.withoutOrganisation("Brian Truitt USA TODAY", organisations) == "Brian Truitt")
+        #expect(MetadataExtractor.withoutOrganisation("Podium Staff", organisations) == "Podium Staff")
+        #expect(MetadataExtractor.withoutOrganisation("Mayank Gupta CEO of CaseBasix", organisations) == "Mayank Gupta CEO of CaseBasix")
+        #expect(MetadataExtractor.withoutOrganisation("USA TODAY", organisations) == "USA TODAY")
+    }
+
     @Test func aFullNameBeatsAUsernameAndAPersonBeatsTheOrganisation() throws {
         let username = Self.page(head: "<meta name=\"author\" content=\"jrobison\">",
                                  body: "<article><h1>Council backs the garage apartments plan</h1><a rel=\"author\" href=\"/u/j\">John Robison</a></article>")
