@@ -9,7 +9,7 @@ import Foundation
 ///   `citation_author` tags (one per author), `itemprop=author`,
 ///   `rel=author` links, byline/author/writer/reporter class or id elements, "Posted by X at …";
 ///   the first source naming a person (a source naming only the site's organisation or usernames is
-///   a fallback). Cleaned by `AuthorNames` ("By ", "文/", "記者", "기자", UI text, dates, job titles …).
+///   a fallback; a JSON-LD author typed as an organisation is one only where the header shows it). Cleaned by `AuthorNames` ("By ", "文/", "記者", "기자", UI text, dates, job titles …).
 /// - published: a date shown in the article's header (near the chosen headline) without an
 ///   "Updated" label; JSON-LD `datePublished` (article nodes merged; a WebPage-only date needs the
 ///   page to show that day), `article:published_time`, `meta name=date|pubdate|…`,
@@ -189,20 +189,32 @@ package struct MetadataExtractor: Sendable {
             organisation.contains(name.lowercased()) || TitlePicker.isSite(name, siteName: nil, hostWords: hostWords)
         }
         var fallback: [String] = []
+        // A JSON-LD author typed as an organisation is the page's author only where its header
+        // shows that name ("Top 19 Companies · Supermove · February 8, 2022"): SEO plugins fill
+        // `author` with the company on pages that name no writer.
+        var fallbackNeedsHeader = false
         for (index, source) in authorSources.enumerated() {
             let names = AuthorNames.clean(all: source, meter: meter).map { MetadataExtractor.withoutOrganisation($0, organisation) }
             if names.isEmpty { continue }
             // After a fallback, only structured sources or a short byline may name the person.
             if !fallback.isEmpty, index >= MetadataExtractor.structuredAuthorSources,
                names.count > MetadataExtractor.maxBylineNamesOverFallback || !AuthorNames.looksLikePeople(names) { break }
-            if names.allSatisfy({ isOrganisation($0) || AuthorNames.isUsername($0) }) {
-                if fallback.isEmpty { fallback = names }
+            // Checked on the names as written: cleaning splits "Morgan & Morgan" into "Morgan".
+            let typed = index == 0 && source.allSatisfy { ld.organisationAuthors.contains($0) }
+            let publisher = source.allSatisfy { organisation.contains($0.lowercased()) }
+            if typed || publisher || names.allSatisfy({ isOrganisation($0) || AuthorNames.isUsername($0) }) {
+                if fallback.isEmpty { (fallback, fallbackNeedsHeader) = (names, typed) }
                 continue
             }
             meta.authors = names
             break
         }
-        if meta.authors.isEmpty { meta.authors = fallback }
+        if meta.authors.isEmpty, !fallbackNeedsHeader || choice.headingID.map({ heading in
+            let header = PageScan.headerText(document, heading: heading).lowercased()
+            return fallback.allSatisfy { TextSearch.contains(header, $0.lowercased()) }
+        }) == true {
+            meta.authors = fallback
+        }
 
         meta.description = page.first("description") ?? page.first("og:description")
             ?? page.first("twitter:description") ?? ld.description
@@ -444,6 +456,37 @@ struct PageScan {
         /// Labelled as the publication ("Published", "Publish date", "Veröffentlicht am" …) and
         /// not as an update.
         var published = false
+    }
+
+    /// Most nodes `headerText` walks before the headline, and from it on.
+    static let maxHeaderNodes = 2000
+
+    /// The text around heading `heading`: about `MetadataExtractor.headerDateBefore` bytes before
+    /// it and `headerDateAfter` after its end, the window whose dates are the header's (bounded walks).
+    static func headerText(_ doc: Document, heading: Int) -> String {
+        var before: [Range<Int>] = []
+        var bytes = 0
+        var id = heading - 1
+        while id > 0, heading - id <= maxHeaderNodes, bytes < MetadataExtractor.headerDateBefore {
+            let range = doc.textRange(id)
+            if !range.isEmpty { before.append(range); bytes += range.count }
+            id -= 1
+        }
+        var text = TextAccumulator()
+        for range in before.reversed() { text.append(doc.textBytes, range); text.space() }
+        let end = doc.subtreeEnd(heading)
+        bytes = 0
+        id = heading
+        while id < doc.count, id - heading <= maxHeaderNodes, bytes < MetadataExtractor.headerDateAfter {
+            let range = doc.textRange(id)
+            if !range.isEmpty {
+                text.append(doc.textBytes, range)
+                text.space()
+                if id >= end { bytes += range.count }
+            }
+            id += 1
+        }
+        return text.string
     }
 
     /// Nodes and text bytes looked at when deciding whether a date stands inside a sentence.

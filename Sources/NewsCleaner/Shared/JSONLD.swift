@@ -15,6 +15,9 @@ package struct JSONLD: Sendable, Equatable {
     package var headline: String?
     /// `author`/`creator` names, in order.
     package var authors: [String] = []
+    /// Of `authors`, the names of nodes typed as an organisation (`Organization`, `Corporation` …):
+    /// a company credited with the page, not a person who wrote it.
+    package var organisationAuthors: [String] = []
     /// `datePublished` (`dateCreated`, `uploadDate`, a bare `pubDate`), as written.
     package var datePublished: String?
     /// True when `datePublished` comes only from a generic `WebPage` node (a CMS page date, not
@@ -42,6 +45,9 @@ package struct JSONLD: Sendable, Equatable {
                                "BackgroundNewsArticle", "ReviewNewsArticle", "Article", "BlogPosting",
                                "LiveBlogPosting", "SocialMediaPosting", "Report", "ScholarlyArticle",
                                "TechArticle", "Blog", "VideoObject", "WebPage"]
+    /// `@type`s of an organisation besides every type ending in `Organization` (`NewsMediaOrganization`,
+    /// `EducationalOrganization` …).
+    static let organisationTypes: Set<String> = ["Corporation", "LocalBusiness", "NGO", "Brand"]
     /// `@type`s whose `name` is the site's name.
     static let siteTypes: Set<String> = ["WebSite", "Organization", "NewsMediaOrganization", "Corporation"]
     /// Separators inside a `keywords` string.
@@ -86,10 +92,11 @@ package struct JSONLD: Sendable, Equatable {
         }
         // What the title picker does not read: only in a full read.
         if let article = articles.first, !titleOnly {
-            authors = first { node -> [String]? in
-                let names = JSONLD.names(node["author"], byID) + JSONLD.names(node["creator"], byID)
-                return names.isEmpty ? nil : names
-            } ?? []
+            if let node = articles.first(where: { !JSONLD.names($0["author"], byID).isEmpty || !JSONLD.names($0["creator"], byID).isEmpty }) {
+                authors = JSONLD.names(node["author"], byID) + JSONLD.names(node["creator"], byID)
+                organisationAuthors = JSONLD.names(node["author"], byID, organisationsOnly: true)
+                    + JSONLD.names(node["creator"], byID, organisationsOnly: true)
+            }
             let dated = articles.first { node in
                 ["datePublished", "dateCreated", "uploadDate"].contains { JSONLD.string(node[$0]) != nil }
             }
@@ -169,6 +176,11 @@ package struct JSONLD: Sendable, Equatable {
     }
 
     /// The `@type`s of an object (a string or an array of strings), without a schema.org prefix.
+    /// True for a node typed as an organisation (a type ending in `Organization`, or one of `organisationTypes`).
+    static func isOrganisation(_ object: [String: Any]) -> Bool {
+        types(of: object).contains { $0.hasSuffix("Organization") || organisationTypes.contains($0) }
+    }
+
     static func types(of object: [String: Any]) -> [String] {
         let raw: [Any] = (object["@type"] as? [Any]) ?? (object["@type"].map { [$0] } ?? [])
         return raw.compactMap { $0 as? String }.map { type in
@@ -191,19 +203,19 @@ package struct JSONLD: Sendable, Equatable {
         }
     }
 
-    /// Names of people or organisations: strings, `{name}` objects, arrays, `@id` references.
-    static func names(_ value: Any?, _ byID: [String: [String: Any]]) -> [String] {
+    /// Names of people or organisations: strings, `{name}` objects, arrays, `@id` references;
+    /// with `organisationsOnly`, only the names of nodes typed as an organisation.
+    static func names(_ value: Any?, _ byID: [String: [String: Any]], organisationsOnly: Bool = false) -> [String] {
         switch value {
         case let s as String:
-            return string(s).map { [$0] } ?? []
+            return organisationsOnly ? [] : string(s).map { [$0] } ?? []
         case let array as [Any]:
-            return array.flatMap { names($0, byID) }
+            return array.flatMap { names($0, byID, organisationsOnly: organisationsOnly) }
         case let object as [String: Any]:
-            if let name = object["name"] { return names(name, byID) }
-            if let id = object["@id"] as? String, let target = byID[id], target["name"] != nil {
-                return names(target["name"], byID)
-            }
-            return []
+            // The node itself when it has a name, else the node its `@id` refers to.
+            let node = object["name"] != nil ? object : (object["@id"] as? String).flatMap { byID[$0] }
+            guard let node, let name = node["name"], !organisationsOnly || isOrganisation(node) else { return [] }
+            return names(name, byID)
         default:
             return []
         }

@@ -398,6 +398,23 @@ import Testing
         #expect(try Self.clean(html).metadata.authors == ["Ann Lee", "Tim Roth"])
     }
 
+    @Test func anOrganisationTypedAsTheAuthorCountsOnlyWhereTheHeaderShowsIt() throws {
+        func page(_ byline: String) -> String {
+            Self.page(head: """
+                <script type="application/ld+json">{"@type":"Article","author":{"@type":"Organization","name":"Claight Corporation"}}</script>
+                """, body: "<article><h1>Council backs the garage apartments plan</h1>\(byline)</article>")
+        }
+        // Named only by the schema: the page names no writer.
+        #expect(try Self.clean(page("")).metadata.authors.isEmpty)
+        // The header shows it as the byline: the organisation wrote the page.
+        #expect(try Self.clean(page("<p>Claight Corporation · March 3, 2025</p>")).metadata.authors == ["Claight Corporation"])
+        // A person typed as a Person needs no such confirmation.
+        let person = Self.page(head: """
+            <script type="application/ld+json">{"@type":"Article","author":{"@type":"Person","name":"Ann Lee"}}</script>
+            """, body: "<article><h1>Council backs the garage apartments plan</h1></article>")
+        #expect(try Self.clean(person).metadata.authors == ["Ann Lee"])
+    }
+
     @Test func theOutletsNameAfterTheWritersIsCutFromTheByline() throws {
         let html = Self.page(head: """
             <meta property="og:site_name" content="USA TODAY">

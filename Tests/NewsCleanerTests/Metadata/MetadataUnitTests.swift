@@ -91,6 +91,15 @@ func metadata(_ html: String, url: String? = nil) throws -> Metadata {
         #expect(ld.datePublished == "2024-01-01")
     }
 
+    @Test func authorsTypedAsAnOrganisationAreNamedApart() {
+        let ld = JSONLD([##"{"@graph":[{"@type":"Article","author":[{"@type":"Person","name":"Ann Lee"},{"@type":"Organization","name":"Stitch Data"},{"@id":"#corp"},"Plain Name"]},{"@id":"#corp","@type":["Thing","Corporation"],"name":"Acme"}]}"##])
+        #expect(ld.authors == ["Ann Lee", "Stitch Data", "Acme", "Plain Name"])
+        #expect(ld.organisationAuthors == ["Stitch Data", "Acme"])
+        let people = JSONLD([#"{"@type":"NewsArticle","author":{"@type":"Person","name":"Ann Lee"},"creator":{"@type":"NewsMediaOrganization","name":"WRAL"}}"#])
+        #expect(people.authors == ["Ann Lee", "WRAL"])
+        #expect(people.organisationAuthors == ["WRAL"])
+    }
+
     @Test func arrayOfObjectsAndNestedNames() {
         let ld = JSONLD([#"[{"@type":"BreadcrumbList"},{"@type":"NewsArticle","author":{"@type":"Person","name":["X"]},"publisher":{"name":"P"},"image":[{"@type":"ImageObject","url":"https://i/1.jpg"}],"keywords":"a, b","articleSection":["S"]}]"#])
         #expect(ld.authors == ["X"])
