@@ -88,7 +88,7 @@ package struct PageDate: Sendable, Equatable {
 }
 
 /// Parses the date forms news pages use: ISO 8601, RFC 2822, month names (English, German, Dutch,
-/// French, Spanish, Italian, Portuguese),
+/// French, Spanish, Italian, Portuguese, Polish, Russian, Greek),
 /// and the Japanese, Chinese and Korean forms (`2024年2月28日(水)15時04分`, `2024년 7월 22일 오전 9:41`).
 ///
 /// Only what the text says is returned: no offset is invented here (see `MetadataExtractor`
@@ -127,7 +127,8 @@ package enum DateParser {
     ]
 
     /// Month names and abbreviations → month number: English, and the German, Dutch, French,
-    /// Spanish, Italian and Portuguese names (`4. März 2024`, `04-ago-2021`, `4 de agosto de 2021`).
+    /// Spanish, Italian, Portuguese, Polish, Russian and Greek names (`4. März 2024`,
+    /// `04-ago-2021`, `4 de agosto de 2021`, `4 marca 2024`, `4 марта 2024`, `4 Μαρτίου 2024`).
     /// Left out: abbreviations that are common words or names before a number (`out`, `set`,
     /// `gen`, `mag`, `marco`).
     static let monthNames: [String: Int] = {
@@ -156,6 +157,26 @@ package enum DateParser {
         for (index, names) in others.enumerated() {
             for name in names { table[name] = index + 1 }
         }
+        // Polish, Russian, Greek: the genitive of dates (`5 grudnia 2025`, `5 декабря 2025 г.`,
+        // `5 Δεκεμβρίου 2025`), the nominative and the usual abbreviations; keys folded like
+        // `TextFold` (lowercase, Greek without accents), as the matched name is.
+        let eastern: [[String]] = [
+            ["stycznia", "styczeń", "sty", "января", "январь", "янв", "Ιανουαρίου", "Ιανουάριος", "Ιαν"],
+            ["lutego", "luty", "lut", "февраля", "февраль", "фев", "февр", "Φεβρουαρίου", "Φεβρουάριος", "Φεβ"],
+            ["marca", "marzec", "марта", "март", "мар", "Μαρτίου", "Μάρτιος", "Μαρ"],
+            ["kwietnia", "kwiecień", "kwi", "апреля", "апрель", "апр", "Απριλίου", "Απρίλιος", "Απρ"],
+            ["maja", "maj", "мая", "май", "Μαΐου", "Μαΐος", "Μάιος", "Μαΐ"],
+            ["czerwca", "czerwiec", "cze", "июня", "июнь", "июн", "Ιουνίου", "Ιούνιος", "Ιουν"],
+            ["lipca", "lipiec", "июля", "июль", "июл", "Ιουλίου", "Ιούλιος", "Ιουλ"],
+            ["sierpnia", "sierpień", "августа", "август", "авг", "Αυγούστου", "Αύγουστος", "Αυγ"],
+            ["września", "wrzesień", "wrz", "сентября", "сентябрь", "сен", "сент", "Σεπτεμβρίου", "Σεπτέμβριος", "Σεπ"],
+            ["października", "październik", "paź", "октября", "октябрь", "окт", "Οκτωβρίου", "Οκτώβριος", "Οκτ"],
+            ["listopada", "listopad", "lis", "ноября", "ноябрь", "ноя", "нояб", "Νοεμβρίου", "Νοέμβριος", "Νοε"],
+            ["grudnia", "grudzień", "gru", "декабря", "декабрь", "дек", "Δεκεμβρίου", "Δεκέμβριος", "Δεκ"],
+        ]
+        for (index, names) in eastern.enumerated() {
+            for name in names { table[TextFold.fold(name)] = index + 1 }
+        }
         return table
     }()
 
@@ -172,12 +193,12 @@ package enum DateParser {
         options: [.caseInsensitive])
     /// `March 4, 2024 at 6:12 p.m. EST`, `Nov 19, 2019 9:41 AM`.
     private static let monthFirst = try! NSRegularExpression(
-        pattern: #"\b([A-Za-z\u00C0-\u00FF]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)"# + timePattern + zonePattern,
+        pattern: #"\b([A-Za-z\u00C0-\u017F\u0370-\u03FF\u0400-\u04FF]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)"# + timePattern + zonePattern,
         options: [.caseInsensitive])
     /// `4 March 2024`, `Mon, 04 Mar 2024 18:12:00 -0500`, `4th of July 2024`, `04-Aug-2021`,
     /// `4. März 2024`, `4 de agosto de 2021`.
     private static let dayFirst = try! NSRegularExpression(
-        pattern: #"(?<!\d)(\d{1,2})(?:st|nd|rd|th|\.)?(?:\s+(?:of|de))?(?:\s+|-)([A-Za-z\u00C0-\u00FF]{3,10})\.?,?(?:\s+de)?(?:\s+|-)(\d{4})(?!\d)"# + timePattern + zonePattern,
+        pattern: #"(?<!\d)(\d{1,2})(?:st|nd|rd|th|\.)?(?:\s+(?:of|de))?(?:\s+|-)([A-Za-z\u00C0-\u017F\u0370-\u03FF\u0400-\u04FF]{3,12})\.?,?(?:\s+de)?(?:\s+|-)(\d{4})(?!\d)"# + timePattern + zonePattern,
         options: [.caseInsensitive])
     /// `2024年2月28日(水)15時04分`, `2024年05月16日 10:25`, `2024년 7월 22일 오전 9시 41분`.
     private static let cjk = try! NSRegularExpression(
@@ -211,8 +232,8 @@ package enum DateParser {
     /// - `numeric` needs four ASCII digits followed by `-`, `/` or `.`;
     /// - `dayMonthYear` needs `/` or `.` followed by four ASCII digits;
     /// - `cjk` needs 年 or 년;
-    /// - `monthFirst` / `dayFirst` need a month name: three letters in a row, ASCII or Latin-1
-    ///   (two-byte UTF-8 sequences led by C3: `ä`, `é`, `û`).
+    /// - `monthFirst` / `dayFirst` need a month name: three letters in a row, ASCII or two-byte
+    ///   UTF-8 letters (`letterLeads`: `ä`, `ź`, Greek, Cyrillic).
     struct Shape {
         var yearThenSeparator = false
         var separatorThenYear = false
@@ -228,7 +249,7 @@ package enum DateParser {
                 var i = 0
                 while i < n {
                     let b = bytes[i]
-                    if b == Shape.latin1Lead, i + 1 < n, bytes[i + 1] & 0xC0 == 0x80 {
+                    if Shape.letterLeads.contains(b), i + 1 < n, bytes[i + 1] & 0xC0 == 0x80 {
                         letters += 1
                         if letters >= Shape.monthLetters { letterRun = true }
                         digits = 0
@@ -265,8 +286,9 @@ package enum DateParser {
 
         /// Letters of the shortest month name the patterns read (`may`).
         static let monthLetters = 3
-        /// The UTF-8 lead byte of U+00C0–U+00FF (the accented letters of the month names).
-        static let latin1Lead: UInt8 = 0xC3
+        /// UTF-8 lead bytes of the two-byte letters month names use: U+00C0–U+017F (Latin-1 and
+        /// Extended-A: `ä`, `é`, `ź`), Greek (U+0380–U+03FF) and Cyrillic (U+0400–U+04FF).
+        static let letterLeads: ClosedRange<UInt8> = 0xC3...0xD3
     }
 
     /// Parses a time of day alone (`21:45`, `9:41 PM`) as (hour, minute, second).
@@ -318,7 +340,7 @@ package enum DateParser {
 
     private static func matchMonthName(_ s: String, regex: NSRegularExpression, monthGroup: Int, dayGroup: Int) -> PageDate? {
         for m in regex.matches(in: s, range: NSRange(s.startIndex..., in: s)) {
-            guard let name = group(m, monthGroup, s)?.lowercased(), let month = monthNames[name],
+            guard let name = group(m, monthGroup, s).map(TextFold.fold), let month = monthNames[name],
                   let day = int(m, dayGroup, s), let year = int(m, 3, s) else { continue }
             if var d = make(year: year, month: month, day: day) {
                 applyTime(&d, m, s, hour: 4, minute: 5, second: 6, marker: 7, bareHour: 8, bareMarker: 9, zone: 10)

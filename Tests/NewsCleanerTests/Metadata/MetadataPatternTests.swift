@@ -143,6 +143,15 @@ import Testing
         #expect(meta.published == nil)
     }
 
+    @Test func polishRussianAndGreekHeaderDatesAreRead() throws {
+        for (line, expected) in [("Opublikowano: 5 grudnia 2025, 14:30", "2025-12-05T14:30:00"),
+                                 ("5 декабря 2025 г.", "2025-12-05"),
+                                 ("Δημοσίευση: 5 Δεκεμβρίου 2025", "2025-12-05")] {
+            let html = Self.page(head: "", body: "<article><h1>Council backs the garage apartments plan</h1><p>\(line)</p></article>")
+            #expect(try Self.clean(html).metadata.published == expected, "\(line)")
+        }
+    }
+
     @Test func aPageThatShowsOnlyAnUpdateDateGetsItWhenNothingElseIsStated() throws {
         let html = Self.page(head: "", body: """
             <article><h1>Council backs the garage apartments plan</h1><p class="byline">Updated August 14, 2025</p></article>
