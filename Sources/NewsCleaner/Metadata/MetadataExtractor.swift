@@ -519,7 +519,9 @@ struct PageScan {
     /// Label words of a publication date ("Published", "Publish date", "Veröffentlicht am" …).
     static let publishWords = ["publish", "posted on", "veröffentlicht", "publié", "publicado", "pubblicato",
                                "opublikowano", "опубликовано", "δημοσιεύ", "发布", "發佈", "公開日", "配信"]
-    static let updateWords = ["updated", "modified", "revised", "reviewed", "edited", "checked", "as of", "aktualisiert", "mis à jour", "更新"]
+    static let updateWords = ["updated", "modified", "revised", "reviewed", "edited", "checked", "as of", "aktualisiert",
+                              "geändert", "bijgewerkt", "mis à jour", "actualizado", "aggiornato", "atualizado",
+                              "zaktualizowano", "обновлено", "ενημερώθηκε", "更新"]
     /// Most nodes in a `<time>` element whose own text is read for a label.
     static let maxTimeNodes = 8
     /// Longest text node kept as the label of the next date.

@@ -75,6 +75,17 @@ import Testing
 
     // MARK: - Dates
 
+    @Test(arguments: ["Aktualisiert am", "Zaktualizowano:", "Обновлено", "Ενημερώθηκε", "Actualizado el"])
+    func anUpdateLabelInOtherLanguagesMakesTheDateTheModification(_ label: String) throws {
+        let html = Self.page(head: "", body: """
+            <article><h1>Council backs the garage apartments plan</h1>
+            <div class="meta"><span>\(label)</span> <time datetime="2024-03-09">9.03.2024</time></div></article>
+            """)
+        let meta = try Self.clean(html).metadata
+        #expect(meta.modified == "2024-03-09")
+        #expect(meta.published == "2024-03-09")   // the only date shown: published and updated alike
+    }
+
     @Test func updatedIsModifiedNotPublished() throws {
         let html = Self.page(head: "", body: """
             <article><h1>Council backs the garage apartments plan</h1>
