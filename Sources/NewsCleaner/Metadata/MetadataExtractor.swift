@@ -693,22 +693,21 @@ struct PageScan {
             }
             return Int(nextNames[id])
         }
-        // For each node, the first `<main>` or `<article>` at or after it in document order, found in
-        // one backward pass when the first related/sidebar/footer or comment block asks: such a block
-        // that holds one is the page's layout (`content-sidebar-wrap`, `no-sidebar`, an article's
-        // `has-comments`), not an aside, and its headings and dates are the article's.
-        var nextContent: [Int32] = []
+        // The page's `<main>` and `<article>` elements, listed in one pass when the first
+        // related/sidebar/footer or comment block asks: such a block that holds one is the page's
+        // layout (`content-sidebar-wrap`, `no-sidebar`, an article's `has-comments`), not an aside,
+        // and its headings and dates are the article's.
+        var contentIDs: [Int]?
         func holdsContent(_ id: Int) -> Bool {
-            if nextContent.isEmpty {
-                nextContent = [Int32](repeating: Int32(doc.count), count: doc.count + 1)
-                var back = doc.count - 1
-                while back >= 0 {
-                    let tag = doc.tag(back)
-                    nextContent[back] = tag == .main || tag == .article ? Int32(back) : nextContent[back + 1]
-                    back -= 1
-                }
+            if contentIDs == nil { contentIDs = doc.ids(tagged: .main, .article) }
+            guard let ids = contentIDs, !ids.isEmpty else { return false }
+            // The first content element at or after `id` (binary search).
+            var low = 0, high = ids.count
+            while low < high {
+                let mid = (low + high) / 2
+                if ids[mid] < id { low = mid + 1 } else { high = mid }
             }
-            return Int(nextContent[id]) < doc.subtreeEnd(id)
+            return low < ids.count && ids[low] < doc.subtreeEnd(id)
         }
         meter.spend(2 * doc.count)
         var commentEnd = 0

@@ -88,6 +88,15 @@ package struct Document: Sendable {
         return out
     }
 
+    /// The ids of the elements tagged `first` or `second`, in document order (one pass over the nodes).
+    package func ids(tagged first: Tag, _ second: Tag) -> [NodeID] {
+        nodes.withUnsafeBufferPointer { all in
+            var found: [NodeID] = []
+            for id in all.indices where all[id].tag == first || all[id].tag == second { found.append(id) }
+            return found
+        }
+    }
+
     /// The raw UTF-8 bytes of a text node (empty for elements).
     @inline(__always) func textRange(_ id: NodeID) -> Range<Int> {
         let n = nodes[id]
