@@ -13,7 +13,9 @@ package enum AuthorNames {
     static let prefixes = ["posted by", "written by", "reported by", "story by", "words by", "text by",
                            "by:", "by", "author:", "authors:", "作者：", "作者:", "作者", "撰文：", "撰文",
                            "文／", "文/", "文：", "文・", "文=", "記者：", "记者：", "記者", "记者", "기자",
-                           "編集部：", "筆者：", "投稿者：", "投稿者", "글쓴이", "글:", "from"]
+                           "編集部：", "筆者：", "投稿者：", "投稿者", "글쓴이", "글:", "from",
+                           "von", "door", "par", "por", "autor:", "autor", "autorin:", "autorin", "autorka:", "autorka",
+                           "автор:", "автор ", "текст:"]
     /// Words after a name that say its role, not the name.
     static let suffixes = ["기자", "특파원", "객원기자", "記者", "记者", "特派員", "特派员", "通訊員", "通讯员",
                            "撰", "報導", "报道", "編輯", "编辑", "さん", "氏", "staff writer", "contributor"]

@@ -591,9 +591,21 @@ struct PageScan {
         return next == ":" || next.map(Whitespace.isWhitespace) == true
     }
 
+    /// One-word byline labels of other languages, for a label node and a short "Von Anna Schmidt" line.
+    static let byWords: Set<String> = ["von", "door", "par", "por", "autor", "autorin", "autorka", "автор", "текст"]
+    /// True for "Von Anna Schmidt", "Автор: Павел Орлов": a line whose first word (before a space or
+    /// a colon) is one of `byWords`.
+    static func startsWithByWord(_ line: String) -> Bool {
+        let first = line.prefix { $0 != " " && $0 != ":" && $0 != "\u{00A0}" }
+        guard first.count < line.count, first.count <= maxByWordLength else { return false }
+        return byWords.contains(first.lowercased())
+    }
+    /// Letters of the longest of `byWords`.
+    static let maxByWordLength = 7
+
     /// Text nodes that are only a byline label, its name in the next text node (lowercased, without a colon).
-    static let byLabels: Set<String> = ["by", "written by", "posted by", "words by", "story by", "article by",
-                                        "reported by", "author", "authors"]
+    static let byLabels: Set<String> = Set(["by", "written by", "posted by", "words by", "story by", "article by",
+                                            "reported by", "author", "authors", "autoren", "autorzy", "авторы"]).union(byWords)
     /// Most words of a "By Ann Lee" line taken as a byline (the label and a name).
     static let maxByLineWords = 1 + AuthorNames.maxNameWords
 
@@ -608,7 +620,8 @@ struct PageScan {
         while key.hasSuffix(":") { key.removeLast() }
         if PageScan.byLabels.contains(TextTrim.trimming(key, .whitespaces, .whitespace)) {
             afterByLabel = true
-        } else if !outside, PageScan.startsWithBy(label), label.split(separator: " ").count <= PageScan.maxByLineWords {
+        } else if !outside, PageScan.startsWithBy(label) || PageScan.startsWithByWord(label),
+                  label.split(separator: " ").count <= PageScan.maxByLineWords {
             labelledBylines.append((label, textOffset))
         }
     }
@@ -628,11 +641,13 @@ struct PageScan {
         return text.utf8.contains { $0 >= 0x80 }
     }
 
-    /// For each byte, whether it is the first byte of a `byLabels` label or of `byWord` (all
-    /// lower-case ASCII): derived from the lists, so a label added there is never skipped.
+    /// For each byte (with bit 0x20 set), whether it may be the first byte of a `byLabels` label or
+    /// of `byWord`: derived from the lists, so a label added there is never skipped.
     static let bylineFirstBytes: [Bool] = {
         var table = [Bool](repeating: false, count: 256)
-        for label in byLabels.union([byWord]) { if let first = label.utf8.first { table[Int(first)] = true } }
+        // Looked up with bit 0x20 set (ASCII lower case), so the entry is made that way: Cyrillic
+        // labels start with D0, looked up as F0.
+        for label in byLabels.union([byWord]) { if let first = label.utf8.first { table[Int(first | 0x20)] = true } }
         return table
     }()
 

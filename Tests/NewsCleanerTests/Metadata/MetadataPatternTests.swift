@@ -448,6 +448,22 @@ import Testing
         #expect(MetadataExtractor.withoutOrganisation("USA TODAY", organisations) == "USA TODAY")
     }
 
+    @Test(arguments: [
+        ("<span class=\"byline\">Von Anna Schmidt</span>", "Anna Schmidt"),
+        ("<p>Von <a href=\"/autor/as\">Anna Schmidt</a></p>", "Anna Schmidt"),
+        ("<span class=\"author\">Autor: Jan Kowalski</span>", "Jan Kowalski"),
+        ("<p>Autor: <a href=\"/a/jk\">Jan Kowalski</a></p>", "Jan Kowalski"),
+        ("<p>Автор: Павел Орлов</p>", "Павел Орлов"),
+        ("<div class=\"author\">Автор: <a href=\"/a/po\">Павел Орлов</a></div>", "Павел Орлов"),
+        ("<span class=\"byline\">Par Marie Dubois</span>", "Marie Dubois"),
+        ("<span class=\"byline\">Por Ana García</span>", "Ana García"),
+        ("<span class=\"byline\">Door Pieter de Vries</span>", "Pieter de Vries"),
+    ])
+    func bylineLabelsInOtherLanguages(_ byline: String, _ expected: String) throws {
+        let html = Self.page(head: "", body: "<article><h1>Council backs the garage apartments plan</h1>\(byline)</article>")
+        #expect(try Self.clean(html).metadata.authors == [expected])
+    }
+
     @Test func aFullNameBeatsAUsernameAndAPersonBeatsTheOrganisation() throws {
         let username = Self.page(head: "<meta name=\"author\" content=\"jrobison\">",
                                  body: "<article><h1>Council backs the garage apartments plan</h1><a rel=\"author\" href=\"/u/j\">John Robison</a></article>")
