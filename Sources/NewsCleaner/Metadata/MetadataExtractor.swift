@@ -454,7 +454,7 @@ struct PageScan {
         /// visible date line when nothing better is stated, never the header's date over a structured one.
         var inByline = false
         /// Labelled as the publication ("Published", "Publish date", "Veröffentlicht am" …) and
-        /// not as an update.
+        /// not as an update; read for `outside` dates only (the only ones it decides for).
         var published = false
     }
 
@@ -522,6 +522,10 @@ struct PageScan {
     static let updateWords = ["updated", "modified", "revised", "reviewed", "edited", "checked", "as of", "aktualisiert",
                               "geändert", "bijgewerkt", "mis à jour", "actualizado", "aggiornato", "atualizado",
                               "zaktualizowano", "обновлено", "ενημερώθηκε", "更新"]
+    /// `updateWords` folded like `TextFold` (the label and line are), found in one pass.
+    static let updateMatcher = PhraseMatcher(updateWords.map(TextFold.fold))
+    /// The UTF-8 length of each folded update word (a hit gives where it ends).
+    static let updateWordLengths = updateWords.map { TextFold.fold($0).utf8.count }
     /// Most nodes in a `<time>` element whose own text is read for a label.
     static let maxTimeNodes = 8
     /// Longest text node kept as the label of the next date.
@@ -655,6 +659,25 @@ struct PageScan {
     /// (`noteByline` reads only such nodes, after a label, as Strings).
     static func mayStartByline(_ byte: UInt8) -> Bool {
         bylineFirstBytes[Int(byte | 0x20)]
+    }
+
+    /// Longest `byLabels` label in UTF-8 bytes, with a colon.
+    static let maxByLabelBytes = byLabels.map { $0.utf8.count + 1 }.max() ?? 0
+    /// Longest `byWords` word (or `byWord`) in UTF-8 bytes.
+    static let maxByWordBytes = byWords.union([byWord]).map(\.utf8.count).max() ?? 0
+
+    /// True when text bytes `range` may be a byline label or a "By …" / "Von …" line, read on the
+    /// bytes before any String is made: a label is short; a longer line's first word (up to a
+    /// space, colon or no-break space) must be `byWord` or one of `byWords`.
+    static func mayBeByline(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        guard let first = range.first, mayStartByline(bytes[first]) else { return false }
+        if range.count <= maxByLabelBytes { return true }
+        var end = first
+        while end < range.upperBound, end - first <= maxByWordBytes,
+              bytes[end] != 0x20, bytes[end] != UInt8(ascii: ":"), bytes[end] != 0xC2 { end += 1 }
+        guard end - first <= maxByWordBytes, end < range.upperBound else { return false }
+        let word = String(decoding: bytes[first..<end], as: UTF8.self).lowercased()
+        return word == byWord || byWords.contains(word)
     }
 
     static let postedByPattern = try! NSRegularExpression(
@@ -793,7 +816,7 @@ struct PageScan {
                         // The label may stand before the element or inside it ("Updated on June 18").
                         let own = doc.subtreeEnd(id) - id <= PageScan.maxTimeNodes ? doc.text(of: id) : ""
                         visibleDates.append(VisibleDate(date: date, offset: textOffset, updated: labelSaysUpdated(own, doc),
-                                                        outside: id < asideEnd, published: labelSaysPublished(own, doc)))
+                                                        outside: id < asideEnd, published: id < asideEnd && labelSaysPublished(own, doc)))
                     }
                 }
             case .a:
@@ -843,13 +866,13 @@ struct PageScan {
     /// line's own update word stands between two dates ("November 18, 2019 at 2:26 PM - Updated
     /// November 18 at 4:46 PM"): the line's first date, the one read, is then the publication.
     func labelSaysUpdated(_ line: String, _ doc: Document) -> Bool {
-        let label = String(decoding: doc.textBytes[lastLabel], as: UTF8.self).lowercased()
-        if PageScan.updateWords.contains(where: { TextSearch.contains(label, $0) }) { return true }
-        let text = line.lowercased()
-        for word in PageScan.updateWords {
-            guard let found = TextSearch.range(of: word, in: text) else { continue }
-            let before = text[..<found.lowerBound].contains(where: \.isNumber)
-            let after = text[found.upperBound...].contains(where: \.isNumber)
+        let label = TextFold.fold(String(decoding: doc.textBytes[lastLabel], as: UTF8.self))
+        if !PageScan.updateMatcher.hits(in: label).isEmpty { return true }
+        let text = Array(TextFold.fold(line).utf8)
+        for hit in text.withUnsafeBufferPointer({ PageScan.updateMatcher.hits(in: $0) }) {
+            let start = hit.end - PageScan.updateWordLengths[hit.phrase]
+            let before = String(decoding: text[..<start], as: UTF8.self).contains(where: \.isNumber)
+            let after = String(decoding: text[hit.end...], as: UTF8.self).contains(where: \.isNumber)
             if !(before && after) { return true }
         }
         return false
@@ -911,7 +934,7 @@ struct PageScan {
             } else if !label.isEmpty {
                 lastLabel = label
                 // Only a node after a byline label, or one that may be a label itself, becomes a String.
-                if afterByLabel || PageScan.mayStartByline(bytes[label.lowerBound]) {
+                if afterByLabel || PageScan.mayBeByline(bytes, label) {
                     noteByline(String(decoding: bytes[label], as: UTF8.self), outside: id < asideEnd)
                 }
             }
@@ -950,7 +973,7 @@ struct PageScan {
             dateLines.append(date)
             visibleDates.append(VisibleDate(date: date, offset: textOffset, updated: labelSaysUpdated(line, doc),
                                             outside: id < asideEnd, inSentence: PageScan.inSentence(doc, id),
-                                            published: labelSaysPublished(line, doc)))
+                                            published: id < asideEnd && labelSaysPublished(line, doc)))
         }
     }
 }
