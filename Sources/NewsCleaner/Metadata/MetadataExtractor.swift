@@ -515,10 +515,10 @@ struct PageScan {
         return false
     }
 
-    /// Words in a date line or the label before it that make the date an update, not the publication.
     /// Label words of a publication date ("Published", "Publish date", "Veröffentlicht am" …).
     static let publishWords = ["publish", "posted on", "veröffentlicht", "publié", "publicado", "pubblicato",
                                "opublikowano", "опубликовано", "δημοσιεύ", "发布", "發佈", "公開日", "配信"]
+    /// Words in a date line or the label before it that make the date an update, not the publication.
     static let updateWords = ["updated", "modified", "revised", "reviewed", "edited", "checked", "as of", "aktualisiert",
                               "geändert", "bijgewerkt", "mis à jour", "actualizado", "aggiornato", "atualizado",
                               "zaktualizowano", "обновлено", "ενημερώθηκε", "更新"]
@@ -605,7 +605,7 @@ struct PageScan {
         return byWords.contains(first.lowercased())
     }
     /// Letters of the longest of `byWords`.
-    static let maxByWordLength = 7
+    static let maxByWordLength = byWords.map(\.count).max() ?? 0
 
     /// Text nodes that are only a byline label, its name in the next text node (lowercased, without a colon).
     static let byLabels: Set<String> = Set(["by", "written by", "posted by", "words by", "story by", "article by",
@@ -866,8 +866,7 @@ struct PageScan {
     /// line's own update word stands between two dates ("November 18, 2019 at 2:26 PM - Updated
     /// November 18 at 4:46 PM"): the line's first date, the one read, is then the publication.
     func labelSaysUpdated(_ line: String, _ doc: Document) -> Bool {
-        let label = TextFold.fold(String(decoding: doc.textBytes[lastLabel], as: UTF8.self))
-        if !PageScan.updateMatcher.hits(in: label).isEmpty { return true }
+        if PageScan.hasUpdateWord(String(decoding: doc.textBytes[lastLabel], as: UTF8.self)) { return true }
         let text = Array(TextFold.fold(line).utf8)
         for hit in text.withUnsafeBufferPointer({ PageScan.updateMatcher.hits(in: $0) }) {
             let start = hit.end - PageScan.updateWordLengths[hit.phrase]
@@ -878,12 +877,17 @@ struct PageScan {
         return false
     }
 
+    /// True when `text` holds one of `updateWords` (folded like them, in one pass).
+    static func hasUpdateWord(_ text: String) -> Bool {
+        !updateMatcher.hits(in: TextFold.fold(text)).isEmpty
+    }
+
     /// True when `line` or the label text before it calls the date the publication's, and
     /// neither calls it an update.
     func labelSaysPublished(_ line: String, _ doc: Document) -> Bool {
-        let text = String(decoding: doc.textBytes[lastLabel], as: UTF8.self).lowercased() + " " + line.lowercased()
-        return PageScan.publishWords.contains { TextSearch.contains(text, $0) }
-            && !PageScan.updateWords.contains { TextSearch.contains(text, $0) }
+        let text = String(decoding: doc.textBytes[lastLabel], as: UTF8.self) + " " + line
+        let lower = text.lowercased()
+        return PageScan.publishWords.contains { TextSearch.contains(lower, $0) } && !PageScan.hasUpdateWord(text)
     }
 
     /// The start of the page's text outside comment sections (up to about `bodyTextLimit` bytes),

@@ -92,8 +92,11 @@ package struct JSONLD: Sendable, Equatable {
         }
         // What the title picker does not read: only in a full read.
         if let article = articles.first, !titleOnly {
-            if let node = articles.first(where: { !JSONLD.names($0["author"], byID).isEmpty || !JSONLD.names($0["creator"], byID).isEmpty }) {
-                authors = JSONLD.names(node["author"], byID) + JSONLD.names(node["creator"], byID)
+            // The first node naming anyone, its names read once.
+            if let (node, names) = articles.lazy.map({ node in
+                (node, JSONLD.names(node["author"], byID) + JSONLD.names(node["creator"], byID))
+            }).first(where: { !$0.1.isEmpty }) {
+                authors = names
                 organisationAuthors = JSONLD.names(node["author"], byID, organisationsOnly: true)
                     + JSONLD.names(node["creator"], byID, organisationsOnly: true)
             }
@@ -175,12 +178,12 @@ package struct JSONLD: Sendable, Equatable {
         }
     }
 
-    /// The `@type`s of an object (a string or an array of strings), without a schema.org prefix.
     /// True for a node typed as an organisation (a type ending in `Organization`, or one of `organisationTypes`).
     static func isOrganisation(_ object: [String: Any]) -> Bool {
         types(of: object).contains { $0.hasSuffix("Organization") || organisationTypes.contains($0) }
     }
 
+    /// The `@type`s of an object (a string or an array of strings), without a schema.org prefix.
     static func types(of object: [String: Any]) -> [String] {
         let raw: [Any] = (object["@type"] as? [Any]) ?? (object["@type"].map { [$0] } ?? [])
         return raw.compactMap { $0 as? String }.map { type in
