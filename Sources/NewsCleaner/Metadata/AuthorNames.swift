@@ -41,6 +41,15 @@ package enum AuthorNames {
     static let roleWords: Set<String> = ["editor", "writer", "founder", "co-founder", "ceo", "cto", "director", "manager",
                                          "coordinator", "contributor", "reporter", "correspondent", "senior", "associate",
                                          "columnist", "specialist", "strategist", "intern", "freelance", "content"]
+    /// Words that qualify a job title before it ("News reporter", "Political correspondent", "Staff
+    /// Writer"): with the title after them they are the title's, not the name's.
+    static let roleQualifiers: Set<String> = ["news", "staff", "sports", "sport", "political", "politics", "business",
+                                              "chief", "deputy", "managing", "executive", "contributing", "digital",
+                                              "features", "health", "science", "technology", "tech", "investigative",
+                                              "local", "general", "assistant", "special", "travel", "entertainment", "former",
+                                              "acting"]
+    /// Most words of the article kind before an inner "by" ("Guide by …", "News analysis by …").
+    static let maxKindWords = 2
     /// Whole strings that name no one.
     static let placeholders: Set<String> = ["admin", "administrator", "webmaster", "author", "the author", "editor",
                                             "staff", "guest", "user", "unknown", "null", "undefined", "by",
@@ -91,7 +100,15 @@ package enum AuthorNames {
     }
 
     /// `name` cut before a date or a job title glued to it or following it, without template keys.
-    static func cutNoise(_ raw: String) -> String {
+    static func cutNoise(_ raw: String) -> String { cutNoiseAndRole(raw).name }
+
+    /// True for a job-title token: a role word, alone or leading a compound ("Editor-at-large").
+    static func isRole(_ word: String) -> Bool {
+        roleWords.contains(word) || word.split(separator: "-", maxSplits: 1).first.map { roleWords.contains(String($0)) } == true
+    }
+
+    /// `cutNoise(_:)`, and whether a job title ended the name ("Ann Lee Senior Editor").
+    static func cutNoiseAndRole(_ raw: String) -> (name: String, role: Bool) {
         var name = raw
         // "KimDecember" → "Kim December": a capitalised date/role word glued to a lower-case letter.
         for word in gluedWords where TextSearch.contains(name, word) {
@@ -103,6 +120,7 @@ package enum AuthorNames {
         if let r = TextSearch.range(of: " - ", in: name) { name = String(name[..<r.lowerBound]) }
         let tokens = name.split(separator: " ").map(String.init)
         var kept: [String] = []
+        var role = false
         for (i, token) in tokens.enumerated() {
             let word = token.lowercased().trimmingCharacters(in: .punctuationCharacters)
             let next = i + 1 < tokens.count ? tokens[i + 1] : ""
@@ -111,11 +129,21 @@ package enum AuthorNames {
             let nextWord = next.lowercased().trimmingCharacters(in: .punctuationCharacters)
             if dateWords.contains(word), next.contains(where: \.isNumber) || dateWords.contains(nextWord) { break }
             if word == "on" || word == "at" || word == "|", next.contains(where: \.isNumber) || dateWords.contains(nextWord) { break }
-            if !kept.isEmpty, roleWords.contains(word) || trailingWords.contains(word) { break }
+            // "Guide by Will Judd", "Analysis by Ann Lee": the name starts after an inner "by".
+            if word == "by", kept.count <= maxKindWords { kept.removeAll(); continue }
+            if !kept.isEmpty, isRole(word) || trailingWords.contains(word) {
+                // "Tom Gillespie News reporter": the qualifier before the title goes with it.
+                while kept.count > minNameWords, let last = kept.last,
+                      roleQualifiers.contains(last.lowercased().trimmingCharacters(in: .punctuationCharacters)) {
+                    kept.removeLast()
+                }
+                role = isRole(word)
+                break
+            }
             if kept.count >= minNameWords, weekdays.contains(word) { break }
             kept.append(token)
         }
-        return kept.joined(separator: " ")
+        return (kept.joined(separator: " "), role)
     }
 
     /// Digits of a year at the start of a token.
@@ -179,7 +207,10 @@ package enum AuthorNames {
             }
             let lower = name.lowercased()
             if notNameStarts.contains(where: { lower.hasPrefix($0) }) { continue }
-            name = cutNoise(name)
+            let cut = cutNoiseAndRole(name)
+            // "Steve Peoples, AP National Political Writer": a title after a name is that name's.
+            if cut.role, !names.isEmpty { continue }
+            name = cut.name
             if let mark = name.firstIndex(where: { tailMarks.contains($0) }), mark != name.startIndex {
                 name = String(name[..<mark])
             }
