@@ -248,6 +248,8 @@ package struct MetadataExtractor: Sendable {
             .map(\.key).min().map { page.all($0) } ?? []
         published += page.itemprop["datepublished"] ?? []
         let structured = published.compactMap(DateParser.parse)
+        // True when JSON-LD is the only source of the publication date (no meta tag, no itemprop).
+        let onlyJSONLD = ld.datePublished != nil && published.count == 1 && structured.count == 1
         var header: [PageScan.VisibleDate] = []
         if let id = choice.headingID, let span = page.headingSpans[id] {
             let window = (span.lowerBound - MetadataExtractor.headerDateBefore)...(span.upperBound + MetadataExtractor.headerDateAfter)
@@ -281,7 +283,13 @@ package struct MetadataExtractor: Sendable {
         // after the day the header shows as updated is not the publication's (a page is not updated
         // before it is published): the header's date is.
         let structuredShown = structured.first { stated in header.contains { $0.date.sameDay(stated) } } ?? structured.first
-        let structuredPublished = structuredShown.flatMap { first in
+        // A header that shows only "Updated …" on a page whose publication date only JSON-LD
+        // states: the shown date is the one the page presents as the article's (a republished
+        // evergreen page keeps its first draft's date in the schema, not in its meta tags).
+        // (On the same day the JSON-LD date is the publication's, with its time.)
+        let updatedOnlyShown = headerPublished == nil && onlyJSONLD
+            && headerUpdated.map { shown in !structured.contains { $0.sameDay(shown) } } == true
+        let structuredPublished = updatedOnlyShown ? nil : structuredShown.flatMap { first in
             headerUpdated.map { first.dayAfter($0) } == true ? nil : first
         }
         // Last, a date labelled as the publication outside the article (a sidebar's "Published"

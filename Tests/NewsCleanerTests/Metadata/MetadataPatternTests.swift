@@ -172,6 +172,23 @@ import Testing
         #expect(meta.modified == "2025-08-14")
     }
 
+    @Test func aShownUpdateDateBeatsAPublicationDateOnlyJSONLDStates() throws {
+        let ld = """
+            <script type="application/ld+json">{"@type":"Article","headline":"Council backs plan","datePublished":"2021-08-12T19:35:44Z"}</script>
+            """
+        let h1 = "<article><h1>Council backs the garage apartments plan</h1>"
+        let body = h1 + "<div class=\"byline\">Last Updated: March 3, 2025</div></article>"
+        let schemaOnly = try Self.clean(Self.page(head: ld, body: body)).metadata
+        #expect(schemaOnly.published == "2025-03-03")
+        #expect(schemaOnly.modified == "2025-03-03")
+        // A meta tag stating the publication too: the page's publication date is stated twice.
+        let meta = "<meta property=\"article:published_time\" content=\"2021-08-12T19:35:44Z\">"
+        #expect(try Self.clean(Self.page(head: ld + meta, body: body)).metadata.published == "2021-08-12T19:35:44+00:00")
+        // Updated the day it was published: the schema's date is the publication, with its time.
+        let sameDay = h1 + "<div class=\"byline\">Last Updated: August 12, 2021</div></article>"
+        #expect(try Self.clean(Self.page(head: ld, body: sameDay)).metadata.published == "2021-08-12T19:35:44+00:00")
+    }
+
     @Test func aBylinesUpdateDateCountsAsTheHeadersPastALongAuthorBio() throws {
         let bio = "<div class=\"author-bio\">" + String(repeating: "Ann writes about laptops, monitors and E Ink readers for the desk. ", count: 20) + "</div>"
         let html = Self.page(head: "", body: """
