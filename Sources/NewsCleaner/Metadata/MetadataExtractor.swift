@@ -191,7 +191,8 @@ package struct MetadataExtractor: Sendable {
         var fallback: [String] = []
         // A JSON-LD author typed as an organisation is the page's author only where its header
         // shows that name ("Top 19 Companies · Supermove · February 8, 2022"): SEO plugins fill
-        // `author` with the company on pages that name no writer.
+        // `author` with the company on pages that name no writer. Not on a news article, whose
+        // newsroom credit ("BBC News", "Al Jazeera") is the byline of a story no one signs.
         var fallbackNeedsHeader = false
         for (index, source) in authorSources.enumerated() {
             let names = AuthorNames.clean(all: source, meter: meter).map { MetadataExtractor.withoutOrganisation($0, organisation) }
@@ -200,7 +201,7 @@ package struct MetadataExtractor: Sendable {
             if !fallback.isEmpty, index >= MetadataExtractor.structuredAuthorSources,
                names.count > MetadataExtractor.maxBylineNamesOverFallback || !AuthorNames.looksLikePeople(names) { break }
             // Checked on the names as written: cleaning splits "Morgan & Morgan" into "Morgan".
-            let typed = index == 0 && source.allSatisfy { ld.organisationAuthors.contains($0) }
+            let typed = index == 0 && !ld.authorsOfNewsArticle && source.allSatisfy { ld.organisationAuthors.contains($0) }
             let publisher = source.allSatisfy { organisation.contains($0.lowercased()) }
             if typed || publisher || names.allSatisfy({ isOrganisation($0) || AuthorNames.isUsername($0) }) {
                 if fallback.isEmpty { (fallback, fallbackNeedsHeader) = (names, typed) }

@@ -18,6 +18,9 @@ package struct JSONLD: Sendable, Equatable {
     /// Of `authors`, the names of nodes typed as an organisation (`Organization`, `Corporation` …):
     /// a company credited with the page, not a person who wrote it.
     package var organisationAuthors: [String] = []
+    /// True when the node naming `authors` is a news article (`NewsArticle` and its subtypes): a
+    /// newsroom credited as its author ("BBC News") is the story's byline, not an SEO default.
+    package var authorsOfNewsArticle = false
     /// `datePublished` (`dateCreated`, `uploadDate`, a bare `pubDate`), as written.
     package var datePublished: String?
     /// True when `datePublished` comes only from a generic `WebPage` node (a CMS page date, not
@@ -45,6 +48,8 @@ package struct JSONLD: Sendable, Equatable {
                                "BackgroundNewsArticle", "ReviewNewsArticle", "Article", "BlogPosting",
                                "LiveBlogPosting", "SocialMediaPosting", "Report", "ScholarlyArticle",
                                "TechArticle", "Blog", "VideoObject", "WebPage"]
+    /// Suffix of the news article types (`NewsArticle`, `ReportageNewsArticle` …).
+    static let newsArticleSuffix = "NewsArticle"
     /// `@type`s of an organisation besides every type ending in `Organization` (`NewsMediaOrganization`,
     /// `EducationalOrganization` …).
     static let organisationTypes: Set<String> = ["Corporation", "LocalBusiness", "NGO", "Brand"]
@@ -99,6 +104,7 @@ package struct JSONLD: Sendable, Equatable {
                 authors = names
                 organisationAuthors = JSONLD.names(node["author"], byID, organisationsOnly: true)
                     + JSONLD.names(node["creator"], byID, organisationsOnly: true)
+                authorsOfNewsArticle = JSONLD.types(of: node).contains { $0.hasSuffix(JSONLD.newsArticleSuffix) }
             }
             let dated = articles.first { node in
                 ["datePublished", "dateCreated", "uploadDate"].contains { JSONLD.string(node[$0]) != nil }

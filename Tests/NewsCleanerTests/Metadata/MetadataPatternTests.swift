@@ -458,6 +458,11 @@ import Testing
             <script type="application/ld+json">{"@type":"Article","author":{"@type":"Person","name":"Ann Lee"}}</script>
             """, body: "<article><h1>Council backs the garage apartments plan</h1></article>")
         #expect(try Self.clean(person).metadata.authors == ["Ann Lee"])
+        // A news article credited to its newsroom: the story's byline, shown or not.
+        let newsroom = Self.page(head: """
+            <script type="application/ld+json">{"@type":"ReportageNewsArticle","author":{"@type":"NewsMediaOrganization","name":"Ledger News"}}</script>
+            """, body: "<article><h1>Council backs the garage apartments plan</h1></article>")
+        #expect(try Self.clean(newsroom).metadata.authors == ["Ledger News"])
     }
 
     @Test func theOutletsNameAfterTheWritersIsCutFromTheByline() throws {

@@ -104,6 +104,8 @@ func metadata(_ html: String, url: String? = nil) throws -> Metadata {
         let people = JSONLD([#"{"@type":"NewsArticle","author":{"@type":"Person","name":"Ann Lee"},"creator":{"@type":"NewsMediaOrganization","name":"WRAL"}}"#])
         #expect(people.authors == ["Ann Lee", "WRAL"])
         #expect(people.organisationAuthors == ["WRAL"])
+        #expect(people.authorsOfNewsArticle)
+        #expect(!ld.authorsOfNewsArticle)
     }
 
     @Test func arrayOfObjectsAndNestedNames() {
