@@ -174,12 +174,18 @@ package struct MetadataExtractor: Sendable {
             let window = (span.lowerBound - MetadataExtractor.headerDateBefore)...(span.upperBound + MetadataExtractor.headerDateAfter)
             labelledBylines = named.first { window.contains($0.offset) }.map { [$0.name] } ?? []
         }
+        // A link to an author's page in the header ("<a href=/authors/ann-lee>Ann Lee</a>").
+        var headerAuthorLinks: [String] = []
+        if let id = choice.headingID, let span = page.headingSpans[id] {
+            let window = (span.lowerBound - MetadataExtractor.headerDateBefore)...(span.upperBound + MetadataExtractor.headerDateAfter)
+            headerAuthorLinks = page.authorLinks.first { window.contains($0.offset) && AuthorNames.looksLikePerson($0.name) }.map { [$0.name] } ?? []
+        }
         // Authors: the first source that names anyone.
         let authorSources: [[String]] = [
             ld.authors, page.all("author"), page.all("article:author"),
             page.all("citation_author") + page.all("citation_authors"), page.all("dc.creator"),
             page.all("parsely-author"), page.all("sailthru.author"), page.itemprop["author"] ?? [],
-            page.relAuthors, page.bylines, page.postedBy.map(\.name), labelledBylines,
+            page.relAuthors, page.bylines, page.postedBy.map(\.name), labelledBylines, headerAuthorLinks,
         ]
         // A source naming only the site/organisation or usernames is kept as a fallback while a
         // later source names a person ("WRAL" vs the byline; "jrobison" vs "John Robison").
@@ -430,6 +436,9 @@ struct PageScan {
     /// Names after a "By" label in their own text node ("By <a>Ann Lee</a>") and short "By Ann Lee"
     /// lines, with their text offsets (outside nav/footer/related blocks only).
     var labelledBylines: [(name: String, offset: Int)] = []
+    /// Texts of links to an author's page (`/author/ann-lee`) outside nav/footer/related blocks,
+    /// with their text offsets: a byline without a label or class, when it stands in the header.
+    var authorLinks: [(name: String, offset: Int)] = []
     /// True after a text node that is only a byline label: the next short text node is the name.
     var afterByLabel = false
     var timeDatetimes: [String] = []
@@ -566,6 +575,23 @@ struct PageScan {
     /// what `rel.lowercased().split(separator: " ").contains(token)` answers. An ASCII value is
     /// read on its bytes (its characters are its bytes; only A–Z lowercase to these letters);
     /// any other value takes that String path.
+    /// Path segments of an author's page in a link's `href`.
+    static let authorPaths = ["/author/", "/authors/"].map { Array($0.utf8) }
+
+    /// True for a link whose `href` path names an author's page (`/blog/authors/ann-lee`).
+    static func linksToAuthorPage(_ doc: Document, _ id: Int) -> Bool {
+        guard let r = doc.attributeRange(.href, of: id) else { return false }
+        let value = doc.attributeBytes[r]
+        return authorPaths.contains { path in
+            var i = value.startIndex
+            while i + path.count <= value.endIndex {
+                if value[i] == UInt8(ascii: "/"), zip(value[i..<(i + path.count)], path).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+
     static func relHas(_ doc: Document, _ id: Int, _ token: String) -> Bool {
         guard let r = doc.attributeRange(.rel, of: id) else { return false }
         let value = doc.attributeBytes[r]
@@ -834,6 +860,10 @@ struct PageScan {
                         meter.spend(t.utf8.count)
                         relAuthors.append(t)
                     }
+                } else if !titleOnly, !inComment, id >= asideEnd, PageScan.linksToAuthorPage(doc, id),
+                          let t = texts.text(of: id, limit: PageScan.maxItempropBytes), !t.isEmpty {
+                    meter.spend(t.utf8.count)
+                    authorLinks.append((t, textOffset))
                 }
             default:
                 break

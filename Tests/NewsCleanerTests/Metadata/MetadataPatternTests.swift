@@ -465,6 +465,17 @@ import Testing
         #expect(try Self.clean(newsroom).metadata.authors == ["Ledger News"])
     }
 
+    @Test func aLinkToAnAuthorsPageInTheHeaderIsTheByline() throws {
+        let h1 = "<article><h1>Council backs the garage apartments plan</h1>"
+        let link = "<a href=\"https://www.riverledger.example.com/blog/authors/ann-lee\">Ann Lee</a>"
+        #expect(try Self.clean(Self.page(head: "", body: h1 + "<div>\(link)</div></article>")).metadata.authors == ["Ann Lee"])
+        // The same link in a related-posts block, or one naming no person, is no byline.
+        let related = h1 + "</article><aside class=\"related-posts\">\(link)</aside>"
+        #expect(try Self.clean(Self.page(head: "", body: related)).metadata.authors.isEmpty)
+        let team = "<a href=\"/author/team\">all posts</a>"
+        #expect(try Self.clean(Self.page(head: "", body: h1 + "<div>\(team)</div></article>")).metadata.authors.isEmpty)
+    }
+
     @Test func theOutletsNameAfterTheWritersIsCutFromTheByline() throws {
         let html = Self.page(head: """
             <meta property="og:site_name" content="USA TODAY">
