@@ -23,6 +23,10 @@ package enum AuthorNames {
     static let nameSeparators = [" and ", " & ", ", ", "、", "，", ";", "；", " und ", " et ", " y ", " e "]
     /// Marks that end the name part (a place or role follows).
     static let tailMarks: [Character] = ["／", "/", "|", "｜", "(", "（", "【", "[", "\n", "·", "•", "–", "—"]
+    /// Marks after which a name may follow a date ("Dec. 19, 2025 · Niko Matsakis").
+    static let leadMarks: [Character] = ["·", "•", "|", "｜"]
+    /// Phrases that end the name part ("Ezra Laniado - Author", "Niko Matsakis on behalf of …").
+    static let stopPhrases = [" - ", " on behalf of "]
     /// Longest plausible name in characters.
     static let maxNameLength = 60
     /// Most space-separated words in a plausible name.
@@ -117,7 +121,9 @@ package enum AuthorNames {
                 name.replaceSubrange(r, with: " " + word)
             }
         }
-        if let r = TextSearch.range(of: " - ", in: name) { name = String(name[..<r.lowerBound]) }
+        for stop in stopPhrases {
+            if let r = TextSearch.range(of: stop, in: name) { name = String(name[..<r.lowerBound]) }
+        }
         let tokens = name.split(separator: " ").map(String.init)
         var kept: [String] = []
         var role = false
@@ -207,6 +213,13 @@ package enum AuthorNames {
             }
             let lower = name.lowercased()
             if notNameStarts.contains(where: { lower.hasPrefix($0) }) { continue }
+            // "Dec. 19, 2025 · Niko Matsakis": a date before a mark leads the name.
+            if let mark = name.firstIndex(where: { leadMarks.contains($0) }), mark != name.startIndex,
+               cutNoise(String(name[..<mark])).isEmpty {
+                name = TextTrim.trimming(String(name[name.index(after: mark)...]), trimSet, .whitespaceAndPunctuation)
+                // Only a person's name ("March 20, 2023 | Wellness" is the section).
+                if !looksLikePerson(cutNoise(name)) { continue }
+            }
             let cut = cutNoiseAndRole(name)
             // "Steve Peoples, AP National Political Writer": a title after a name is that name's.
             if cut.role, !names.isEmpty { continue }

@@ -401,6 +401,8 @@ import Testing
         #expect(AuthorNames.clean("Ann Staff Lee Writer") == ["Ann Staff Lee"])
         #expect(AuthorNames.clean("Guide by Will Judd Former Deputy Tech Editor") == ["Will Judd"])
         #expect(AuthorNames.clean("News analysis by Ann Lee") == ["Ann Lee"])
+        #expect(AuthorNames.clean("Dec. 19, 2025 · Niko Matsakis on behalf of the Rust Project") == ["Niko Matsakis"])
+        #expect(AuthorNames.clean("March 20, 2023 | Wellness").isEmpty)
         #expect(AuthorNames.clean("Steve Peoples, AP National Political Writer") == ["Steve Peoples"])
         #expect(AuthorNames.clean("Chris Cillizza, CNN Editor-at-large") == ["Chris Cillizza"])
         #expect(AuthorNames.clean("Ann Lee and Tim Roe") == ["Ann Lee", "Tim Roe"])
