@@ -575,17 +575,26 @@ struct PageScan {
     /// what `rel.lowercased().split(separator: " ").contains(token)` answers. An ASCII value is
     /// read on its bytes (its characters are its bytes; only A–Z lowercase to these letters);
     /// any other value takes that String path.
+    /// Most nodes of an author link read (a name, maybe beside an avatar's figure and image).
+    static let maxAuthorLinkNodes = 16
     /// Path segments of an author's page in a link's `href`.
     static let authorPaths = ["/author/", "/authors/"].map { Array($0.utf8) }
 
     /// True for a link whose `href` path names an author's page (`/blog/authors/ann-lee`).
     static func linksToAuthorPage(_ doc: Document, _ id: Int) -> Bool {
         guard let r = doc.attributeRange(.href, of: id) else { return false }
-        let value = doc.attributeBytes[r]
-        return authorPaths.contains { path in
-            var i = value.startIndex
-            while i + path.count <= value.endIndex {
-                if value[i] == UInt8(ascii: "/"), zip(value[i..<(i + path.count)], path).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) { return true }
+        return doc.attributeBytes.withUnsafeBufferPointer { all in
+            let value = UnsafeBufferPointer(rebasing: all[r])
+            // One pass: at each "/", the bytes after it against each path (case-insensitively).
+            var i = 0
+            while i < value.count {
+                if value[i] == UInt8(ascii: "/") {
+                    for path in authorPaths where i + path.count <= value.count {
+                        var k = 1
+                        while k < path.count, value[i + k] | 0x20 == path[k] | 0x20 { k += 1 }
+                        if k == path.count { return true }
+                    }
+                }
                 i += 1
             }
             return false
@@ -860,10 +869,13 @@ struct PageScan {
                         meter.spend(t.utf8.count)
                         relAuthors.append(t)
                     }
-                } else if !titleOnly, !inComment, id >= asideEnd, PageScan.linksToAuthorPage(doc, id),
-                          let t = texts.text(of: id, limit: PageScan.maxItempropBytes), !t.isEmpty {
+                } else if !titleOnly, !inComment, id >= asideEnd, doc.subtreeEnd(id) - id <= PageScan.maxAuthorLinkNodes,
+                          PageScan.linksToAuthorPage(doc, id) {
+                    // Read from the link's few nodes: a link inside a byline already read would
+                    // make the lazy subtree texts build the whole page's.
+                    let t = doc.text(of: id)
                     meter.spend(t.utf8.count)
-                    authorLinks.append((t, textOffset))
+                    if !t.isEmpty, t.utf8.count <= PageScan.maxItempropBytes { authorLinks.append((t, textOffset)) }
                 }
             default:
                 break
