@@ -167,7 +167,8 @@ package enum Vocabulary {
                                 "_autor_", "_autoren", "_autorin", "_auteur", "_verfasser", "_redakteur",
                                 "_redacteur", "_redaccion", "_avtor", "_syntakt"]
     /// Author boxes, avatars and look-alikes (`authority`): an element with one of them is no byline.
-    package static let authorBox = ["authority", "authorize", "author-bio", "author-box", "about-author", "avatar"]
+    package static let authorBox = ["authority", "authorize", "author-bio", "author-box", "about-author", "avatar",
+                                    "author-desc"]
     /// Image and figure captions.
     package static let caption = ["caption", "_credit", "_photo-text", "_img-text", "_figure",
                                  "bildunterschrift", "_legende", "_legenda", "_leyenda", "_podpis_"]

@@ -63,7 +63,7 @@ let vocabularyTable: [VocabularyRow] = [
                   positives: ["byline", "entry-author", "post_writer", "reporter-name", "authorName", "journalist"],
                   negatives: ["dateline", "timestamp", "photo-credit", "coauthor", "typewriter"]),
     VocabularyRow(concept: .authorBox, name: "authorBox",
-                  positives: ["author-bio", "about-author", "author-box", "user-avatar", "authority-score"],
+                  positives: ["author-bio", "about-author", "author-box", "user-avatar", "authority-score", "dynamic-author-description"],
                   negatives: ["byline", "post-author", "author-name"]),
     VocabularyRow(concept: .commentSection, name: "commentSection",
                   positives: ["comments", "comment-list", "disqus_thread", "respond", "reply-form", "kommentare"],
