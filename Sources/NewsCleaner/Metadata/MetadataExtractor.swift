@@ -578,7 +578,9 @@ struct PageScan {
     /// Most nodes of an author link read (a name, maybe beside an avatar's figure and image).
     static let maxAuthorLinkNodes = 16
     /// Path segments of an author's page in a link's `href`.
-    static let authorPaths = ["/author/", "/authors/"].map { Array($0.utf8) }
+    static let authorPaths = ["/author/", "/authors/", "/autor/", "/autoren/", "/autore/", "/auteur/"].map { Array($0.utf8) }
+    /// The letter every `authorPaths` entry starts with after its "/" (a cheap first check).
+    static let authorPathLetter = UInt8(ascii: "a")
 
     /// True for a link whose `href` path names an author's page (`/blog/authors/ann-lee`).
     static func linksToAuthorPage(_ doc: Document, _ id: Int) -> Bool {
@@ -588,7 +590,7 @@ struct PageScan {
             // One pass: at each "/", the bytes after it against each path (case-insensitively).
             var i = 0
             while i < value.count {
-                if value[i] == UInt8(ascii: "/") {
+                if value[i] == UInt8(ascii: "/"), i + 1 < value.count, value[i + 1] | 0x20 == authorPathLetter {
                     for path in authorPaths where i + path.count <= value.count {
                         var k = 1
                         while k < path.count, value[i + k] | 0x20 == path[k] | 0x20 { k += 1 }

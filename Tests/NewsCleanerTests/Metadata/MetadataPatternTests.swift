@@ -474,6 +474,9 @@ import Testing
         // The same link in a related-posts block, or one naming no person, is no byline.
         let related = h1 + "</article><aside class=\"related-posts\">\(link)</aside>"
         #expect(try Self.clean(Self.page(head: "", body: related)).metadata.authors.isEmpty)
+        let autor = "<a href=\"/Autoren/anna-schmidt\">Anna Schmidt</a>"
+        #expect(try Self.clean(Self.page(head: "", body: h1 + "<div>\(autor)</div></article>")).metadata.authors == ["Anna Schmidt"])
+        #expect(PageScan.authorPaths.allSatisfy { $0.count > 1 && $0[1] == PageScan.authorPathLetter })
         let team = "<a href=\"/author/team\">all posts</a>"
         #expect(try Self.clean(Self.page(head: "", body: h1 + "<div>\(team)</div></article>")).metadata.authors.isEmpty)
     }
