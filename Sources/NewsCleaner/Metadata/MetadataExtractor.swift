@@ -539,7 +539,7 @@ struct PageScan {
     /// Words in a date line or the label before it that make the date an update, not the publication.
     static let updateWords = ["updated", "modified", "revised", "reviewed", "edited", "checked", "as of", "aktualisiert",
                               "geändert", "bijgewerkt", "mis à jour", "actualizado", "aggiornato", "atualizado",
-                              "zaktualizowano", "обновлено", "ενημερώθηκε", "更新"]
+                              "zaktualizowano", "aktualizacja", "обновл", "ενημερώθηκε", "ενημέρωση", "更新"]
     /// `updateWords` folded like `TextFold` (the label and line are), found in one pass.
     static let updateMatcher = PhraseMatcher(updateWords.map(TextFold.fold))
     /// The UTF-8 length of each folded update word (a hit gives where it ends).

@@ -75,7 +75,8 @@ import Testing
 
     // MARK: - Dates
 
-    @Test(arguments: ["Aktualisiert am", "Zaktualizowano:", "Обновлено", "Ενημερώθηκε", "Actualizado el"])
+    @Test(arguments: ["Aktualisiert am", "Zaktualizowano:", "Aktualizacja:", "Обновлено", "Обновлён", "Ενημερώθηκε",
+                      "Τελευταία ενημέρωση:", "Actualizado el", "更新日："])
     func anUpdateLabelInOtherLanguagesMakesTheDateTheModification(_ label: String) throws {
         let html = Self.page(head: "", body: """
             <article><h1>Council backs the garage apartments plan</h1>
