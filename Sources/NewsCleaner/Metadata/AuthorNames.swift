@@ -44,7 +44,11 @@ package enum AuthorNames {
     /// Job-title words: the name ends before the first of them ("Amy Roeder Senior Editor").
     static let roleWords: Set<String> = ["editor", "writer", "founder", "co-founder", "ceo", "cto", "director", "manager",
                                          "coordinator", "contributor", "reporter", "correspondent", "senior", "associate",
-                                         "columnist", "specialist", "strategist", "intern", "freelance", "content"]
+                                         "columnist", "specialist", "strategist", "intern", "freelance", "content",
+                                         "redakteur", "redakteurin", "korrespondent", "korrespondentin", "redaktor",
+                                         "redaktorka", "korespondent", "dziennikarz", "dziennikarka", "journaliste",
+                                         "rédacteur", "rédactrice", "periodista", "redactor", "redactora", "giornalista",
+                                         "корреспондент", "обозреватель", "редактор", "συντάκτης", "συντάκτρια"]
     /// Words that qualify a job title before it ("News reporter", "Political correspondent", "Staff
     /// Writer"): with the title after them they are the title's, not the name's.
     static let roleQualifiers: Set<String> = ["news", "staff", "sports", "sport", "political", "politics", "business",

@@ -399,6 +399,8 @@ import Testing
         #expect(AuthorNames.clean("Amy Roeder Senior Editor") == ["Amy Roeder"])
         #expect(AuthorNames.clean("Tom Gillespie News reporter @TomGillespie1") == ["Tom Gillespie"])
         #expect(AuthorNames.clean("Jane Doe Political Correspondent") == ["Jane Doe"])
+        #expect(AuthorNames.clean("Anna Schmidt Redakteurin") == ["Anna Schmidt"])
+        #expect(AuthorNames.clean("Павел Орлов корреспондент") == ["Павел Орлов"])
         #expect(AuthorNames.clean("Ann Staff Lee Writer") == ["Ann Staff Lee"])
         #expect(AuthorNames.clean("Guide by Will Judd Former Deputy Tech Editor") == ["Will Judd"])
         #expect(AuthorNames.clean("News analysis by Ann Lee") == ["Ann Lee"])
