@@ -874,10 +874,15 @@ struct PageScan {
                 } else if !titleOnly, !inComment, id >= asideEnd, doc.subtreeEnd(id) - id <= PageScan.maxAuthorLinkNodes,
                           PageScan.linksToAuthorPage(doc, id) {
                     // Read from the link's few nodes: a link inside a byline already read would
-                    // make the lazy subtree texts build the whole page's.
-                    let t = doc.text(of: id)
-                    meter.spend(t.utf8.count)
-                    if !t.isEmpty, t.utf8.count <= PageScan.maxItempropBytes { authorLinks.append((t, textOffset)) }
+                    // make the lazy subtree texts build the whole page's. A long text is no name.
+                    let bytes = (id..<doc.subtreeEnd(id)).reduce(0) { sum, i in
+                        sum + (doc.nodes[i].tag == .text ? Int(doc.nodes[i].count) : 0)
+                    }
+                    if bytes > 0, bytes <= PageScan.maxItempropBytes {
+                        let t = doc.text(of: id)
+                        meter.spend(t.utf8.count)
+                        if !t.isEmpty { authorLinks.append((t, textOffset)) }
+                    }
                 }
             default:
                 break
