@@ -174,6 +174,15 @@ package struct MetadataExtractor: Sendable {
             let window = (span.lowerBound - MetadataExtractor.headerDateBefore)...(span.upperBound + MetadataExtractor.headerDateAfter)
             labelledBylines = named.first { window.contains($0.offset) }.map { [$0.name] } ?? []
         }
+        // Last, the page's one labelled byline away from the header ("Written by Ann Lee" under
+        // the article): when every labelled byline in its `<main>`/`<article>` names the same,
+        // with capitals ("By clicking …" is a sentence); a card's after the article is another story's.
+        var pageByline: [String] = []
+        let inContent = named.filter(\.inContent)
+        if choice.headingID != nil, let first = inContent.first, inContent.allSatisfy({ $0.name == first.name }),
+           AuthorNames.clean(first.name, meter: meter).allSatisfy({ name in name.first.map { $0.isUppercase || !$0.isLowercase } == true }) {
+            pageByline = [first.name]
+        }
         // A link to an author's page in the header ("<a href=/authors/ann-lee>Ann Lee</a>").
         var headerAuthorLinks: [String] = []
         if let id = choice.headingID, let span = page.headingSpans[id] {
@@ -221,6 +230,13 @@ package struct MetadataExtractor: Sendable {
             return fallback.allSatisfy { TextSearch.contains(header, $0.lowercased()) }
         }) == true {
             meta.authors = fallback
+        }
+        // The page-wide byline is the weakest source: used only when no other names anyone (not
+        // over a fallback: "Anil Madhavapeddy" of anil.recoil.org reads as the site's name, and a
+        // quoted "by Daniel Bünzli" further down must not replace him).
+        if meta.authors.isEmpty, fallback.isEmpty {
+            let names = AuthorNames.clean(all: pageByline, meter: meter).map { MetadataExtractor.withoutOrganisation($0, organisation) }
+            if !names.allSatisfy(isOrganisation) { meta.authors = names }
         }
 
         meta.description = page.first("description") ?? page.first("og:description")
@@ -435,7 +451,9 @@ struct PageScan {
     var bylines: [String] = []
     /// Names after a "By" label in their own text node ("By <a>Ann Lee</a>") and short "By Ann Lee"
     /// lines, with their text offsets (outside nav/footer/related blocks only).
-    var labelledBylines: [(name: String, offset: Int)] = []
+    var labelledBylines: [(name: String, offset: Int, inContent: Bool)] = []
+    /// End of the current `<main>`/`<article>` subtree (a byline there is the page's content's).
+    var contentEnd = 0
     /// Texts of links to an author's page (`/author/ann-lee`) outside nav/footer/related blocks,
     /// with their text offsets: a byline without a label or class, when it stands in the header.
     var authorLinks: [(name: String, offset: Int)] = []
@@ -660,10 +678,10 @@ struct PageScan {
     static let maxByLineWords = 1 + AuthorNames.maxNameWords
 
     /// Records a name after a "By" label, or a short "By Ann Lee" line (`labelledBylines`).
-    mutating func noteByline(_ label: String, outside: Bool) {
+    mutating func noteByline(_ label: String, outside: Bool, inContent: Bool) {
         if afterByLabel {
             afterByLabel = false
-            if !outside { labelledBylines.append((label, textOffset)) }
+            if !outside { labelledBylines.append((label, textOffset, inContent)) }
             return
         }
         var key = label.lowercased()
@@ -672,7 +690,7 @@ struct PageScan {
             afterByLabel = true
         } else if !outside, PageScan.startsWithBy(label) || PageScan.startsWithByWord(label),
                   label.split(separator: " ").count <= PageScan.maxByLineWords {
-            labelledBylines.append((label, textOffset))
+            labelledBylines.append((label, textOffset, inContent))
         }
     }
 
@@ -815,6 +833,7 @@ struct PageScan {
                 continue
             }
             let words = classConcepts?[id] ?? MetadataExtractor.classConcepts(doc, id)
+            if tag == .main || tag == .article { contentEnd = max(contentEnd, doc.subtreeEnd(id)) }
             if id >= asideEnd, tag == .nav || tag == .footer || tag == .figcaption
                 || (words.contains(.otherPages) && tag != .body && tag != .html && !holdsContent(id)) {
                 asideEnd = max(asideEnd, doc.subtreeEnd(id))
@@ -997,7 +1016,7 @@ struct PageScan {
                 lastLabel = label
                 // Only a node after a byline label, or one that may be a label itself, becomes a String.
                 if afterByLabel || PageScan.mayBeByline(bytes, label) {
-                    noteByline(String(decoding: bytes[label], as: UTF8.self), outside: id < asideEnd)
+                    noteByline(String(decoding: bytes[label], as: UTF8.self), outside: id < asideEnd, inContent: id < contentEnd)
                 }
             }
         }

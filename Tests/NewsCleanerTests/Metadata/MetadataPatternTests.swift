@@ -441,6 +441,20 @@ import Testing
         #expect(try Self.clean(card).metadata.authors.isEmpty)
     }
 
+    @Test func theArticlesOneLabelledBylineCountsBelowTheText() throws {
+        let h1 = "<article><h1>Council backs the garage apartments plan</h1>"
+            + String(repeating: "<p>Lots of words about the plan and what came of it for the town.</p>", count: 16)
+        let below = Self.page(head: "", body: h1 + "<p>Written by <a href=\"/u/ann\">Ann Lee</a></p></article>")
+        #expect(try Self.clean(below).metadata.authors == ["Ann Lee"])
+        // Two different names below the text: neither is surely the writer.
+        let two = Self.page(head: "", body: h1 + "<p>Written by <a href=\"/u/ann\">Ann Lee</a></p>"
+                            + "<p>Photos by <a href=\"/u/tim\">Tim Roth</a></p><p>By <a href=\"/u/tim\">Tim Roth</a></p></article>")
+        #expect(try Self.clean(two).metadata.authors.isEmpty)
+        // A sentence's "By clicking …" names no one.
+        let sentence = Self.page(head: "", body: h1 + "<p>By <b>clicking</b></p></article>")
+        #expect(try Self.clean(sentence).metadata.authors.isEmpty)
+    }
+
     @Test func scholarlyCitationAuthorTagsNameEveryAuthor() throws {
         let head = "<meta name=\"citation_author\" content=\"Ann Lee\"><meta name=\"citation_author\" content=\"Tim Roth\">"
             + "<meta name=\"DC.Creator\" content=\"Ann Lee\">"
