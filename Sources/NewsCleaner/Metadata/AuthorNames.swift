@@ -25,6 +25,8 @@ package enum AuthorNames {
     static let tailMarks: [Character] = ["／", "/", "|", "｜", "(", "（", "【", "[", "\n", "·", "•", "–", "—"]
     /// Marks after which a name may follow a date ("Dec. 19, 2025 · Niko Matsakis").
     static let leadMarks: [Character] = ["·", "•", "|", "｜"]
+    /// `leadMarks` as scalars (each is one), searched without breaking the text into characters.
+    static let leadMarkScalars = Set(leadMarks.flatMap(\.unicodeScalars))
     /// Phrases that end the name part ("Ezra Laniado - Author", "Niko Matsakis on behalf of …").
     static let stopPhrases = [" - ", " on behalf of "]
     /// Longest plausible name in characters.
@@ -112,7 +114,9 @@ package enum AuthorNames {
 
     /// True for a job-title token: a role word, alone or leading a compound ("Editor-at-large").
     static func isRole(_ word: String) -> Bool {
-        roleWords.contains(word) || word.split(separator: "-", maxSplits: 1).first.map { roleWords.contains(String($0)) } == true
+        if roleWords.contains(word) { return true }
+        guard let dash = word.utf8.firstIndex(of: UInt8(ascii: "-")) else { return false }
+        return roleWords.contains(String(word[..<dash]))
     }
 
     /// `cutNoise(_:)`, and whether a job title ended the name ("Ann Lee Senior Editor").
@@ -218,9 +222,9 @@ package enum AuthorNames {
             let lower = name.lowercased()
             if notNameStarts.contains(where: { lower.hasPrefix($0) }) { continue }
             // "Dec. 19, 2025 · Niko Matsakis": a date before a mark leads the name.
-            if let mark = name.firstIndex(where: { leadMarks.contains($0) }), mark != name.startIndex,
+            if let mark = name.unicodeScalars.firstIndex(where: { leadMarkScalars.contains($0) }), mark != name.startIndex,
                cutNoise(String(name[..<mark])).isEmpty {
-                name = TextTrim.trimming(String(name[name.index(after: mark)...]), trimSet, .whitespaceAndPunctuation)
+                name = TextTrim.trimming(String(name.unicodeScalars[name.unicodeScalars.index(after: mark)...]), trimSet, .whitespaceAndPunctuation)
                 // Only a person's name ("March 20, 2023 | Wellness" is the section).
                 if !looksLikePerson(cutNoise(name)) { continue }
             }
