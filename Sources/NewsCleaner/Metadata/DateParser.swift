@@ -21,8 +21,9 @@ package struct PageDate: Sendable, Equatable {
     package var second: Int?
     /// Offset from UTC in minutes, `nil` when the page does not say.
     package var offsetMinutes: Int?
-    /// Read from `A.B.YYYY` with both numbers 12 or less: day first by rule, but the page may
-    /// mean month first (`09.10.2024` for September 10 on a US site).
+    /// Read from `A.B.YYYY` (or, in a day-first language, `A/B/YYYY`) with both numbers 12 or
+    /// less: day first by rule, but the page may mean month first (`09.10.2024` for September 10
+    /// on a US site).
     package var dayMonthAmbiguous = false
 
     /// A date as stated; see the type's example.
@@ -213,14 +214,23 @@ package enum DateParser {
     /// ```swift
     /// DateParser.parse("Updated March 4, 2024 at 6:12 p.m. EST")?.iso8601() // "2024-03-04T18:12:00-05:00"
     /// ```
-    package static func parse(_ text: String) -> PageDate? {
+    package static func parse(_ text: String) -> PageDate? { parse(text, slashDayFirst: false) }
+
+    /// `parse(_:)`, reading `A/B/YYYY` with both numbers 12 or less day first when
+    /// `slashDayFirst` (the page's language writes the day first: every declared language but
+    /// English, whose US pages write the month first). Such a date is `dayMonthAmbiguous`.
+    ///
+    /// ```swift
+    /// DateParser.parse("05/12/2025", slashDayFirst: true)?.iso8601() // "2025-12-05"
+    /// ```
+    package static func parse(_ text: String, slashDayFirst: Bool) -> PageDate? {
         let s = asciiDigits(text)
         // Each pattern runs only when the text has what a match it can use needs (a regex run
         // bridges the text to NSString and costs far more than one look at its bytes).
         let shape = Shape(s)
         if shape.yearThenSeparator, let d = matchNumeric(s) { return d }
         if shape.cjkYear, let d = matchCJK(s) { return d }
-        if shape.separatorThenYear, let d = matchDayMonthYear(s) { return d }
+        if shape.separatorThenYear, let d = matchDayMonthYear(s, slashDayFirst: slashDayFirst) { return d }
         if shape.letterRun, let d = matchMonthName(s, regex: monthFirst, monthGroup: 1, dayGroup: 2) { return d }
         if shape.letterRun, let d = matchMonthName(s, regex: dayFirst, monthGroup: 2, dayGroup: 1) { return d }
         return nil
@@ -320,14 +330,15 @@ package enum DateParser {
     /// `A/B/YYYY` and `A.B.YYYY`. A number above 12 is the day, whichever side it stands on;
     /// when both could be the month, a dot means day first (the European `12.03.2025`), and a
     /// slash is ambiguous (US month-first and European day-first are both common), so it is not
-    /// read at all unless both numbers are equal.
-    private static func matchDayMonthYear(_ s: String) -> PageDate? {
+    /// read at all unless both numbers are equal, or `slashDayFirst` says the page's language
+    /// writes the day first.
+    private static func matchDayMonthYear(_ s: String, slashDayFirst: Bool) -> PageDate? {
         for m in dayMonthYear.matches(in: s, range: NSRange(s.startIndex..., in: s)) {
             guard let a = int(m, 1, s), let b = int(m, 3, s), let year = int(m, 4, s), let separator = group(m, 2, s) else { continue }
             let day: Int, month: Int
             if a > monthsPerYear { (day, month) = (a, b) }
             else if b > monthsPerYear { (day, month) = (b, a) }
-            else if separator == "." || a == b { (day, month) = (a, b) }
+            else if separator == "." || a == b || slashDayFirst { (day, month) = (a, b) }
             else { continue }
             if var d = make(year: year, month: month, day: day) {
                 d.dayMonthAmbiguous = a != b && a <= monthsPerYear && b <= monthsPerYear

@@ -454,6 +454,21 @@ struct PageScan {
     var labelledBylines: [(name: String, offset: Int, inContent: Bool)] = []
     /// End of the current `<main>`/`<article>` subtree (a byline there is the page's content's).
     var contentEnd = 0
+    /// Whether "05/12/2025" reads day first, decided at the first visible date (the `<html lang>`
+    /// and the head's language metas come before the body).
+    var slashDayFirstDecided: Bool?
+
+    /// True when the page declares a language other than English: its "05/12/2025" is 5 December
+    /// (US English writes the month first; a page that declares no language is not guessed at).
+    mutating func slashDayFirst() -> Bool {
+        if let decided = slashDayFirstDecided { return decided }
+        let declared = [htmlLang, first("content-language"), first("og:locale")].lazy.compactMap { LanguageGuess.primaryTag($0) }.first
+        let decided = declared.map { $0 != PageScan.monthFirstLanguage } ?? false
+        slashDayFirstDecided = decided
+        return decided
+    }
+    /// The language whose pages write "05/12/2025" month first (US English).
+    static let monthFirstLanguage = "en"
     /// Texts of links to an author's page (`/author/ann-lee`) outside nav/footer/related blocks,
     /// with their text offsets: a byline without a label or class, when it stands in the header.
     var authorLinks: [(name: String, offset: Int)] = []
@@ -927,7 +942,7 @@ struct PageScan {
                         bylineEnd = doc.subtreeEnd(id)
                         // A byline's date ("Dec. 19, 2025 · Ann Lee") stands in the article's header
                         // like a date line; its own text may call it an update.
-                        if PageScan.mayHoldDate(t), let date = DateParser.parse(t) {
+                        if PageScan.mayHoldDate(t), let date = DateParser.parse(t, slashDayFirst: slashDayFirst()) {
                             visibleDates.append(VisibleDate(date: date, offset: textOffset, updated: labelSaysUpdated(t, doc),
                                                             outside: id < asideEnd, inByline: true))
                         }
@@ -1034,14 +1049,15 @@ struct PageScan {
            let nameRange = Range(m.range(at: 1), in: line) {
             let time = Range(m.range(at: 2), in: line).flatMap { DateParser.parseTime(String(line[$0])) }
             postedBy.append((String(line[nameRange]), time))
-            if let whenRange = Range(m.range(at: 2), in: line), let date = DateParser.parse(String(line[whenRange])) {
+            if let whenRange = Range(m.range(at: 2), in: line),
+               let date = DateParser.parse(String(line[whenRange]), slashDayFirst: slashDayFirst()) {
                 dateLines.append(date)
                 visibleDates.append(VisibleDate(date: date, offset: textOffset, updated: false, outside: id < asideEnd))
             }
             return
         }
         // "By Ann Lee, Dec 17, 2025": a byline line with the date after the name.
-        if mentionsBy, PageScan.startsWithBy(line), let date = DateParser.parse(line) {
+        if mentionsBy, PageScan.startsWithBy(line), let date = DateParser.parse(line, slashDayFirst: slashDayFirst()) {
             postedBy.append((line, nil))
             dateLines.append(date)
             visibleDates.append(VisibleDate(date: date, offset: textOffset, updated: labelSaysUpdated(line, doc),
@@ -1050,7 +1066,7 @@ struct PageScan {
         }
         // "Posted on the 15/12/2025 at 19:00 by" (the name follows in a link).
         let dateLine = mentionsBy && PageScan.endsWithBy(line) ? String(line.dropLast(PageScan.byWord.count)) : line
-        if DateLine.looksLikeDateLine(dateLine), let date = DateParser.parse(dateLine) {
+        if DateLine.looksLikeDateLine(dateLine), let date = DateParser.parse(dateLine, slashDayFirst: slashDayFirst()) {
             dateLines.append(date)
             visibleDates.append(VisibleDate(date: date, offset: textOffset, updated: labelSaysUpdated(line, doc),
                                             outside: id < asideEnd, inSentence: PageScan.inSentence(doc, id),
