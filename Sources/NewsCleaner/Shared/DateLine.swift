@@ -51,6 +51,9 @@ enum DateLine {
     static let numericBelow800: [Bool] = (0..<0x800).map { (value: UInt32) in
         Unicode.Scalar(value).map { $0.properties.numericType != nil } ?? false
     }
+    /// Labels of a source or editor credit that Chinese and Japanese pages write on the date's
+    /// line ("2025-12-05 10:30 来源：新华网"): the words from one on are not counted.
+    static let sourceLabels: Set<String> = ["来源", "來源", "出处", "出處", "作者", "编辑", "編輯", "责任编辑", "責任編輯", "出典"]
     /// Most words a date line may have.
     static let maxWords = 12
     /// Most words that are neither numbers nor date words.
@@ -95,6 +98,8 @@ enum DateLine {
         }
         guard digits >= 2 else { return false }
         for raw in (folded ?? TextFold.fold(text)).split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+            // "2025-12-05 10:30 来源：新华网": the source credit after the date is not the line's.
+            if sourceLabels.contains(String(raw)) { break }
             words += 1
             if raw.allSatisfy(\.isNumber) || dateWords.contains(String(raw)) || isNumberWithUnit(raw) {
                 dateish += 1

@@ -147,13 +147,14 @@ let phraseTable: [PhraseRow] = [
         for line in ["Aktualisiert am 12. März 2024, 14:30 Uhr", "Publié le 3 avril 2024 à 14h30", "Publicado el 5 de mayo de 2024",
                      "Pubblicato il 7 giugno 2024 alle 10:15", "Atualizado em 8 de julho de 2024", "Gepubliceerd op 9 augustus 2024",
                      "Dodano: 12 września 2024, 08:15", "Опубликовано: 14 октября 2024, 10:20 мск", "Добавлено 3 ноября 2024 г.",
-                     "Δημοσιεύθηκε: 15 Δεκεμβρίου 2024, 09:30", "ΕΝΗΜΕΡΩΣΗ 16 Μαΐου 2024 14:00", "vor 12 Stunden", "12.03.2024 14:30", "Le 1er mars 2024 à 14h30", "Posted Nov 21st, 2024"] {
+                     "Δημοσιεύθηκε: 15 Δεκεμβρίου 2024, 09:30", "ΕΝΗΜΕΡΩΣΗ 16 Μαΐου 2024 14:00", "vor 12 Stunden", "12.03.2024 14:30", "Le 1er mars 2024 à 14h30", "Posted Nov 21st, 2024",
+                     "2025-12-05 10:30:15　来源：人民网", "2025-12-05 10:30 來源：中央社"] {
             #expect(DateLine.looksLikeDateLine(line), "\(line)")
         }
         for line in ["Die Regierung plant 2024 neue Steuern für 3 Millionen Haushalte",
                      "Россия и Китай подписали 12 соглашений", "Η κυβέρνηση ανακοίνωσε 5 νέα μέτρα",
                      "Polska wygrała 3:1 z Niemcami", "500g (around 2)", "1 tin (120g)", "302ms → 261ms (14% faster)",
-                     "SC26: November 15-20, 2026 | Chicago, IL", "187.2Wh"] {
+                     "SC26: November 15-20, 2026 | Chicago, IL", "187.2Wh", "Li said revenue grew 12 percent in 2025 来源：新华网"] {
             #expect(!DateLine.looksLikeDateLine(line), "\(line)")
         }
     }

@@ -356,6 +356,26 @@ import Testing
         #expect(DateParser.parse("05/05/2025")?.iso8601() == "2025-05-05")
     }
 
+    @Test func aSlashDateReadsDayFirstWhereThePagesLanguageDoes() throws {
+        #expect(DateParser.parse("05/12/2025", slashDayFirst: true)?.iso8601() == "2025-12-05")
+        #expect(DateParser.parse("05/12/2025", slashDayFirst: true)?.dayMonthAmbiguous == true)
+        func page(_ lang: String) -> String {
+            Self.page(head: "", body: "<article><h1>Council backs the garage apartments plan</h1><p>Δημοσίευση 05/12/2025 10:30</p></article>")
+                .replacingOccurrences(of: "<html lang=\"en\">", with: lang.isEmpty ? "<html>" : "<html lang=\"\(lang)\">")
+        }
+        #expect(try Self.clean(page("el")).metadata.published == "2025-12-05T10:30:00")
+        #expect(try Self.clean(page("pl-PL")).metadata.published == "2025-12-05T10:30:00")
+        // US English writes the month first; a page that declares no language is not guessed at.
+        #expect(try Self.clean(page("en")).metadata.published == nil)
+        #expect(try Self.clean(page("")).metadata.published == nil)
+    }
+
+    @Test func aChineseDateLineWithItsSourceCreditIsTheDate() throws {
+        let html = Self.page(head: "", body: "<article><h1>Council backs the garage apartments plan</h1><p>2025-12-05 10:30:15　来源：人民网</p></article>")
+            .replacingOccurrences(of: "<html lang=\"en\">", with: "<html lang=\"zh-CN\">")
+        #expect(try Self.clean(html).metadata.published == "2025-12-05T10:30:15+08:00")
+    }
+
     @Test func ofDisagreeingStructuredDatesTheOneTheHeaderShowsWins() throws {
         let head = """
             <script type="application/ld+json">{"@type":"NewsArticle","headline":"Council backs plan","datePublished":"2018-04-03T16:50:31Z"}</script>
