@@ -15,7 +15,7 @@ package enum AuthorNames {
                            "文／", "文/", "文：", "文・", "文=", "記者：", "记者：", "記者", "记者", "기자",
                            "編集部：", "筆者：", "投稿者：", "投稿者", "글쓴이", "글:", "from",
                            "von", "door", "par", "por", "autor:", "autor", "autorin:", "autorin", "autorka:", "autorka",
-                           "автор:", "автор ", "текст:"]
+                           "автор:", "автор ", "текст:", "κείμενο:", "του ", "της "]
     /// Words after a name that say its role, not the name.
     static let suffixes = ["기자", "특파원", "객원기자", "記者", "记者", "特派員", "特派员", "通訊員", "通讯员",
                            "撰", "報導", "报道", "編輯", "编辑", "さん", "氏", "staff writer", "contributor"]
@@ -39,7 +39,8 @@ package enum AuthorNames {
     static let notNameStarts = ["view ", "more ", "read ", "learn ", "follow ", "share ", "see all", "all posts",
                                 "about the author", "about us", "updated", "last updated", "reviewed by",
                                 "medically reviewed", "fact checked", "fact-checked", "edited by", "contributors",
-                                "published", "posted on", "head of ", "comments", "full bio", "bio", "more about"]
+                                "published", "posted on", "head of ", "comments", "full bio", "bio", "more about",
+                                "编辑", "編輯", "责任编辑", "責任編輯"]
     /// Prefixes of UI text in front of a name ("Read more about The Upwork Team" → "The Upwork Team").
     static let uiPrefixes = ["read more about ", "more by ", "more from ", "about the author ", "about ", "recipe by ",
                              "photos by ", "view all posts by ", "all posts by ", "posts by ", "profile of "]
@@ -60,6 +61,14 @@ package enum AuthorNames {
                                               "acting"]
     /// Most words of the article kind before an inner "by" ("Guide by …", "News analysis by …").
     static let maxKindWords = 2
+    /// "本报记者 张三", "新华社记者 王五 李四": the names follow the reporter word, after the outlet.
+    static let reporterMarks = ["记者", "記者"]
+    /// News agencies credited after a writer's name ("Anna Schmidt, dpa"): the wire, not a second
+    /// author (lowercased).
+    static let agencies: Set<String> = ["dpa", "afp", "ap", "reuters", "pap", "ansa", "efe", "apa", "sda", "kna", "epd",
+                                        "anp", "belga", "ats", "associated press", "agence france-presse", "bloomberg",
+                                        "риа новости", "тасс", "интерфакс", "ана-мпа", "απε-μπε", "απε", "xinhua",
+                                        "新华社", "中新社", "共同通信", "時事通信", "共同", "時事"]
     /// Whole strings that name no one.
     static let placeholders: Set<String> = ["admin", "administrator", "webmaster", "author", "the author", "editor",
                                             "staff", "guest", "user", "unknown", "null", "undefined", "by",
@@ -211,8 +220,16 @@ package enum AuthorNames {
             text = text.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
         }
         text = stripPrefixes(text)
+        var afterReporter = false
+        for mark in reporterMarks {
+            if let r = text.range(of: mark, options: .backwards), r.lowerBound > text.startIndex {
+                text = TextTrim.trimming(String(text[r.upperBound...]), trimSet, .whitespaceAndPunctuation)
+                afterReporter = true
+                break
+            }
+        }
         var names: [String] = []
-        for part in split(text) {
+        for part in afterReporter ? split(text).flatMap(splitCaselessNames) : split(text) {
             var name = stripPrefixes(part)
             let lowerName = name.lowercased()  // once, not once per UI prefix
             for prefix in uiPrefixes where lowerName.hasPrefix(prefix) {
@@ -238,7 +255,20 @@ package enum AuthorNames {
             name = TextTrim.trimming(stripSuffixes(name), trimSet, .whitespaceAndPunctuation)
             if isPlausible(name) { names.append(name) }
         }
+        // A wire agency after a writer ("Anna Schmidt, dpa") is the wire's credit.
+        if names.count > 1 {
+            let people = names.filter { !agencies.contains($0.lowercased()) }
+            if !people.isEmpty { names = people }
+        }
         return dedupe(names)
+    }
+
+    /// "王五 李四" after a reporter word: names of a script without letter case written side by
+    /// side are several names (a Chinese name takes no space; a Japanese "山田 太郎" elsewhere is
+    /// one name and not split); any other part is kept whole.
+    static func splitCaselessNames(_ part: String) -> [String] {
+        guard part.contains(" "), part.allSatisfy({ $0 == " " || ($0.isLetter && !$0.isUppercase && !$0.isLowercase) }) else { return [part] }
+        return part.split(separator: " ").map(String.init)
     }
 
     /// Cleans several byline strings and dedupes the result, keeping first-seen order.
