@@ -221,7 +221,8 @@ package enum AuthorNames {
         }
         text = stripPrefixes(text)
         var afterReporter = false
-        for mark in reporterMarks {
+        // The marks are CJK (three-byte UTF-8): most bylines have no such byte and skip the search.
+        for mark in reporterMarks where text.utf8.contains(where: { $0 >= 0xE0 }) {
             if let r = text.range(of: mark, options: .backwards), r.lowerBound > text.startIndex {
                 text = TextTrim.trimming(String(text[r.upperBound...]), trimSet, .whitespaceAndPunctuation)
                 afterReporter = true
