@@ -413,9 +413,13 @@ package enum TitleCleaner {
         if stripped != t { return stripped }
         for separator in extraSeparators where TextSearch.contains(t, separator) {
             let parts = TextSearch.components(t, separatedBy: separator)
-            // Underscores also live inside titles; only cut when the parts look like sections.
-            if separator == "_", parts.count < TitleCleaner.minUnderscoreParts { continue }
-            if let longest = parts.max(by: { $0.count < $1.count }) { return TextTrim.trimming(longest, .whitespaces, .whitespace) }
+            // Underscores also live inside titles; only cut when the parts look like sections, or
+            // one bare "_" joins a CJK headline to its site ("习近平会见美国总统_新浪新闻").
+            if separator == "_", parts.count < TitleCleaner.minUnderscoreParts,
+               !(parts.count == 2 && t.firstIndex(of: "_").map { SiteName.isCaselessJoin(t, at: $0) } == true) { continue }
+            // "__init__" is a name in the headline, not a separator.
+            if separator == "_", parts.contains(where: \.isEmpty) { continue }
+            if let longest = SiteName.longestPart(parts) { return TextTrim.trimming(longest, .whitespaces, .whitespace) }
         }
         return t
     }

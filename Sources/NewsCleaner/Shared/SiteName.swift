@@ -24,10 +24,29 @@ enum SiteName {
     static func strip(_ title: String) -> String {
         for separator in separators where title.contains(separator) {
             let parts = title.components(separatedBy: separator)
-            if let longest = parts.max(by: { $0.count < $1.count }) {
+            if let longest = longestPart(parts) {
                 return longest.trimmingCharacters(in: .whitespaces)
             }
         }
         return title.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The part with the most letters (the first of equals): a site's name with a date
+    /// ("Путин провел совещание - РИА Новости, 05.12.2025") is no headline however long its digits make it.
+    static func longestPart(_ parts: [String]) -> String? {
+        parts.max { letters($0) < letters($1) }
+    }
+
+    /// Letters in `text`.
+    static func letters(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ($1.properties.isAlphabetic ? 1 : 0) }
+    }
+
+    /// True when the underscore at `index` of `title` stands between two characters of a script
+    /// without spaces or letter case (CJK titles join the site with a bare "_": "标题_新浪新闻").
+    static func isCaselessJoin(_ title: String, at index: String.Index) -> Bool {
+        guard index > title.startIndex, let after = title[index...].dropFirst().first else { return false }
+        let before = title[title.index(before: index)]
+        return [before, after].allSatisfy { $0.isLetter && !$0.isUppercase && !$0.isLowercase }
     }
 }

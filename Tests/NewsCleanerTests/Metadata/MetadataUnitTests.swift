@@ -163,6 +163,10 @@ func metadata(_ html: String, url: String? = nil) throws -> Metadata {
         ("老旧小区加装电梯提速_国内新闻_江城新闻网", nil, "老旧小区加装电梯提速"),
         ("A | Section | Site Name Online", nil, "A | Section | Site Name Online".components(separatedBy: " | ").max { $0.count < $1.count }!),
         ("No separator here", nil, "No separator here"),
+        ("习近平会见美国总统_新浪新闻", nil, "习近平会见美国总统"),
+        ("snake_case names", nil, "snake_case names"),
+        ("How to use __init__ in Python", nil, "How to use __init__ in Python"),
+        ("Путин провел совещание - РИА Новости, 05.12.2025", nil, "Путин провел совещание"),
     ])
     func stripsSiteSuffix(_ title: String, _ site: String?, _ expected: String) {
         #expect(TitleCleaner.strip(title, siteName: site) == expected)
