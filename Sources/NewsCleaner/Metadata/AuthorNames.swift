@@ -154,13 +154,14 @@ package enum AuthorNames {
             if word == "on" || word == "at" || word == "|", next.contains(where: \.isNumber) || dateWords.contains(nextWord) { break }
             // "Guide by Will Judd", "Analysis by Ann Lee": the name starts after an inner "by".
             if word == "by", kept.count <= maxKindWords { kept.removeAll(); continue }
-            if !kept.isEmpty, isRole(word) || trailingWords.contains(word) {
+            let title = isRole(word)
+            if !kept.isEmpty, title || trailingWords.contains(word) {
                 // "Tom Gillespie News reporter": the qualifier before the title goes with it.
                 while kept.count > minNameWords, let last = kept.last,
                       roleQualifiers.contains(last.lowercased().trimmingCharacters(in: .punctuationCharacters)) {
                     kept.removeLast()
                 }
-                role = isRole(word)
+                role = title
                 break
             }
             if kept.count >= minNameWords, weekdays.contains(word) { break }
@@ -222,11 +223,13 @@ package enum AuthorNames {
         text = stripPrefixes(text)
         var afterReporter = false
         // The marks are CJK (three-byte UTF-8): most bylines have no such byte and skip the search.
-        for mark in reporterMarks where text.utf8.contains(where: { $0 >= 0xE0 }) {
-            if let r = text.range(of: mark, options: .backwards), r.lowerBound > text.startIndex {
-                text = TextTrim.trimming(String(text[r.upperBound...]), trimSet, .whitespaceAndPunctuation)
-                afterReporter = true
-                break
+        if text.utf8.contains(where: { $0 >= 0xE0 }) {
+            for mark in reporterMarks {
+                if let r = text.range(of: mark, options: .backwards), r.lowerBound > text.startIndex {
+                    text = TextTrim.trimming(String(text[r.upperBound...]), trimSet, .whitespaceAndPunctuation)
+                    afterReporter = true
+                    break
+                }
             }
         }
         var names: [String] = []
@@ -240,13 +243,15 @@ package enum AuthorNames {
             let lower = name.lowercased()
             if notNameStarts.contains(where: { lower.hasPrefix($0) }) { continue }
             // "Dec. 19, 2025 · Niko Matsakis": a date before a mark leads the name.
+            var afterDate = false
             if let mark = name.unicodeScalars.firstIndex(where: { leadMarkScalars.contains($0) }), mark != name.startIndex,
                cutNoise(String(name[..<mark])).isEmpty {
                 name = TextTrim.trimming(String(name.unicodeScalars[name.unicodeScalars.index(after: mark)...]), trimSet, .whitespaceAndPunctuation)
-                // Only a person's name ("March 20, 2023 | Wellness" is the section).
-                if !looksLikePerson(cutNoise(name)) { continue }
+                afterDate = true
             }
             let cut = cutNoiseAndRole(name)
+            // Only a person's name after a date ("March 20, 2023 | Wellness" is the section).
+            if afterDate, !looksLikePerson(cut.name) { continue }
             // "Steve Peoples, AP National Political Writer": a title after a name is that name's.
             if cut.role, !names.isEmpty { continue }
             name = cut.name

@@ -162,6 +162,11 @@ package struct MetadataExtractor: Sendable {
         meta.url = URLResolver.isAbsoluteWeb(resolved) ? resolved : (url ?? resolved)
         meta.hostname = URLResolver.hostname(url) ?? URLResolver.hostname(meta.url)
 
+        // The text offsets of the article's header: around the chosen headline (bylines, author
+        // links and dates there are the article's).
+        let headerWindow = choice.headingID.flatMap { page.headingSpans[$0] }.map { span in
+            (span.lowerBound - MetadataExtractor.headerDateBefore)...(span.upperBound + MetadataExtractor.headerDateAfter)
+        }
         // "By <a>Ann Lee</a>" labels: the one in the article's header (near the headline), else on a page
         // without a known headline the first one.
         // Only names written like names ("By printing one of …" is a sentence, not a byline).
@@ -170,25 +175,23 @@ package struct MetadataExtractor: Sendable {
             return !names.isEmpty && names.allSatisfy { !$0.contains(" ") || AuthorNames.looksLikePerson($0) }
         }
         var labelledBylines = named.prefix(1).map(\.name)
-        if let id = choice.headingID, let span = page.headingSpans[id] {
-            let window = (span.lowerBound - MetadataExtractor.headerDateBefore)...(span.upperBound + MetadataExtractor.headerDateAfter)
+        if let window = headerWindow {
             labelledBylines = named.first { window.contains($0.offset) }.map { [$0.name] } ?? []
         }
         // Last, the page's one labelled byline away from the header ("Written by Ann Lee" under
         // the article): when every labelled byline in its `<main>`/`<article>` names the same,
         // with capitals ("By clicking …" is a sentence); a card's after the article is another story's.
-        var pageByline: [String] = []
+        // Its names, cleaned.
+        var pageBylineNames: [String] = []
         let inContent = named.filter(\.inContent)
-        if choice.headingID != nil, let first = inContent.first, inContent.allSatisfy({ $0.name == first.name }),
-           AuthorNames.clean(first.name, meter: meter).allSatisfy({ name in name.first.map { $0.isUppercase || !$0.isLowercase } == true }) {
-            pageByline = [first.name]
+        if choice.headingID != nil, let first = inContent.first, inContent.allSatisfy({ $0.name == first.name }) {
+            let names = AuthorNames.clean(first.name, meter: meter)
+            if names.allSatisfy({ name in name.first.map { $0.isUppercase || !$0.isLowercase } == true }) { pageBylineNames = names }
         }
         // A link to an author's page in the header ("<a href=/authors/ann-lee>Ann Lee</a>").
-        var headerAuthorLinks: [String] = []
-        if let id = choice.headingID, let span = page.headingSpans[id] {
-            let window = (span.lowerBound - MetadataExtractor.headerDateBefore)...(span.upperBound + MetadataExtractor.headerDateAfter)
-            headerAuthorLinks = page.authorLinks.first { window.contains($0.offset) && AuthorNames.looksLikePerson($0.name) }.map { [$0.name] } ?? []
-        }
+        let headerAuthorLinks = headerWindow.flatMap { window in
+            page.authorLinks.first { window.contains($0.offset) && AuthorNames.looksLikePerson($0.name) }.map { [$0.name] }
+        } ?? []
         // Authors: the first source that names anyone.
         let authorSources: [[String]] = [
             ld.authors, page.all("author"), page.all("article:author"),
@@ -235,7 +238,7 @@ package struct MetadataExtractor: Sendable {
         // over a fallback: "Anil Madhavapeddy" of anil.recoil.org reads as the site's name, and a
         // quoted "by Daniel Bünzli" further down must not replace him).
         if meta.authors.isEmpty, fallback.isEmpty {
-            let names = AuthorNames.clean(all: pageByline, meter: meter).map { MetadataExtractor.withoutOrganisation($0, organisation) }
+            let names = pageBylineNames.map { MetadataExtractor.withoutOrganisation($0, organisation) }
             if !names.allSatisfy(isOrganisation) { meta.authors = names }
         }
 
@@ -274,8 +277,7 @@ package struct MetadataExtractor: Sendable {
         // True when JSON-LD is the only source of the publication date (no meta tag, no itemprop).
         let onlyJSONLD = ld.datePublished != nil && published.count == 1 && structured.count == 1
         var header: [PageScan.VisibleDate] = []
-        if let id = choice.headingID, let span = page.headingSpans[id] {
-            let window = (span.lowerBound - MetadataExtractor.headerDateBefore)...(span.upperBound + MetadataExtractor.headerDateAfter)
+        if let window = headerWindow {
             header = page.visibleDates.filter { !$0.outside && !$0.inSentence && !$0.inByline && window.contains($0.offset) }
         }
         // A date the header also shows with an "Updated" label is the update's, however often it is
@@ -608,10 +610,6 @@ struct PageScan {
         }
     }
 
-    /// True when element `id`'s `rel` lists `token` (lower-case ASCII letters) in any letter case:
-    /// what `rel.lowercased().split(separator: " ").contains(token)` answers. An ASCII value is
-    /// read on its bytes (its characters are its bytes; only A–Z lowercase to these letters);
-    /// any other value takes that String path.
     /// Most nodes of an author link read (a name, maybe beside an avatar's figure and image).
     static let maxAuthorLinkNodes = 16
     /// Path segments of an author's page in a link's `href`.
@@ -640,6 +638,10 @@ struct PageScan {
         }
     }
 
+    /// True when element `id`'s `rel` lists `token` (lower-case ASCII letters) in any letter case:
+    /// what `rel.lowercased().split(separator: " ").contains(token)` answers. An ASCII value is
+    /// read on its bytes (its characters are its bytes; only A–Z lowercase to these letters);
+    /// any other value takes that String path.
     static func relHas(_ doc: Document, _ id: Int, _ token: String) -> Bool {
         guard let r = doc.attributeRange(.rel, of: id) else { return false }
         let value = doc.attributeBytes[r]

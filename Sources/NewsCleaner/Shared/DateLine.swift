@@ -98,10 +98,11 @@ enum DateLine {
         }
         guard digits >= 2 else { return false }
         for raw in (folded ?? TextFold.fold(text)).split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+            let word = String(raw)
             // "2025-12-05 10:30 来源：新华网": the source credit after the date is not the line's.
-            if sourceLabels.contains(String(raw)) { break }
+            if sourceLabels.contains(word) { break }
             words += 1
-            if raw.allSatisfy(\.isNumber) || dateWords.contains(String(raw)) || isNumberWithUnit(raw) {
+            if raw.allSatisfy(\.isNumber) || dateWords.contains(word) || isNumberWithUnit(raw) {
                 dateish += 1
             } else {
                 other += 1
