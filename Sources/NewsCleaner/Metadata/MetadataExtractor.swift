@@ -268,6 +268,7 @@ package struct MetadataExtractor: Sendable {
         }) == true {
             published.append(date)
         }
+        let fromJSONLD = published.count
         published += MetadataExtractor.publishedKeys.flatMap { page.all($0) }
         // Of the other names, the first in sorted order whose content is a date (one pass, no sort).
         published += page.metas.lazy.filter { MetadataExtractor.isPublishedKey($0.key) && $0.value.first.flatMap(DateParser.parse) != nil }
@@ -275,7 +276,7 @@ package struct MetadataExtractor: Sendable {
         published += page.itemprop["datepublished"] ?? []
         let structured = published.compactMap(DateParser.parse)
         // True when JSON-LD is the only source of the publication date (no meta tag, no itemprop).
-        let onlyJSONLD = ld.datePublished != nil && published.count == 1 && structured.count == 1
+        let onlyJSONLD = fromJSONLD == 1 && published.count == 1 && structured.count == 1
         var header: [PageScan.VisibleDate] = []
         if let window = headerWindow {
             header = page.visibleDates.filter { !$0.outside && !$0.inSentence && !$0.inByline && window.contains($0.offset) }

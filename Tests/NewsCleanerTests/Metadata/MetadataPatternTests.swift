@@ -185,6 +185,14 @@ import Testing
         // A meta tag stating the publication too: the page's publication date is stated twice.
         let meta = "<meta property=\"article:published_time\" content=\"2021-08-12T19:35:44Z\">"
         #expect(try Self.clean(Self.page(head: ld + meta, body: body)).metadata.published == "2021-08-12T19:35:44+00:00")
+        // A WebPage-only schema date the page does not show is no source: an `itemprop` states
+        // the publication, outside JSON-LD.
+        let webPage = """
+            <script type="application/ld+json">{"@type":"WebPage","datePublished":"2019-01-02T10:00:00Z"}</script>
+            """
+        let itemprop = h1 + "<div class=\"byline\"><span itemprop=\"datePublished\" content=\"2021-08-12T19:35:44Z\"></span>"
+            + "Last Updated: March 3, 2025</div></article>"
+        #expect(try Self.clean(Self.page(head: webPage, body: itemprop)).metadata.published == "2021-08-12T19:35:44+00:00")
         // Updated the day it was published: the schema's date is the publication, with its time.
         let sameDay = h1 + "<div class=\"byline\">Last Updated: August 12, 2021</div></article>"
         #expect(try Self.clean(Self.page(head: ld, body: sameDay)).metadata.published == "2021-08-12T19:35:44+00:00")
