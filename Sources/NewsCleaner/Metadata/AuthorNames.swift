@@ -273,7 +273,7 @@ package enum AuthorNames {
     /// side are several names (a Chinese name takes no space; a Japanese "山田 太郎" elsewhere is
     /// one name and not split); any other part is kept whole.
     static func splitCaselessNames(_ part: String) -> [String] {
-        guard part.contains(" "), part.allSatisfy({ $0 == " " || ($0.isLetter && !$0.isUppercase && !$0.isLowercase) }) else { return [part] }
+        guard part.contains(" "), part.allSatisfy({ $0 == " " || $0.isCaselessLetter }) else { return [part] }
         return part.split(separator: " ").map(String.init)
     }
 

@@ -47,6 +47,6 @@ enum SiteName {
     static func isCaselessJoin(_ title: String, at index: String.Index) -> Bool {
         guard index > title.startIndex, let after = title[index...].dropFirst().first else { return false }
         let before = title[title.index(before: index)]
-        return [before, after].allSatisfy { $0.isLetter && !$0.isUppercase && !$0.isLowercase }
+        return before.isCaselessLetter && after.isCaselessLetter
     }
 }

@@ -58,3 +58,13 @@ enum TextFold {
         }
     }
 }
+
+extension Character {
+    /// True for a letter of a script without letter case (CJK ideographs, kana, Hangul): such
+    /// scripts write words without spaces ("王五 李四" are two names; "标题_新浪新闻" joins two parts).
+    ///
+    /// ```swift
+    /// Character("王").isCaselessLetter // true; Character("a").isCaselessLetter // false
+    /// ```
+    var isCaselessLetter: Bool { isLetter && !isUppercase && !isLowercase }
+}
